@@ -1,0 +1,24 @@
+# union_campaign — the two commands are `make run` and `make test` (see README.md).
+# Settings: ODOO_SRC (Odoo 18.0 tree, default /opt/odoo/18.0), PORT (make run, default 8069),
+# UC_DB (make run database), PGHOST/PGPORT/PGUSER, TAGS / K (select tests), UC_CACHE_DIR.
+PYTHON ?= python3
+DEVTOOL = $(PYTHON) tools/devtool.py
+
+.PHONY: run test lint bench bootstrap reset-demo
+run:
+	@$(DEVTOOL) run
+
+test:
+	@$(DEVTOOL) test
+
+lint:
+	@$(DEVTOOL) lint
+
+bench:
+	@$(DEVTOOL) bench
+
+bootstrap:
+	@$(DEVTOOL) bootstrap
+
+reset-demo:
+	@$(DEVTOOL) run --reset

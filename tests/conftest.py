@@ -1,0 +1,75 @@
+# Copyright 2026 union_campaign contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""End-to-end fixtures: a real Odoo server process on the test database prepared by `make test`."""
+
+import os
+import socket
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from odoo_rpc import Session
+
+
+def _free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def odoo_server(tmp_path_factory):
+    """Start `odoo-bin` on the database `make test` installed, and stop it at the end."""
+    command = os.environ.get("UC_ODOO_CMD")
+    if not command:
+        pytest.fail(
+            "UC_ODOO_CMD is not set: the end-to-end tests need the database and the Odoo command "
+            "that `make test` prepares. Run them with `make test` (or `make test K=<expr>`).",
+            pytrace=False,
+        )
+    port = _free_port()
+    log_path = tmp_path_factory.mktemp("odoo") / "server.log"
+    cmd = [*command.split("\x1f"), "--http-port", str(port), "--max-cron-threads", "0", "--log-level", "warn"]
+    with open(log_path, "w") as log:
+        proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 180
+    while True:
+        try:
+            with urllib.request.urlopen(f"{url}/web/health", timeout=5) as response:
+                if response.status == 200:
+                    break
+        except OSError:
+            pass
+        if proc.poll() is not None or time.monotonic() > deadline:
+            proc.kill()
+            pytest.fail(f"Odoo did not start; its log:\n{Path(log_path).read_text()[-4000:]}", pytrace=False)
+        time.sleep(0.5)
+    yield {"url": url, "db": os.environ["UC_ODOO_DB"], "log": log_path}
+    proc.terminate()
+    try:
+        proc.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+@pytest.fixture(scope="session")
+def login(odoo_server):
+    """Log in as a demo user: `login("uc_manager")` (the demo password is the login)."""
+    sessions = {}
+
+    def _login(user, password=None):
+        if user not in sessions:
+            sessions[user] = Session(odoo_server["url"], odoo_server["db"], user, password or user)
+        return sessions[user]
+
+    return _login
+
+
+@pytest.fixture(scope="session")
+def ref(login):
+    """Database id of a demo record's XML id, looked up as admin."""
+    admin = login("admin")
+    return admin.ref

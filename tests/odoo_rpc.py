@@ -1,0 +1,59 @@
+# Copyright 2026 union_campaign contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""A small JSON-RPC client for driving a running Odoo server from outside, as any integration would."""
+
+import itertools
+import json
+import urllib.request
+
+_ids = itertools.count(1)
+
+
+class RpcError(Exception):
+    """An error answered by the server; `name` is the exception class, e.g. odoo.exceptions.AccessError."""
+
+    def __init__(self, error):
+        data = error.get("data") or {}
+        self.name = data.get("name", "")
+        self.message = data.get("message") or error.get("message", "")
+        super().__init__(f"{self.name}: {self.message}")
+
+
+def call(url, service, method, *args):
+    payload = {
+        "jsonrpc": "2.0",
+        "method": "call",
+        "params": {"service": service, "method": method, "args": args},
+        "id": next(_ids),
+    }
+    request = urllib.request.Request(
+        f"{url}/jsonrpc", data=json.dumps(payload).encode(), headers={"Content-Type": "application/json"}
+    )
+    with urllib.request.urlopen(request, timeout=120) as response:
+        answer = json.loads(response.read())
+    if "error" in answer:
+        raise RpcError(answer["error"])
+    return answer["result"]
+
+
+class Session:
+    """A logged-in user: `session.call(model, method, *args, **kwargs)`."""
+
+    def __init__(self, url, db, login, password):
+        self.url, self.db, self.login, self.password = url, db, login, password
+        self.uid = call(url, "common", "login", db, login, password)
+        if not self.uid:
+            raise AssertionError(f"login refused for {login}")
+
+    def call(self, model, method, *args, **kwargs):
+        return call(
+            self.url, "object", "execute_kw", self.db, self.uid, self.password, model, method, list(args), kwargs
+        )
+
+    def ref(self, xmlid):
+        """Database id of an XML id (needs a user who may read ir.model.data, e.g. admin)."""
+        module, name = xmlid.split(".")
+        rows = self.call("ir.model.data", "search_read", [("module", "=", module), ("name", "=", name)], ["res_id"])
+        if not rows:
+            raise AssertionError(f"no record {xmlid}")
+        return rows[0]["res_id"]

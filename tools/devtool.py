@@ -1,0 +1,579 @@
+#!/usr/bin/env python3
+# Copyright 2026 union_campaign contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Bootstrap, run and test union_campaign against a real Odoo 18 tree.
+
+Called by the Makefile (`make run`, `make test`, `make lint`, `make bench`).
+Starts with the standard library only: it builds (once) a virtualenv cached
+outside the clone, keyed by the requirements, then re-executes itself inside it.
+"""
+
+import argparse
+import atexit
+import datetime
+import fcntl
+import hashlib
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MODULE = "union_campaign"
+ODOO_SRC = Path(os.environ.get("ODOO_SRC") or "/opt/odoo/18.0")
+ODOO_GIT = "https://github.com/odoo/odoo.git"
+CACHE = Path(
+    os.environ.get("UC_CACHE_DIR") or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / MODULE
+)
+# Bump when the way the environment is built changes, so caches are rebuilt.
+BOOTSTRAP_REVISION = "3"
+SEED_NAME = "ke-hoach-43-KH-LDLD-long-bien-2020.txt"
+# Some of Odoo 18's pinned requirements (cbor2, ...) only build with pkg_resources.
+BUILD_CONSTRAINTS = "setuptools<81\n"
+# Odoo's log line for a whole run: "0 failed, 0 error(s) of 123 tests ..."
+ODOO_RESULT_RE = re.compile(r"(\d+) failed, (\d+) error\(s\) of (\d+) tests")
+ODOO_SKIP_RE = re.compile(r" INFO \S+ (odoo\.addons\.\S+): skipped (.*)")
+ODOO_LOG_ERROR_RE = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (ERROR|CRITICAL) ")
+DEMO_LOGINS = [
+    ("admin", "admin", "Administrator"),
+    ("uc_manager", "uc_manager", "Manager: approves plans and gives final approval to unit reports"),
+    ("uc_officer", "uc_officer", "Federation officer: prepares plans, reviews unit reports"),
+    ("uc_reporter", "uc_reporter", "Unit reporter for the four schools"),
+    ("uc_reporter2", "uc_reporter2", "Unit reporter for the four agencies"),
+    ("uc_reporter3", "uc_reporter3", "Unit reporter for the four enterprises"),
+]
+
+
+def say(msg):
+    print(f"[union_campaign] {msg}", flush=True)
+
+
+def die(msg, code=2):
+    print(f"[union_campaign] ERROR: {msg}", file=sys.stderr, flush=True)
+    sys.exit(code)
+
+
+def run(cmd, **kw):
+    return subprocess.run([str(c) for c in cmd], check=True, **kw)
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+# ---------------------------------------------------------------------------
+# Odoo source tree
+# ---------------------------------------------------------------------------
+def odoo_tree_ok(path):
+    return all((path / p).exists() for p in ("odoo-bin", "odoo", "addons", "requirements.txt"))
+
+
+def ensure_odoo():
+    if odoo_tree_ok(ODOO_SRC):
+        return
+    say(f"No Odoo 18.0 tree at {ODOO_SRC}; trying to clone the official 18.0 branch from {ODOO_GIT} ...")
+    try:
+        ODOO_SRC.parent.mkdir(parents=True, exist_ok=True)
+        subprocess.run(
+            ["git", "clone", "--depth", "1", "--branch", "18.0", ODOO_GIT, str(ODOO_SRC)],
+            check=True,
+            timeout=3600,
+            env={**os.environ, "GIT_TERMINAL_PROMPT": "0"},
+        )
+    except (OSError, subprocess.SubprocessError) as exc:
+        say(f"Cloning failed: {exc}")
+    if not odoo_tree_ok(ODOO_SRC):
+        die(
+            f"Odoo 18.0 Community source not found at {ODOO_SRC} and it could not be downloaded: "
+            "put an Odoo 18.0 tree there (odoo-bin, odoo/, addons/, requirements.txt) or set ODOO_SRC to one."
+        )
+
+
+# ---------------------------------------------------------------------------
+# Virtualenv, cached outside the clone and keyed by what goes into it
+# ---------------------------------------------------------------------------
+def venv_dir():
+    digest = hashlib.sha256()
+    digest.update(BOOTSTRAP_REVISION.encode())
+    digest.update(sys.version.encode())
+    digest.update(BUILD_CONSTRAINTS.encode())
+    for req in (ODOO_SRC / "requirements.txt", ROOT / "requirements.txt", ROOT / "requirements-oca.txt"):
+        digest.update(req.read_bytes())
+    tag = f"py{sys.version_info.major}{sys.version_info.minor}"
+    return CACHE / f"venv-{tag}-{digest.hexdigest()[:12]}"
+
+
+def ensure_venv():
+    venv = venv_dir()
+    ready = venv / ".ready"
+    if ready.exists():
+        return venv
+    CACHE.mkdir(parents=True, exist_ok=True)
+    with open(CACHE / "venv.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if ready.exists():
+            return venv
+        say(f"Building the Python environment in {venv} (once; a few minutes) ...")
+        shutil.rmtree(venv, ignore_errors=True)
+        run([sys.executable, "-m", "venv", venv])
+        constraints = venv / "build-constraints.txt"
+        constraints.write_text(BUILD_CONSTRAINTS)
+        env = dict(os.environ)
+        # Older pip applies PIP_CONSTRAINT to isolated builds, pip >= 25.3 needs PIP_BUILD_CONSTRAINT.
+        env.update(PIP_CONSTRAINT=str(constraints), PIP_BUILD_CONSTRAINT=str(constraints))
+        env.update(PIP_DISABLE_PIP_VERSION_CHECK="1", PIP_NO_INPUT="1")
+        pip = [venv / "bin" / "python", "-m", "pip", "install", "--quiet"]
+        run([*pip, "--upgrade", "pip", "setuptools<81", "wheel"], env=env)
+        run([*pip, "-r", ODOO_SRC / "requirements.txt", "-r", ROOT / "requirements.txt"], env=env)
+        run([*pip, "--no-deps", "-r", ROOT / "requirements-oca.txt"], env=env)
+        ready.write_text(datetime.datetime.now().isoformat())
+        prune_old_venvs(keep=venv)
+    return venv
+
+
+def prune_old_venvs(keep):
+    for old in CACHE.glob("venv-*"):
+        if old != keep and old.is_dir() and (time.time() - old.stat().st_mtime) > 14 * 86400:
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def in_venv():
+    return os.environ.get("UC_IN_VENV") == str(venv_dir())
+
+
+def reexec_in_venv(argv):
+    venv = ensure_venv()
+    env = dict(os.environ, UC_IN_VENV=str(venv), ODOO_SRC=str(ODOO_SRC))
+    python = str(venv / "bin" / "python")
+    os.execve(python, [python, __file__, *argv], env)
+
+
+# ---------------------------------------------------------------------------
+# PostgreSQL: $PG* settings, the local server, or a private cluster
+# ---------------------------------------------------------------------------
+class Postgres:
+    def __init__(self):
+        self.host = self.port = self.user = None
+        self.private = None
+
+    def odoo_args(self):
+        args = []
+        if self.host:
+            args += ["--db_host", self.host]
+        if self.port:
+            args += ["--db_port", str(self.port)]
+        if self.user:
+            args += ["--db_user", self.user]
+        return args
+
+    def connect(self, dbname="postgres"):
+        import psycopg2
+
+        kw = {"dbname": dbname, "connect_timeout": 5}
+        kw.update({k: v for k, v in (("host", self.host), ("port", self.port), ("user", self.user)) if v})
+        return psycopg2.connect(**kw)
+
+    def _answers(self):
+        try:
+            self.connect().close()
+            return True
+        except Exception:  # noqa: BLE001 - any failure means "not this server"
+            return False
+
+    def _candidate_users(self):
+        users = [os.environ.get("PGUSER"), os.environ.get("USER"), _os_user(), "odoo"]
+        return [u for i, u in enumerate(users) if u and u != "postgres" and u not in users[:i]]
+
+    def ensure(self):
+        if os.environ.get("PGHOST"):
+            self.host = os.environ["PGHOST"]
+            self.port = os.environ.get("PGPORT")
+            self.user = os.environ.get("PGUSER") or _os_user()
+            if not self._answers():
+                die(f"PostgreSQL at PGHOST={self.host} PGPORT={self.port} does not answer for user {self.user}.")
+            return self
+        for host in ("127.0.0.1", None):  # TCP first, then the default Unix socket
+            for user in self._candidate_users():
+                self.host, self.port, self.user = host, os.environ.get("PGPORT") or 5432, user
+                if self._answers():
+                    return self
+        self._start_private()
+        return self
+
+    def _start_private(self):
+        bindir = _pg_bindir()
+        if not bindir:
+            die("No PostgreSQL server answers and no PostgreSQL binaries (initdb, pg_ctl) are installed to start one.")
+        data = CACHE / "pgdata"
+        sock = CACHE / "pgsock"
+        sock.mkdir(parents=True, exist_ok=True)
+        runas = []
+        if os.geteuid() == 0:  # initdb refuses to run as root
+            runas = ["runuser", "-u", "postgres", "--"]
+            shutil.chown(CACHE, "postgres")
+            shutil.chown(sock, "postgres")
+        if not (data / "PG_VERSION").exists():
+            say(f"Creating a private PostgreSQL cluster in {data} ...")
+            run([*runas, bindir / "initdb", "-D", data, "-A", "trust", "-U", "odoo", "--no-sync"])
+        port = free_port()
+        say(f"Starting the private PostgreSQL cluster on port {port} ...")
+        run(
+            [
+                *runas,
+                bindir / "pg_ctl",
+                "-D",
+                data,
+                "-w",
+                "-l",
+                CACHE / "pg.log",
+                "start",
+                "-o",
+                f"-k {sock} -p {port} -c listen_addresses=''",
+            ],
+        )
+        self.private = (runas, bindir, data)
+        self.host, self.port, self.user = str(sock), port, "odoo"
+        atexit.register(self.stop)
+
+    def stop(self):
+        if self.private:
+            runas, bindir, data = self.private
+            subprocess.run([*runas, bindir / "pg_ctl", "-D", data, "-m", "fast", "stop"], check=False)
+            self.private = None
+
+    def database_ready(self, dbname):
+        """True when `dbname` exists with the module installed."""
+        try:
+            conn = self.connect(dbname)
+        except Exception:  # noqa: BLE001 - missing database
+            return False
+        with conn, conn.cursor() as cr:
+            cr.execute("SELECT state FROM ir_module_module WHERE name = %s", [MODULE])
+            row = cr.fetchone()
+        conn.close()
+        return bool(row and row[0] == "installed")
+
+    def drop(self, dbname):
+        conn = self.connect()
+        conn.autocommit = True
+        with conn.cursor() as cr:
+            cr.execute(f'DROP DATABASE IF EXISTS "{dbname}" WITH (FORCE)')
+        conn.close()
+
+
+def _os_user():
+    import pwd
+
+    return pwd.getpwuid(os.geteuid()).pw_name
+
+
+def _pg_bindir():
+    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"), key=lambda p: int(p.parent.parent.name))
+    if found:
+        return found[-1].parent
+    initdb = shutil.which("initdb")
+    return Path(initdb).parent if initdb else None
+
+
+# ---------------------------------------------------------------------------
+# Odoo command lines
+# ---------------------------------------------------------------------------
+def addons_path():
+    paths = [ODOO_SRC / "addons", ROOT]
+    site = Path(sys.prefix) / "lib" / f"python{sys.version_info.major}.{sys.version_info.minor}" / "site-packages"
+    if (site / "odoo" / "addons").is_dir():  # OCA wheels land there
+        paths.append(site / "odoo" / "addons")
+    return ",".join(str(p) for p in paths)
+
+
+def odoo_cmd(pg, dbname, *extra):
+    return [
+        sys.executable,
+        ODOO_SRC / "odoo-bin",
+        "--addons-path",
+        addons_path(),
+        "--data-dir",
+        CACHE / "data",
+        *pg.odoo_args(),
+        "-d",
+        dbname,
+        "--db-filter",
+        f"^{re.escape(dbname)}$",
+        "--no-database-list",
+        *extra,
+    ]
+
+
+# ---------------------------------------------------------------------------
+# make run
+# ---------------------------------------------------------------------------
+def cmd_run(args):
+    pg = Postgres().ensure()
+    dbname = args.db
+    if args.reset:
+        pg.drop(dbname)
+    if not pg.database_ready(dbname):
+        say(f"Creating database {dbname} with {MODULE} and its demo data (once) ...")
+        pg.drop(dbname)
+        run(odoo_cmd(pg, dbname, "-i", MODULE, "--load-language", "vi_VN", "--stop-after-init", "--log-level", "warn"))
+    elif args.update:
+        run(odoo_cmd(pg, dbname, "-u", MODULE, "--stop-after-init", "--log-level", "warn"))
+    url = f"http://localhost:{args.port}"
+    say(f"Odoo is starting on {url}  (database {dbname}; Ctrl-C stops it)")
+    for login, password, role in DEMO_LOGINS:
+        say(f"  {login:<13} / {password:<13} {role}")
+    proc = subprocess.Popen([str(c) for c in odoo_cmd(pg, dbname, "--http-port", str(args.port))])
+    try:
+        return proc.wait()
+    except KeyboardInterrupt:
+        proc.send_signal(signal.SIGINT)
+        return proc.wait()
+
+
+# ---------------------------------------------------------------------------
+# make lint
+# ---------------------------------------------------------------------------
+def cmd_lint(_args=None):
+    bindir = Path(sys.executable).parent
+    failures = []
+    checks = [
+        ("ruff check", [bindir / "ruff", "check", ROOT]),
+        ("ruff format", [bindir / "ruff", "format", "--check", "--diff", ROOT]),
+        ("pylint-odoo", [bindir / "pylint", f"--rcfile={ROOT / '.pylintrc'}", ROOT / MODULE]),
+    ]
+    for name, cmd in checks:
+        say(f"lint: {name}")
+        if subprocess.run([str(c) for c in cmd], cwd=ROOT, check=False).returncode:
+            failures.append(name)
+    say("lint: seed copy")
+    shared_seed = ROOT.parent / "shared" / "seeds" / SEED_NAME
+    repo_seed = ROOT / MODULE / "tests" / "data" / SEED_NAME
+    if shared_seed.exists() and shared_seed.read_bytes() != repo_seed.read_bytes():
+        print(f"{repo_seed.relative_to(ROOT)} differs from {shared_seed}: copy the seed again")
+        failures.append("seed copy")
+    say("lint: XML well-formed")
+    for xml in sorted((ROOT / MODULE).rglob("*.xml")):
+        try:
+            ET.parse(xml)
+        except ET.ParseError as exc:
+            print(f"{xml.relative_to(ROOT)}: {exc}")
+            failures.append(f"xml {xml.name}")
+    if failures:
+        say(f"lint FAILED: {', '.join(failures)}")
+        return 1
+    say("lint clean")
+    return 0
+
+
+# ---------------------------------------------------------------------------
+# make test
+# ---------------------------------------------------------------------------
+LOG_LINE_RE = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (\w+) ")
+
+
+def run_logged(cmd, log_path, env=None):
+    """Run cmd with its whole output in log_path; show warnings, errors (with tracebacks) and results."""
+    shown = False
+    with open(log_path, "w") as log:
+        proc = subprocess.Popen(
+            [str(c) for c in cmd], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env
+        )
+        for line in proc.stdout:
+            log.write(line)
+            match = LOG_LINE_RE.match(line)
+            if match:
+                level = match.group(1)
+                shown = level in ("WARNING", "ERROR", "CRITICAL") or bool(
+                    ODOO_RESULT_RE.search(line) or ODOO_SKIP_RE.search(line)
+                )
+            if shown:
+                sys.stdout.write(line)
+        return proc.wait()
+
+
+def odoo_suite(pg, dbname, args):
+    log_path = CACHE / "logs" / f"{dbname}-odoo.log"
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    tags = args.tags or f"/{MODULE}"
+    cmd = odoo_cmd(
+        pg,
+        dbname,
+        "-i",
+        MODULE,
+        "--load-language",
+        "vi_VN",
+        "--test-enable",
+        "--test-tags",
+        tags,
+        "--http-port",
+        str(free_port()),
+        "--stop-after-init",
+        "--log-level",
+        "test",
+        "--max-cron-threads",
+        "0",
+    )
+    say(f"Odoo tests: installing {MODULE} in a fresh database {dbname} and running tags {tags}")
+    rc = run_logged(cmd, log_path)
+    text = log_path.read_text()
+    totals = [tuple(map(int, m)) for m in ODOO_RESULT_RE.findall(text)]
+    failed = sum(t[0] + t[1] for t in totals)
+    ran = sum(t[2] for t in totals)
+    skips = ODOO_SKIP_RE.findall(text)
+    # An ERROR logged outside a test (install, data files) is a failure too.
+    error_lines = [ln for ln in text.splitlines() if ODOO_LOG_ERROR_RE.match(ln)]
+    problems = []
+    if rc:
+        problems.append(f"odoo-bin exited with status {rc}")
+    if not totals:
+        problems.append("Odoo reported no test results at all")
+    if error_lines and not failed:
+        problems.append(f"{len(error_lines)} ERROR line(s) in the log")
+    for module, reason in skips:
+        say(f"UNEXPECTED SKIP in {module}: {reason}")
+    passed = ran - failed - len(skips)
+    extra_failed = len(skips) + (1 if problems and not failed else 0)
+    for problem in problems:
+        say(f"Odoo suite problem: {problem} (log: {log_path})")
+    return passed, failed + extra_failed
+
+
+def pytest_suite(pg, dbname, args):
+    junit = CACHE / "logs" / f"{dbname}-pytest.xml"
+    env = dict(os.environ)
+    env.update(
+        UC_ODOO_DB=dbname,
+        UC_ODOO_CMD="\x1f".join(str(c) for c in odoo_cmd(pg, dbname)),
+        PYTHONDONTWRITEBYTECODE="1",
+    )
+    cmd = [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-rs", f"--junitxml={junit}", ROOT / "tests"]
+    if args.pytest_k:
+        cmd += ["-k", args.pytest_k]
+    say("End-to-end tests (pytest, real Odoo server)")
+    rc = subprocess.run([str(c) for c in cmd], cwd=ROOT, env=env, check=False).returncode
+    if not junit.exists():
+        say(f"pytest produced no report (exit status {rc})")
+        return 0, 1
+    suite = ET.parse(junit).getroot()
+    suite = suite if suite.tag == "testsuite" else suite.find("testsuite")
+    tests, failures, errors, skipped = (int(suite.get(k, 0)) for k in ("tests", "failures", "errors", "skipped"))
+    if skipped:
+        say(f"UNEXPECTED SKIP: {skipped} end-to-end test(s) skipped (see the -rs summary above)")
+    failed = failures + errors + skipped
+    if rc and not failed:
+        failed = 1
+    return tests - failures - errors - skipped, failed
+
+
+def cmd_test(args):
+    lint_failed = 0
+    if not args.no_lint:
+        lint_failed = 1 if cmd_lint() else 0
+    pg = Postgres().ensure()
+    dbname = f"uc_test_{datetime.datetime.now():%Y%m%d_%H%M%S}_{os.getpid()}"
+    pg.drop(dbname)
+    passed = failed = 0
+    try:
+        if not args.e2e_only:
+            p, f = odoo_suite(pg, dbname, args)
+            passed, failed = passed + p, failed + f
+        else:
+            run(
+                odoo_cmd(
+                    pg,
+                    dbname,
+                    "-i",
+                    MODULE,
+                    "--load-language",
+                    "vi_VN",
+                    "--stop-after-init",
+                    "--log-level",
+                    "warn",
+                    "--max-cron-threads",
+                    "0",
+                )
+            )
+        if not args.odoo_only:
+            p, f = pytest_suite(pg, dbname, args)
+            passed, failed = passed + p, failed + f
+    finally:
+        if os.environ.get("UC_KEEP_DB"):
+            say(f"Keeping database {dbname} (UC_KEEP_DB is set)")
+        else:
+            pg.drop(dbname)
+            shutil.rmtree(CACHE / "data" / "filestore" / dbname, ignore_errors=True)
+    if lint_failed:
+        say("lint is not clean (see above): counted as 1 failure")
+    failed += lint_failed
+    print(f"{passed} passed, {failed} failed", flush=True)
+    return 1 if failed or not passed else 0
+
+
+# ---------------------------------------------------------------------------
+# make bench
+# ---------------------------------------------------------------------------
+def cmd_bench(args):
+    pg = Postgres().ensure()
+    dbname = f"uc_bench_{os.getpid()}"
+    pg.drop(dbname)
+    try:
+        run(
+            odoo_cmd(
+                pg,
+                dbname,
+                "-i",
+                MODULE,
+                "--stop-after-init",
+                "--log-level",
+                "warn",
+                "--without-demo",
+                "all",
+                "--max-cron-threads",
+                "0",
+            )
+        )
+        env = dict(os.environ, UC_ODOO_DB=dbname, UC_ODOO_CMD="\x1f".join(str(c) for c in odoo_cmd(pg, dbname)))
+        cmd = [sys.executable, ROOT / "tests" / "bench.py", "--units", str(args.units)]
+        return subprocess.run([str(c) for c in cmd], cwd=ROOT, env=env, check=False).returncode
+    finally:
+        pg.drop(dbname)
+        shutil.rmtree(CACHE / "data" / "filestore" / dbname, ignore_errors=True)
+
+
+def main(argv):
+    parser = argparse.ArgumentParser(prog="devtool", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    p_run = sub.add_parser("run", help="serve the demo database")
+    p_run.add_argument("--port", type=int, default=int(os.environ.get("PORT") or 8069))
+    p_run.add_argument("--db", default=os.environ.get("UC_DB") or "union_campaign_demo")
+    p_run.add_argument("--reset", action="store_true", help="drop and recreate the demo database")
+    p_run.add_argument("--update", action="store_true", help="update the module before serving")
+    p_test = sub.add_parser("test", help="lint, Odoo tests and end-to-end tests in a fresh database")
+    p_test.add_argument("--tags", default=os.environ.get("TAGS"), help="Odoo --test-tags (default /union_campaign)")
+    p_test.add_argument("-k", dest="pytest_k", default=os.environ.get("K"), help="pytest -k expression")
+    p_test.add_argument("--odoo-only", action="store_true")
+    p_test.add_argument("--e2e-only", action="store_true")
+    p_test.add_argument("--no-lint", action="store_true")
+    sub.add_parser("lint", help="ruff, pylint-odoo, XML")
+    p_bench = sub.add_parser("bench", help="benchmark launch, review and cron at scale")
+    p_bench.add_argument("--units", type=int, default=int(os.environ.get("UNITS") or 1000))
+    sub.add_parser("bootstrap", help="only build the cached environment")
+    args = parser.parse_args(argv)
+
+    ensure_odoo()
+    if not in_venv():
+        reexec_in_venv(argv)
+    handlers = {"run": cmd_run, "test": cmd_test, "lint": cmd_lint, "bench": cmd_bench, "bootstrap": lambda a: 0}
+    return handlers[args.command](args)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

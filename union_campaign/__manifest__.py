@@ -1,0 +1,31 @@
+# Copyright 2026 union_campaign contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+{
+    "name": "Union Campaigns",
+    "summary": "Trade-union work plans (Kế hoạch): phases, activities, unit reports, approvals",
+    "version": "18.0.1.0.0",
+    "category": "Productivity/Union Campaigns",
+    "website": "https://github.com/union-campaign/union_campaign",
+    "author": "union_campaign contributors",
+    "license": "AGPL-3",
+    "depends": ["mail", "web"],
+    "data": [
+        "security/union_campaign_groups.xml",
+        "security/ir.model.access.csv",
+        "security/union_campaign_rules.xml",
+        "data/union_campaign_form_data.xml",
+        "views/union_unit_views.xml",
+        "views/union_campaign_form_views.xml",
+        "views/union_campaign_phase_views.xml",
+        "views/union_campaign_activity_views.xml",
+        "views/union_campaign_views.xml",
+        "wizards/union_review_return_wizard_views.xml",
+        "views/union_campaign_menus.xml",
+    ],
+    "demo": [
+        "demo/union_unit_demo.xml",
+        "demo/res_users_demo.xml",
+        "demo/union_campaign_demo.xml",
+    ],
+    "application": True,
+}

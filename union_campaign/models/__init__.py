@@ -1,0 +1,13 @@
+# Copyright 2026 union_campaign contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from . import union_unit
+from . import res_users
+from . import union_campaign_form
+from . import union_campaign_line_mixin
+from . import union_campaign
+from . import union_campaign_legal_basis
+from . import union_campaign_phase
+from . import union_campaign_activity
+from . import union_campaign_slogan
+from . import union_campaign_recipient
+from . import union_campaign_responsibility

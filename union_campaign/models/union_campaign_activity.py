@@ -1,0 +1,122 @@
+# Copyright 2026 union_campaign contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class UnionCampaignActivity(models.Model):
+    """A content item or task of a phase: done by the federation, or by every assigned unit."""
+
+    _name = "union.campaign.activity"
+    _description = "Campaign Activity"
+    _order = "campaign_id, phase_sequence, sequence, id"
+    _check_company_auto = True
+
+    sequence = fields.Integer(default=10)
+    phase_id = fields.Many2one(
+        "union.campaign.phase", required=True, ondelete="cascade", index=True, check_company=True
+    )
+    phase_sequence = fields.Integer(related="phase_id.sequence", store=True, string="Phase Sequence")
+    campaign_id = fields.Many2one(related="phase_id.campaign_id", store=True, index=True)
+    company_id = fields.Many2one(related="phase_id.company_id", store=True, index=True)
+    name = fields.Char(required=True, help="Short title of the item.")
+    description = fields.Text(help="The item as worded in the plan.")
+    form_ids = fields.Many2many("union.campaign.form", string="Forms")
+    scope = fields.Selection(
+        selection=[("units", "Every Unit"), ("federation", "Federation")],
+        required=True,
+        default="units",
+        index=True,
+        help="Federation: done by the issuing body. Every Unit: each assigned unit must do and report it.",
+    )
+    all_units = fields.Boolean(
+        string="All Units of the Plan", default=True, help="Follow the plan's units, including those added later."
+    )
+    unit_ids = fields.Many2many(
+        "union.unit",
+        "union_campaign_activity_unit_rel",
+        "activity_id",
+        "unit_id",
+        string="Units",
+        compute="_compute_unit_ids",
+        store=True,
+        readonly=False,
+        check_company=True,
+    )
+    date_deadline = fields.Date(string="Deadline")
+    user_id = fields.Many2one(
+        "res.users", string="Responsible", check_company=True, help="Who carries out a federation task."
+    )
+    target_qty = fields.Float(string="Target", help="Quantity each unit should reach, e.g. 2 sessions.")
+    target_uom = fields.Selection(
+        selection=[
+            ("session", "Sessions"),
+            ("banner", "Banners and posters"),
+            ("post", "Online posts"),
+            ("participant", "Participants"),
+            ("item", "Items"),
+        ],
+        string="Unit of Measure",
+    )
+    evidence_required = fields.Boolean(help="Units must attach evidence (photos, minutes) to report this item done.")
+    in_document = fields.Boolean(
+        string="Print in the Plan", default=True, help="List this item under its phase in the plan document."
+    )
+
+    # ------------------------------------------------------------------
+    # Compute methods
+    # ------------------------------------------------------------------
+    @api.depends("all_units", "scope", "campaign_id.unit_ids")
+    def _compute_unit_ids(self):
+        for activity in self:
+            if activity.scope == "federation":
+                activity.unit_ids = False
+            elif activity.all_units:
+                activity.unit_ids = activity.campaign_id.unit_ids
+
+    # ------------------------------------------------------------------
+    # Constraints
+    # ------------------------------------------------------------------
+    @api.constrains("date_deadline", "phase_id")
+    def _check_date_deadline(self):
+        for activity in self.filtered("date_deadline"):
+            phase = activity.phase_id
+            if not phase.date_start <= activity.date_deadline <= phase.date_end:
+                raise ValidationError(
+                    _(
+                        "The deadline of “%(activity)s” must lie within its phase “%(phase)s” (%(start)s – %(end)s).",
+                        activity=activity.name,
+                        phase=phase.name,
+                        start=phase.date_start,
+                        end=phase.date_end,
+                    )
+                )
+
+    @api.constrains("target_qty")
+    def _check_target_qty(self):
+        for activity in self:
+            if activity.target_qty < 0:
+                raise ValidationError(_("The target of “%(activity)s” cannot be negative.", activity=activity.name))
+
+    # ------------------------------------------------------------------
+    # CRUD: the plan's lock applies to its activities
+    # ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        phases = self.env["union.campaign.phase"].browse({vals.get("phase_id") for vals in vals_list} - {None, False})
+        self.check_access("create")
+        phases.campaign_id._check_structure_editable()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self.check_access("write")
+        # Who carries out a federation task is not part of the official plan.
+        if set(vals) - {"user_id"}:
+            self.campaign_id._check_structure_editable()
+        if vals.get("phase_id"):
+            self.env["union.campaign.phase"].browse(vals["phase_id"]).campaign_id._check_structure_editable()
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_if_plan_editable(self):
+        self.campaign_id._check_structure_editable()

@@ -1,0 +1,137 @@
+# Copyright 2026 union_campaign contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class UnionCampaignPhase(models.Model):
+    """A time phase of a plan (giai đoạn), optionally with a peak window (cao điểm)."""
+
+    _name = "union.campaign.phase"
+    _description = "Campaign Phase"
+    _order = "campaign_id, sequence, date_start, id"
+    _check_company_auto = True
+
+    campaign_id = fields.Many2one("union.campaign", required=True, ondelete="cascade", index=True)
+    company_id = fields.Many2one(related="campaign_id.company_id", store=True, index=True)
+    campaign_state = fields.Selection(related="campaign_id.state")
+    sequence = fields.Integer(default=10)
+    name = fields.Char(required=True)
+    period_text = fields.Char(
+        string="Period as Worded",
+        help="How the plan words the period, e.g. “từ cuối tháng 01/2021”; when empty it is written from the dates.",
+    )
+    date_start = fields.Date(string="Start", required=True)
+    date_end = fields.Date(string="End", required=True)
+    peak_date_start = fields.Date(string="Peak Start")
+    peak_date_end = fields.Date(string="Peak End")
+    report_deadline = fields.Date(help="Units report on this phase by this date; defaults to the end of the phase.")
+    description = fields.Text(help="Introduction of the phase's content items in the document.")
+    activity_ids = fields.One2many("union.campaign.activity", "phase_id", string="Content Items", copy=True)
+    activity_count = fields.Integer(compute="_compute_activity_count")
+    status = fields.Selection(
+        selection=[("upcoming", "Upcoming"), ("ongoing", "Ongoing"), ("peak", "Peak"), ("closed", "Closed")],
+        compute="_compute_status",
+        store=True,
+        index=True,
+        help="Computed from the dates; refreshed every day by the scheduler.",
+    )
+    color = fields.Integer(compute="_compute_status", store=True)
+
+    # ------------------------------------------------------------------
+    # Compute methods
+    # ------------------------------------------------------------------
+    @api.depends("activity_ids")
+    def _compute_activity_count(self):
+        counts = dict(
+            self.env["union.campaign.activity"]._read_group([("phase_id", "in", self.ids)], ["phase_id"], ["__count"])
+        )
+        for phase in self:
+            phase.activity_count = counts.get(phase, 0)
+
+    @api.depends("date_start", "date_end", "peak_date_start", "peak_date_end")
+    def _compute_status(self):
+        colors = {"upcoming": 0, "ongoing": 10, "peak": 1, "closed": 4}
+        for phase in self:
+            phase.status = phase._get_status(fields.Date.context_today(phase))
+            phase.color = colors.get(phase.status, 0)
+
+    def _get_status(self, today):
+        """Return the status of the phase on the given day."""
+        self.ensure_one()
+        if not self.date_start or today < self.date_start:
+            return "upcoming"
+        if self.date_end and today > self.date_end:
+            return "closed"
+        if self.peak_date_start and self.peak_date_end and self.peak_date_start <= today <= self.peak_date_end:
+            return "peak"
+        return "ongoing"
+
+    @api.depends("name", "campaign_id.reference")
+    def _compute_display_name(self):
+        for phase in self:
+            reference = phase.campaign_id.reference
+            phase.display_name = f"{reference} - {phase.name}" if reference else phase.name
+
+    # ------------------------------------------------------------------
+    # Constraints and onchanges
+    # ------------------------------------------------------------------
+    @api.constrains("date_start", "date_end", "peak_date_start", "peak_date_end", "report_deadline")
+    def _check_dates(self):
+        for phase in self:
+            if phase.date_start and phase.date_end and phase.date_end < phase.date_start:
+                raise ValidationError(_("The phase “%(phase)s” cannot end before it starts.", phase=phase.name))
+            if bool(phase.peak_date_start) != bool(phase.peak_date_end):
+                raise ValidationError(
+                    _("Give both the start and the end of the peak window of the phase “%(phase)s”.", phase=phase.name)
+                )
+            if phase.peak_date_start and (
+                phase.peak_date_end < phase.peak_date_start
+                or phase.peak_date_start < phase.date_start
+                or phase.peak_date_end > phase.date_end
+            ):
+                raise ValidationError(
+                    _(
+                        "The peak window of the phase “%(phase)s” must lie within the phase (%(start)s – %(end)s).",
+                        phase=phase.name,
+                        start=phase.date_start,
+                        end=phase.date_end,
+                    )
+                )
+            if phase.report_deadline and phase.report_deadline < phase.date_start:
+                raise ValidationError(
+                    _(
+                        "The report deadline of the phase “%(phase)s” cannot be before the phase starts (%(start)s).",
+                        phase=phase.name,
+                        start=phase.date_start,
+                    )
+                )
+
+    @api.onchange("date_end")
+    def _onchange_date_end(self):
+        if self.date_end and not self.report_deadline:
+            self.report_deadline = self.date_end
+
+    # ------------------------------------------------------------------
+    # CRUD: the plan's lock applies to its phases
+    # ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        campaigns = self.env["union.campaign"].browse({vals.get("campaign_id") for vals in vals_list} - {None, False})
+        self.check_access("create")
+        campaigns._check_structure_editable()
+        for vals in vals_list:
+            if not vals.get("report_deadline") and vals.get("date_end"):
+                vals["report_deadline"] = vals["date_end"]
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self.check_access("write")
+        self.campaign_id._check_structure_editable()
+        if vals.get("campaign_id"):
+            self.env["union.campaign"].browse(vals["campaign_id"])._check_structure_editable()
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_if_plan_editable(self):
+        self.campaign_id._check_structure_editable()

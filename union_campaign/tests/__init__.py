@@ -1,0 +1,10 @@
+# Copyright 2026 union_campaign contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from . import (
+    test_demo_seed,
+    test_union_campaign_access,
+    test_union_campaign_lock,
+    test_union_campaign_rules,
+    test_union_campaign_workflow,
+    test_union_unit,
+)

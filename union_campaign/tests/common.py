@@ -1,0 +1,136 @@
+# Copyright 2026 union_campaign contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import date
+from pathlib import Path
+
+from odoo import Command
+from odoo.addons.mail.tests.common import mail_new_test_user
+from odoo.tests.common import TransactionCase
+
+SEED_FILE = Path(__file__).parent / "data" / "ke-hoach-43-KH-LDLD-long-bien-2020.txt"
+
+
+class UnionCampaignCommon(TransactionCase):
+    """Users per group, a federation with three grassroots units, and a two-phase plan builder."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # English messages in assertions, whatever the languages installed in the database.
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True, lang="en_US"))
+        cls.company = cls.env.company
+        groups = "base.group_user,union_campaign.group_%s"
+        cls.user_manager = mail_new_test_user(
+            cls.env, login="t_manager", name="Test Manager", groups=groups % "manager", tz="Asia/Ho_Chi_Minh"
+        )
+        cls.user_officer = mail_new_test_user(
+            cls.env, login="t_officer", name="Test Officer", groups=groups % "officer", tz="Asia/Ho_Chi_Minh"
+        )
+        cls.user_officer_2 = mail_new_test_user(
+            cls.env, login="t_officer2", name="Test Officer 2", groups=groups % "officer", tz="Asia/Ho_Chi_Minh"
+        )
+        cls.user_reporter_a = mail_new_test_user(
+            cls.env, login="t_reporter_a", name="Reporter A", groups=groups % "user", tz="Asia/Ho_Chi_Minh"
+        )
+        cls.user_reporter_b = mail_new_test_user(
+            cls.env, login="t_reporter_b", name="Reporter B", groups=groups % "user", tz="Asia/Ho_Chi_Minh"
+        )
+        cls.user_employee = mail_new_test_user(cls.env, login="t_employee", name="Employee", groups="base.group_user")
+        Unit = cls.env["union.unit"]
+        cls.federation = Unit.create({"name": "LĐLĐ Test", "code": "T-FED", "unit_type": "federation"})
+        cls.unit_a = Unit.create(
+            {
+                "name": "Công đoàn Trường A",
+                "code": "T-A",
+                "unit_type": "school",
+                "parent_id": cls.federation.id,
+                "chair_user_id": cls.user_reporter_a.id,
+                "member_user_ids": [Command.set(cls.user_reporter_a.ids)],
+                "member_count": 40,
+            }
+        )
+        cls.unit_b = Unit.create(
+            {
+                "name": "Công đoàn Công ty B",
+                "code": "T-B",
+                "unit_type": "enterprise",
+                "parent_id": cls.federation.id,
+                "member_user_ids": [Command.set(cls.user_reporter_b.ids)],
+                "member_count": 300,
+            }
+        )
+        cls.unit_c = Unit.create(
+            {"name": "Công đoàn Phường C", "code": "T-C", "unit_type": "agency", "parent_id": cls.federation.id}
+        )
+        cls.units = cls.unit_a | cls.unit_b | cls.unit_c
+
+    @classmethod
+    def _prepare_campaign_vals(cls, **vals):
+        """Two phases in 2027, the second with a peak window; one unit item and one federation task each."""
+        values = {
+            "name": "Kế hoạch thử",
+            "reference": "99/KH-TEST",
+            "issuing_unit_id": cls.federation.id,
+            "issue_date": date(2027, 1, 5),
+            "issue_place": "Long Biên",
+            "user_id": cls.user_officer.id,
+            "approver_id": cls.user_manager.id,
+            "unit_ids": [Command.set(cls.units.ids)],
+            "slogan_ids": [Command.create({"name": "Khẩu hiệu một!"}), Command.create({"name": "Khẩu hiệu hai!"})],
+            "phase_ids": [
+                Command.create(
+                    {
+                        "name": "Giai đoạn 1",
+                        "sequence": 1,
+                        "date_start": date(2027, 2, 1),
+                        "date_end": date(2027, 2, 28),
+                        "report_deadline": date(2027, 3, 5),
+                        "activity_ids": [
+                            Command.create({"name": "Hội nghị quán triệt", "target_qty": 1, "target_uom": "session"}),
+                            Command.create(
+                                {
+                                    "name": "Đăng tin trên trang của Quận",
+                                    "scope": "federation",
+                                    "user_id": cls.user_officer.id,
+                                    "date_deadline": date(2027, 2, 20),
+                                }
+                            ),
+                        ],
+                    }
+                ),
+                Command.create(
+                    {
+                        "name": "Giai đoạn 2",
+                        "sequence": 2,
+                        "date_start": date(2027, 3, 1),
+                        "date_end": date(2027, 4, 30),
+                        "peak_date_start": date(2027, 4, 1),
+                        "peak_date_end": date(2027, 4, 15),
+                        "report_deadline": date(2027, 5, 5),
+                        "activity_ids": [
+                            Command.create(
+                                {
+                                    "name": "Treo băng rôn",
+                                    "target_qty": 3,
+                                    "target_uom": "banner",
+                                    "evidence_required": True,
+                                }
+                            ),
+                        ],
+                    }
+                ),
+            ],
+        }
+        values.update(vals)
+        return values
+
+    @classmethod
+    def _create_campaign(cls, **vals):
+        return cls.env["union.campaign"].create(cls._prepare_campaign_vals(**vals))
+
+    @classmethod
+    def _approved_campaign(cls, **vals):
+        campaign = cls._create_campaign(**vals)
+        campaign.with_user(cls.user_officer).action_submit()
+        campaign.with_user(cls.user_manager).action_approve()
+        return campaign

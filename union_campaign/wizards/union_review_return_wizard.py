@@ -1,0 +1,45 @@
+# Copyright 2026 union_campaign contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+
+class UnionReviewReturnWizard(models.TransientModel):
+    """Ask for the reason when a plan is sent back for revision."""
+
+    _name = "union.review.return.wizard"
+    _description = "Send Back with a Reason"
+
+    campaign_ids = fields.Many2many("union.campaign", string="Plans")
+    reason = fields.Text(required=True)
+
+    @api.model
+    def _action_open(self, records):
+        """Return the window action asking why `records` are sent back."""
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Send Back"),
+            "res_model": self._name,
+            "view_mode": "form",
+            "target": "new",
+            "context": {f"default_{self._get_records_field(records)}": [(6, 0, records.ids)]},
+        }
+
+    @api.model
+    def _get_records_field(self, records):
+        """Return the wizard field holding records of that model. Override to send back other documents."""
+        return {"union.campaign": "campaign_ids"}[records._name]
+
+    def _get_records(self):
+        return self.campaign_ids
+
+    def action_confirm(self):
+        """Send the records back with the reason."""
+        self.ensure_one()
+        if not (self.reason or "").strip():
+            raise UserError(_("Give the reason for sending back."))
+        records = self._get_records()
+        if not records:
+            raise UserError(_("There is nothing to send back."))
+        records.action_return(reason=self.reason)
+        return {"type": "ir.actions.act_window_close"}
