@@ -38,7 +38,7 @@ SEED_NAME = "ke-hoach-43-KH-LDLD-long-bien-2020.txt"
 BUILD_CONSTRAINTS = "setuptools<81\n"
 # Odoo's log line for a whole run: "0 failed, 0 error(s) of 123 tests ..."
 ODOO_RESULT_RE = re.compile(r"(\d+) failed, (\d+) error\(s\) of (\d+) tests")
-ODOO_SKIP_RE = re.compile(r" INFO \S+ (odoo\.addons\.\S+): skipped (.*)")
+ODOO_SKIP_RE = re.compile(r" INFO \S+ (\S+): skipped (.*)")
 ODOO_LOG_ERROR_RE = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (ERROR|CRITICAL) ")
 DEMO_LOGINS = [
     ("admin", "admin", "Administrator"),

@@ -19,13 +19,23 @@
         "views/union_campaign_phase_views.xml",
         "views/union_campaign_activity_views.xml",
         "views/union_campaign_views.xml",
+        "views/union_unit_report_views.xml",
         "wizards/union_review_return_wizard_views.xml",
         "views/union_campaign_menus.xml",
     ],
+    "assets": {
+        "web.assets_backend": [
+            "union_campaign/static/src/**/*",
+        ],
+        "web.assets_tests": [
+            "union_campaign/static/tests/tours/**/*",
+        ],
+    },
     "demo": [
         "demo/union_unit_demo.xml",
         "demo/res_users_demo.xml",
         "demo/union_campaign_demo.xml",
+        "demo/union_unit_report_demo.xml",
     ],
     "application": True,
 }

@@ -11,3 +11,6 @@ from . import union_campaign_activity
 from . import union_campaign_slogan
 from . import union_campaign_recipient
 from . import union_campaign_responsibility
+from . import union_unit_report
+from . import union_unit_report_line
+from . import union_unit_report_review

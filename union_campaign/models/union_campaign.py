@@ -113,6 +113,17 @@ class UnionCampaign(models.Model):
         index=True,
         group_expand=True,
     )
+    review_steps = fields.Integer(
+        default=1,
+        tracking=True,
+        help="1: a federation officer approves unit reports. "
+        "2: an officer checks, then a manager gives final approval.",
+    )
+    report_ids = fields.One2many("union.unit.report", "campaign_id", string="Unit Reports")
+    report_count = fields.Integer(compute="_compute_report_stats")
+    report_to_review_count = fields.Integer(compute="_compute_report_stats")
+    report_late_count = fields.Integer(compute="_compute_report_stats")
+    report_approved_count = fields.Integer(compute="_compute_report_stats")
     active = fields.Boolean(default=True)
     color = fields.Integer()
     phase_count = fields.Integer(compute="_compute_counts")
@@ -125,6 +136,7 @@ class UnionCampaign(models.Model):
     # Deferred, so that the Python constraint below reports a duplicate first, naming the other plan;
     # the database still refuses two concurrent transactions creating the same number.
     _sql_constraints = [
+        ("review_steps_valid", "CHECK(review_steps IN (1, 2))", "Unit reports are reviewed in one or two steps."),
         (
             "reference_unit_year_uniq",
             "unique(reference, issuing_unit_id, issue_year) DEFERRABLE INITIALLY DEFERRED",
@@ -148,16 +160,39 @@ class UnionCampaign(models.Model):
             campaign.slogan_count = len(campaign.slogan_ids)
             campaign.unit_count = len(campaign.unit_ids)
 
-    @api.depends("state", "phase_ids.status")
+    @api.depends("report_ids.state")
+    def _compute_report_stats(self):
+        stats = {
+            (campaign, state): count
+            for campaign, state, count in self.env["union.unit.report"]._read_group(
+                [("campaign_id", "in", self.ids)], ["campaign_id", "state"], ["__count"]
+            )
+        }
+        late = dict(
+            self.env["union.unit.report"]._read_group(
+                [("campaign_id", "in", self.ids), ("is_late", "=", True), ("state", "in", ("draft", "returned"))],
+                ["campaign_id"],
+                ["__count"],
+            )
+        )
+        for campaign in self:
+            counts = {
+                state: stats.get((campaign, state), 0) for state in ("draft", "submitted", "approved", "returned")
+            }
+            campaign.report_count = sum(counts.values())
+            campaign.report_to_review_count = counts["submitted"]
+            campaign.report_approved_count = counts["approved"]
+            campaign.report_late_count = late.get(campaign, 0)
+
+    @api.depends("state", "report_count", "report_approved_count")
     def _compute_progress(self):
         for campaign in self:
             if campaign.state == "done":
                 campaign.progress = 100.0
-            elif campaign.state != "running" or not campaign.phase_ids:
-                campaign.progress = 0.0
+            elif campaign.report_count:
+                campaign.progress = 100.0 * campaign.report_approved_count / campaign.report_count
             else:
-                closed = campaign.phase_ids.filtered(lambda p: p.status == "closed")
-                campaign.progress = 100.0 * len(closed) / len(campaign.phase_ids)
+                campaign.progress = 0.0
 
     @api.depends_context("uid")
     @api.depends("state")
@@ -214,7 +249,10 @@ class UnionCampaign(models.Model):
         if structure:
             self.check_access("write")  # a reporter gets the access error, not the lock message
             self._check_structure_editable(structure)
-        return super().write(vals)
+        result = super().write(vals)
+        if "unit_ids" in vals:
+            self.filtered(lambda c: c.state == "running")._generate_reports()
+        return result
 
     @api.ondelete(at_uninstall=False)
     def _unlink_if_draft_or_cancelled(self):
@@ -281,6 +319,10 @@ class UnionCampaign(models.Model):
         if any(c.state in LOCKED_STATES for c in self):
             self._check_can_approve()
         self.write({"state": "cancelled"})
+        open_reports = self.report_ids.filtered(lambda r: r.state in ("draft", "submitted", "returned"))
+        # sudo: cancelling the plan cancels its reports, whoever may otherwise write them.
+        open_reports.sudo()._workflow_write({"state": "cancelled", "review_step": 0})
+        open_reports._activity_update()
         self._activity_update()
         return True
 
@@ -288,6 +330,19 @@ class UnionCampaign(models.Model):
         """Put cancelled or submitted plans back to draft."""
         self._check_state(("cancelled", "to_approve"), _("reset to draft"))
         self.write({"state": "draft"})
+        self._activity_update()
+        return True
+
+    def action_launch(self):
+        """Start approved plans: create every unit's report for every phase (running plans: what is missing)."""
+        self._check_state(("approved", "running"), _("launch"))
+        if not self.env.user.has_group("union_campaign.group_officer"):
+            raise AccessError(_("Only federation officers can launch a plan."))
+        for campaign in self:
+            if not campaign.unit_ids:
+                raise UserError(_("The plan “%(plan)s” has no unit to launch to.", plan=campaign.display_name))
+        self.filtered(lambda c: c.state == "approved").write({"state": "running"})
+        self._generate_reports()
         self._activity_update()
         return True
 
@@ -330,9 +385,115 @@ class UnionCampaign(models.Model):
         action.update(domain=[("id", "in", self.unit_ids.ids)], context={"search_default_groupby_unit_type": 1})
         return action
 
+    def action_view_reports(self):
+        """Open the unit reports of the plan; `report_filter` in the context picks a search filter."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("union_campaign.union_unit_report_action")
+        context = {"default_campaign_id": self.id, "search_default_groupby_phase": 1}
+        report_filter = self.env.context.get("report_filter")
+        if report_filter:
+            context[f"search_default_{report_filter}"] = 1
+        action.update(domain=[("campaign_id", "=", self.id)], context=context)
+        return action
+
+    def action_view_compliance_matrix(self):
+        """Open the compliance matrix: units down, phases across, each cell a report state."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.client",
+            "tag": "union_campaign.compliance_matrix",
+            "name": _("Compliance Matrix – %(plan)s", plan=self.display_name),
+            "params": {"campaign_id": self.id},
+        }
+
+    def get_compliance_matrix(self, unit_type=False):
+        """Return the compliance matrix as plain data for the client action and the XLSX export."""
+        self.ensure_one()
+        self.check_access("read")
+        units = self.unit_ids
+        if unit_type:
+            units = units.filtered(lambda u: u.unit_type == unit_type)
+        phases = self.phase_ids.filtered(lambda p: p.activity_ids.filtered(lambda a: a.scope == "units")).sorted(
+            lambda p: (p.sequence, p.id)
+        )
+        reports = self.env["union.unit.report"].search([("campaign_id", "=", self.id), ("unit_id", "in", units.ids)])
+        by_cell = {(r.unit_id.id, r.phase_id.id): r for r in reports}
+        state_labels = dict(reports._fields["matrix_state"]._description_selection(self.env))
+        type_labels = dict(units._fields["unit_type"]._description_selection(self.env))
+        rows = []
+        for unit in units.sorted(lambda u: (u.unit_type, u.name)):
+            cells = []
+            for phase in phases:
+                report = by_cell.get((unit.id, phase.id))
+                state = report.matrix_state if report else "not_started"
+                cells.append(
+                    {
+                        "phase_id": phase.id,
+                        "report_id": report.id if report else False,
+                        "state": state,
+                        "label": state_labels[state],
+                        "days_late": report.days_late if report else 0,
+                    }
+                )
+            rows.append(
+                {
+                    "unit_id": unit.id,
+                    "unit": unit.name,
+                    "unit_type": unit.unit_type,
+                    "unit_type_label": type_labels[unit.unit_type],
+                    "cells": cells,
+                }
+            )
+        return {
+            "campaign": {"id": self.id, "name": self.display_name},
+            "phases": [
+                {"id": p.id, "name": p.name, "deadline": fields.Date.to_string(p.report_deadline)} for p in phases
+            ],
+            "rows": rows,
+            "unit_types": [[key, label] for key, label in type_labels.items() if key != "federation"],
+            "states": [[key, label] for key, label in state_labels.items()],
+        }
+
     # ------------------------------------------------------------------
     # Business methods
     # ------------------------------------------------------------------
+    def _generate_reports(self):
+        """Create, in batches, the unit reports and report lines that running plans miss (idempotent)."""
+        running = self.filtered(lambda c: c.state == "running")
+        if not running:
+            return self.env["union.unit.report"]
+        Report = self.env["union.unit.report"]
+        Line = self.env["union.unit.report.line"]
+        items = self.env["union.campaign.activity"].search(
+            [("campaign_id", "in", running.ids), ("scope", "=", "units")], order="id"
+        )
+        existing = Report.search_fetch([("campaign_id", "in", running.ids)], ["phase_id", "unit_id", "state"])
+        report_by_cell = {(r.phase_id.id, r.unit_id.id): r for r in existing}
+        line_keys = set(
+            Line.search_fetch([("report_id", "in", existing.ids)], ["report_id", "activity_id"]).mapped(
+                lambda line: (line.report_id.id, line.activity_id.id)
+            )
+        )
+        # Units can only be taken from the plan's own list (an item's units must be the plan's).
+        new_reports, new_lines = {}, []
+        for item in items:
+            for unit in item.unit_ids & item.campaign_id.unit_ids:
+                key = (item.phase_id.id, unit.id)
+                report = report_by_cell.get(key)
+                if report is None:
+                    vals = new_reports.setdefault(key, item._prepare_unit_report_vals(unit))
+                    vals["line_ids"].append(fields.Command.create(item._prepare_report_line_vals()))
+                elif report.state != "cancelled" and (report.id, item.id) not in line_keys:
+                    new_lines.append(dict(item._prepare_report_line_vals(), report_id=report.id))
+        # sudo: generated documents are owned by the workflow; the caller's rights were checked by the action.
+        quiet = {"mail_create_nolog": True, "mail_create_nosubscribe": True, "tracking_disable": True}
+        created = Report.sudo().with_context(**quiet).create(list(new_reports.values()))
+        if new_lines:
+            Line.sudo().create(new_lines)
+        created = Report.browse(created.ids)
+        created._activity_update()
+        return created
+
     @api.model
     def _get_structure_fields(self):
         """Return the fields that make up the official plan. Override to lock more or fewer fields."""

@@ -99,6 +99,25 @@ class UnionCampaignActivity(models.Model):
                 raise ValidationError(_("The target of “%(activity)s” cannot be negative.", activity=activity.name))
 
     # ------------------------------------------------------------------
+    # Hooks for the reports generated at launch
+    # ------------------------------------------------------------------
+    def _prepare_unit_report_vals(self, unit):
+        """Return the values of `unit`'s report on this item's phase. Override to fill more fields."""
+        self.ensure_one()
+        return {
+            "campaign_id": self.campaign_id.id,
+            "phase_id": self.phase_id.id,
+            "unit_id": unit.id,
+            "user_id": unit._get_reporting_user().id,
+            "line_ids": [],
+        }
+
+    def _prepare_report_line_vals(self):
+        """Return the values of the report line for this item. Override to fill more fields."""
+        self.ensure_one()
+        return {"activity_id": self.id}
+
+    # ------------------------------------------------------------------
     # CRUD: the plan's lock applies to its activities
     # ------------------------------------------------------------------
     @api.model_create_multi
@@ -106,7 +125,9 @@ class UnionCampaignActivity(models.Model):
         phases = self.env["union.campaign.phase"].browse({vals.get("phase_id") for vals in vals_list} - {None, False})
         self.check_access("create")
         phases.campaign_id._check_structure_editable()
-        return super().create(vals_list)
+        activities = super().create(vals_list)
+        activities.filtered(lambda a: a.scope == "units").campaign_id._generate_reports()
+        return activities
 
     def write(self, vals):
         self.check_access("write")
@@ -115,7 +136,10 @@ class UnionCampaignActivity(models.Model):
             self.campaign_id._check_structure_editable()
         if vals.get("phase_id"):
             self.env["union.campaign.phase"].browse(vals["phase_id"]).campaign_id._check_structure_editable()
-        return super().write(vals)
+        result = super().write(vals)
+        if {"scope", "unit_ids", "all_units", "phase_id"} & set(vals):
+            self.campaign_id._generate_reports()
+        return result
 
     @api.ondelete(at_uninstall=False)
     def _unlink_if_plan_editable(self):

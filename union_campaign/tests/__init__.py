@@ -8,3 +8,7 @@ from . import (
     test_union_campaign_workflow,
     test_union_unit,
 )
+from . import test_unit_report_launch
+from . import test_unit_report_workflow
+from . import test_unit_report_access
+from . import test_ui

@@ -1,11 +1,13 @@
 # Copyright 2026 union_campaign contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import base64
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
-from odoo import Command
+from odoo import Command, fields
 from odoo.addons.mail.tests.common import mail_new_test_user
-from odoo.tests.common import TransactionCase
+from odoo.tests.common import TransactionCase, freeze_time
 
 SEED_FILE = Path(__file__).parent / "data" / "ke-hoach-43-KH-LDLD-long-bien-2020.txt"
 
@@ -134,3 +136,44 @@ class UnionCampaignCommon(TransactionCase):
         campaign.with_user(cls.user_officer).action_submit()
         campaign.with_user(cls.user_manager).action_approve()
         return campaign
+
+    @classmethod
+    def _running_campaign(cls, **vals):
+        """An approved plan launched to its units by the officer."""
+        campaign = cls._approved_campaign(**vals)
+        campaign.with_user(cls.user_officer).action_launch()
+        return campaign
+
+    def _report(self, campaign, unit, phase_sequence=1):
+        phase = campaign.phase_ids.filtered(lambda p: p.sequence == phase_sequence)
+        return campaign.report_ids.filtered(lambda r: r.unit_id == unit and r.phase_id == phase)
+
+    def _evidence(self, report, name="bien-ban.txt"):
+        return self.env["ir.attachment"].create(
+            {
+                "name": name,
+                "datas": base64.b64encode(b"Bien ban hoi nghi"),
+                "res_model": "union.unit.report",
+                "res_id": report.id,
+            }
+        )
+
+    def _fill(self, report, user, **line_vals):
+        """The reporter marks every line done (with evidence where required)."""
+        values = {"is_done": True, "qty_done": 1, "participant_count": 30, **line_vals}
+        for line in report.line_ids:
+            vals = dict(values)
+            if line.evidence_required:
+                vals["attachment_ids"] = [Command.link(self._evidence(report).id)]
+            line.with_user(user).write(vals)
+
+    @contextmanager
+    def _frozen(self, moment):
+        """Freeze Python's clock and the cursor's transaction time (cr.now()) together."""
+        with freeze_time(moment):
+            # cr.now() caches the transaction's timestamp: make it the frozen moment too.
+            self.env.cr._now = fields.Datetime.now()
+            try:
+                yield
+            finally:
+                self.env.cr._now = None

@@ -28,7 +28,7 @@ class TestDemoSeed(UnionCampaignCommon):
         self.assertIn(f"{self.plan.issue_place}, ngày 10 tháng 12 năm 2020", self.seed)
         self.assertIn(self.plan.name, self.seed)
         self.assertEqual(self.plan.issuing_unit_id.name, "Liên đoàn Lao động quận Long Biên")
-        self.assertEqual(self.plan.state, "approved")
+        self.assertEqual(self.plan.state, "running")
 
     def test_phases(self):
         """Three phases with the seed's dates, the first with its peak window."""
@@ -89,3 +89,18 @@ class TestDemoSeed(UnionCampaignCommon):
             user = self.env.ref(f"union_campaign.{xmlid}")
             self.assertTrue(user.has_group(f"union_campaign.{group}"))
             self.assertEqual(user.lang, "vi_VN")
+
+    def test_reports_in_every_state(self):
+        """The plan is launched to its units, with reports in every state and two review steps, for the matrix."""
+        reports = self.plan.report_ids
+        self.assertEqual(len(reports), 36)
+        self.assertEqual(self.plan.review_steps, 2)
+        self.assertEqual(set(reports.mapped("state")), {"draft", "submitted", "approved", "returned"})
+        self.assertEqual(set(reports.filtered(lambda r: r.state == "submitted").mapped("review_step")), {1, 2})
+        # 2021 is long past: what was never submitted shows as late.
+        self.assertEqual(set(reports.mapped("matrix_state")), {"late", "submitted", "approved", "returned"})
+        approved = reports.filtered(lambda r: r.state == "approved")
+        self.assertTrue(all(r.date_submitted.year == 2021 for r in approved))
+        self.assertEqual(
+            approved[0].review_ids.mapped("decision").count("approved"), 2, "two review steps, both in the history"
+        )

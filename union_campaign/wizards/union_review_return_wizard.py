@@ -11,6 +11,8 @@ class UnionReviewReturnWizard(models.TransientModel):
     _description = "Send Back with a Reason"
 
     campaign_ids = fields.Many2many("union.campaign", string="Plans")
+    report_ids = fields.Many2many("union.unit.report", string="Unit Reports")
+    record_count = fields.Integer(compute="_compute_record_count")
     reason = fields.Text(required=True)
 
     @api.model
@@ -28,10 +30,15 @@ class UnionReviewReturnWizard(models.TransientModel):
     @api.model
     def _get_records_field(self, records):
         """Return the wizard field holding records of that model. Override to send back other documents."""
-        return {"union.campaign": "campaign_ids"}[records._name]
+        return {"union.campaign": "campaign_ids", "union.unit.report": "report_ids"}[records._name]
 
     def _get_records(self):
-        return self.campaign_ids
+        return self.campaign_ids or self.report_ids
+
+    @api.depends("campaign_ids", "report_ids")
+    def _compute_record_count(self):
+        for wizard in self:
+            wizard.record_count = len(wizard._get_records())
 
     def action_confirm(self):
         """Send the records back with the reason."""

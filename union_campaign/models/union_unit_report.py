@@ -1,0 +1,460 @@
+# Copyright 2026 union_campaign contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+from ..tools import local_date, local_today
+
+# Fields of a report that nobody changes once it is approved.
+LOCKED_FIELDS = ("campaign_id", "phase_id", "unit_id", "user_id", "date_deadline", "summary", "line_ids")
+# Fields only the workflow actions write.
+WORKFLOW_FIELDS = ("state", "review_step", "date_submitted", "submitted_user_id", "date_approved")
+# Group whose members review a report at each step.
+STEP_GROUPS = {1: "union_campaign.group_officer", 2: "union_campaign.group_manager"}
+
+
+class UnionUnitReport(models.Model):
+    """What one grassroots union did in one phase of a plan, with evidence, and its review."""
+
+    _name = "union.unit.report"
+    _description = "Unit Report"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_deadline, campaign_id, phase_sequence, unit_id, id"
+    _check_company_auto = True
+    # Reporters keep commenting on their report once it is submitted (and no longer theirs to edit).
+    _mail_post_access = "read"
+
+    # ------------------------------------------------------------------
+    # Fields
+    # ------------------------------------------------------------------
+    name = fields.Char(compute="_compute_name", store=True)
+    campaign_id = fields.Many2one("union.campaign", required=True, index=True, ondelete="cascade", check_company=True)
+    phase_id = fields.Many2one(
+        "union.campaign.phase",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        check_company=True,
+        domain="[('campaign_id', '=', campaign_id)]",
+    )
+    phase_sequence = fields.Integer(related="phase_id.sequence", store=True, string="Phase Sequence")
+    unit_id = fields.Many2one("union.unit", required=True, index=True, ondelete="restrict", check_company=True)
+    unit_type = fields.Selection(related="unit_id.unit_type", store=True, index=True)
+    company_id = fields.Many2one(related="campaign_id.company_id", store=True, index=True)
+    user_id = fields.Many2one(
+        "res.users",
+        string="Reporter",
+        tracking=True,
+        index=True,
+        check_company=True,
+        help="Who reports for the unit: its chair or first member by default.",
+    )
+    date_deadline = fields.Date(
+        string="Deadline",
+        compute="_compute_date_deadline",
+        store=True,
+        readonly=False,
+        tracking=True,
+        index=True,
+        help="The phase's report deadline.",
+    )
+    date_submitted = fields.Datetime(string="Submitted On", copy=False, readonly=True, tracking=True)
+    submitted_user_id = fields.Many2one("res.users", string="Submitted By", copy=False, readonly=True)
+    summary = fields.Html(help="What the unit did, in its own words.")
+    line_ids = fields.One2many("union.unit.report.line", "report_id", string="Lines", copy=True)
+    review_ids = fields.One2many("union.unit.report.review", "report_id", string="Review History", readonly=True)
+    state = fields.Selection(
+        selection=[
+            ("draft", "Draft"),
+            ("submitted", "Submitted"),
+            ("approved", "Approved"),
+            ("returned", "Returned"),
+            ("cancelled", "Cancelled"),
+        ],
+        default="draft",
+        required=True,
+        tracking=True,
+        copy=False,
+        index=True,
+        group_expand=True,
+    )
+    review_steps = fields.Integer(related="campaign_id.review_steps")
+    review_step = fields.Integer(copy=False, readonly=True, help="Step waiting for a decision while submitted.")
+    reviewer_id = fields.Many2one(
+        "res.users",
+        compute="_compute_reviewer_id",
+        store=True,
+        index=True,
+        help="Who is notified that the report waits for them: the plan's officer, then its approver.",
+    )
+    date_approved = fields.Datetime(string="Approved On", copy=False, readonly=True)
+    submitted_days_late = fields.Integer(
+        compute="_compute_submitted_days_late",
+        store=True,
+        help="Days between the deadline and the local day of submission.",
+    )
+    days_late = fields.Integer(compute="_compute_days_late", help="Days past the deadline, today or at submission.")
+    is_late = fields.Boolean(string="Late", compute="_compute_days_late", search="_search_is_late")
+    can_review = fields.Boolean(compute="_compute_can_review")
+    can_edit = fields.Boolean(compute="_compute_can_edit")
+    evidence_count = fields.Integer(compute="_compute_evidence_count")
+    matrix_state = fields.Selection(
+        selection=[
+            ("not_started", "Not Started"),
+            ("draft", "Draft"),
+            ("submitted", "Submitted"),
+            ("approved", "Approved"),
+            ("returned", "Returned"),
+            ("late", "Late"),
+            ("cancelled", "Cancelled"),
+        ],
+        compute="_compute_matrix_state",
+        help="State shown in the compliance matrix.",
+    )
+    color = fields.Integer(compute="_compute_matrix_state")
+
+    _sql_constraints = [
+        (
+            "phase_unit_uniq",
+            "unique(phase_id, unit_id)",
+            "A unit has only one report per phase.",
+        ),
+    ]
+
+    # ------------------------------------------------------------------
+    # Compute and search methods
+    # ------------------------------------------------------------------
+    @api.depends("unit_id.name", "phase_id.name")
+    def _compute_name(self):
+        for report in self:
+            report.name = f"{report.unit_id.name or ''} – {report.phase_id.name or ''}"
+
+    @api.depends("phase_id.report_deadline", "phase_id.date_end")
+    def _compute_date_deadline(self):
+        for report in self:
+            report.date_deadline = report.phase_id.report_deadline or report.phase_id.date_end
+
+    @api.depends("state", "review_step", "campaign_id.user_id", "campaign_id.approver_id")
+    def _compute_reviewer_id(self):
+        for report in self:
+            report.reviewer_id = report._get_step_reviewer(report.review_step) if report.state == "submitted" else False
+
+    @api.depends("date_submitted", "date_deadline")
+    def _compute_submitted_days_late(self):
+        for report in self:
+            submitted_day = local_date(report.env, report.date_submitted, report.submitted_user_id or None)
+            if submitted_day and report.date_deadline and submitted_day > report.date_deadline:
+                report.submitted_days_late = (submitted_day - report.date_deadline).days
+            else:
+                report.submitted_days_late = 0
+
+    @api.depends("state", "date_deadline", "submitted_days_late")
+    @api.depends_context("uid", "tz")
+    def _compute_days_late(self):
+        today = local_today(self.env)
+        for report in self:
+            if report.state in ("draft", "returned") and report.date_deadline and report.date_deadline < today:
+                report.days_late = (today - report.date_deadline).days
+            elif report.state in ("submitted", "approved"):
+                report.days_late = report.submitted_days_late
+            else:
+                report.days_late = 0
+            report.is_late = report.days_late > 0
+
+    def _search_is_late(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(_("Operation not supported"))
+        today = local_today(self.env)
+        domain = [
+            "|",
+            "&",
+            ("state", "in", ("draft", "returned")),
+            ("date_deadline", "<", today),
+            "&",
+            ("state", "in", ("submitted", "approved")),
+            ("submitted_days_late", ">", 0),
+        ]
+        return domain if (operator == "=") == value else ["!", *domain]
+
+    @api.depends("state", "review_step", "submitted_user_id")
+    @api.depends_context("uid")
+    def _compute_can_review(self):
+        for report in self:
+            report.can_review = not report._get_review_refusal()
+
+    @api.depends("state", "unit_id.member_user_ids")
+    @api.depends_context("uid")
+    def _compute_can_edit(self):
+        is_officer = self.env.user.has_group("union_campaign.group_officer")
+        for report in self:
+            member = self.env.user in report.unit_id.member_user_ids
+            report.can_edit = report.state in ("draft", "returned") and (is_officer or member)
+
+    @api.depends("line_ids.attachment_ids")
+    def _compute_evidence_count(self):
+        for report in self:
+            report.evidence_count = len(report.line_ids.attachment_ids)
+
+    @api.depends("state", "line_ids.is_done", "summary", "date_deadline")
+    @api.depends_context("uid", "tz")
+    def _compute_matrix_state(self):
+        colors = {
+            "not_started": 0,
+            "draft": 3,
+            "submitted": 4,
+            "approved": 10,
+            "returned": 2,
+            "late": 1,
+            "cancelled": 0,
+        }
+        for report in self:
+            state = report.state
+            if state == "draft" and not report.summary and not any(report.line_ids.mapped("is_done")):
+                state = "not_started"
+            # A returned report stays "returned" (its delay shows beside it): the unit has work to redo.
+            if state in ("not_started", "draft") and report.is_late:
+                state = "late"
+            report.matrix_state = state
+            report.color = colors[state]
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        reports = super().create(vals_list)
+        reports.line_ids._link_attachments()
+        return reports
+
+    def write(self, vals):
+        if not self.env.su and not self.env.context.get("union_report_workflow") and set(WORKFLOW_FIELDS) & set(vals):
+            raise UserError(
+                _("The state of a unit report changes only through its buttons (submit, approve, send back).")
+            )
+        locked = self.filtered(lambda r: r.state in ("approved", "cancelled"))
+        blocked = [f for f in LOCKED_FIELDS if f in vals]
+        if locked and blocked:
+            locked._raise_locked(blocked)
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_if_draft_or_cancelled(self):
+        blocked = self.filtered(lambda r: r.state not in ("draft", "cancelled"))
+        if blocked:
+            raise UserError(
+                _(
+                    "Submitted, returned or approved reports cannot be deleted: %(reports)s",
+                    reports=", ".join(blocked.mapped("display_name")),
+                )
+            )
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    def action_submit(self):
+        """Submit draft or returned reports for review (the unit's reporter, or an officer for them)."""
+        self._check_state(("draft", "returned"), _("submit"))
+        self.check_access("write")
+        self._check_evidence()
+        now = fields.Datetime.now()
+        self._workflow_write(
+            {"state": "submitted", "review_step": 1, "date_submitted": now, "submitted_user_id": self.env.uid}
+        )
+        self._log_review("submitted")
+        self._activity_update()
+        return True
+
+    def action_approve(self):
+        """Approve the current review step; the last step approves the report."""
+        self._lock_for_review()
+        self._check_can_review()
+        now = fields.Datetime.now()
+        final = self.filtered(lambda r: r.review_step >= r.review_steps)
+        self._log_review("approved")
+        for step, reports in (self - final).grouped("review_step").items():
+            reports._workflow_write({"review_step": step + 1})
+        final._workflow_write({"state": "approved", "review_step": 0, "date_approved": now})
+        self._activity_update()
+        return True
+
+    def action_return(self, reason=None):
+        """Send reports back to their unit with a reason; without one, open the reason wizard."""
+        self._lock_for_review()
+        self._check_can_review()
+        if reason is None:
+            return self.env["union.review.return.wizard"]._action_open(self)
+        reason = (reason or "").strip()
+        if not reason:
+            raise UserError(_("Give the reason for sending the report back."))
+        self._log_review("returned", reason)
+        self._workflow_write({"state": "returned", "review_step": 0})
+        for report in self:
+            report.message_post(
+                body=_("Sent back for revision: %(reason)s", reason=reason),
+                subtype_xmlid="mail.mt_comment",
+                partner_ids=report.user_id.partner_id.ids,
+            )
+        self._activity_update()
+        return True
+
+    def action_reset_draft(self):
+        """Withdraw a submitted report before any review, reopen a returned or cancelled one (officers),
+        or reopen an approved one (managers)."""
+        self._check_state(("submitted", "returned", "cancelled", "approved"), _("reset to draft"))
+        self.check_access("read")
+        is_officer = self.env.user.has_group("union_campaign.group_officer")
+        is_manager = self.env.user.has_group("union_campaign.group_manager")
+        for report in self:
+            if report.state == "approved" and not is_manager:
+                raise AccessError(
+                    _("Only a manager can reopen the approved report %(report)s.", report=report.display_name)
+                )
+            if report.state == "cancelled" and not is_officer:
+                raise AccessError(
+                    _("Only an officer can reopen the cancelled report %(report)s.", report=report.display_name)
+                )
+            if report.state == "submitted" and report.review_step > 1:
+                raise UserError(
+                    _(
+                        "The report %(report)s is already partly approved: send it back instead.",
+                        report=report.display_name,
+                    )
+                )
+            if report.state == "submitted" and not (is_officer or report.submitted_user_id == self.env.user):
+                raise AccessError(_("Only who submitted %(report)s can withdraw it.", report=report.display_name))
+        # sudo: the checks above are the rights of this transition; a reporter may not write a submitted report.
+        self.sudo()._workflow_write({"state": "draft", "review_step": 0, "date_approved": False})
+        self._log_review("reset")
+        self._activity_update()
+        return True
+
+    def action_cancel(self):
+        """Cancel reports (the plan is cancelled, or the unit no longer takes part)."""
+        self._check_state(("draft", "submitted", "returned"), _("cancel"))
+        if not self.env.user.has_group("union_campaign.group_officer"):
+            raise AccessError(_("Only federation officers can cancel unit reports."))
+        self._workflow_write({"state": "cancelled", "review_step": 0})
+        self._activity_update()
+        return True
+
+    def action_view_campaign(self):
+        """Open the plan of the report."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "union.campaign",
+            "res_id": self.campaign_id.id,
+            "view_mode": "form",
+        }
+
+    # ------------------------------------------------------------------
+    # Business methods
+    # ------------------------------------------------------------------
+    def _check_state(self, states, verb):
+        wrong = self.filtered(lambda r: r.state not in states)
+        if wrong:
+            selection = dict(self._fields["state"]._description_selection(self.env))
+            raise UserError(
+                _(
+                    "Cannot %(verb)s: %(reports)s",
+                    verb=verb,
+                    reports=", ".join(f"{r.display_name} ({selection[r.state]})" for r in wrong),
+                )
+            )
+
+    def _check_evidence(self):
+        missing = self.line_ids.filtered(
+            lambda line: line.is_done and line.evidence_required and not line.attachment_ids
+        )
+        if missing:
+            raise UserError(
+                _(
+                    "Attach evidence (photos, minutes) to these items before submitting: %(items)s",
+                    items="; ".join(f"{line.report_id.unit_id.name}: {line.activity_id.name}" for line in missing),
+                )
+            )
+
+    def _lock_for_review(self):
+        """Lock the rows: of two reviewers deciding at once, the second waits, then sees the first decision."""
+        if self.ids:
+            self.env.cr.execute("SELECT id FROM union_unit_report WHERE id IN %s FOR NO KEY UPDATE", [tuple(self.ids)])
+            self.invalidate_recordset(["state", "review_step", "submitted_user_id"])
+
+    def _get_review_refusal(self, user=None):
+        """Return why `user` may not decide on the report now, or False. Override to add review rules."""
+        self.ensure_one()
+        user = user or self.env.user
+        if self.state != "submitted":
+            last = self.review_ids.sorted("id")[-1:] if self.state in ("approved", "returned") else None
+            if last:
+                return _(
+                    "%(report)s was already %(decision)s by %(user)s.",
+                    report=self.display_name,
+                    decision=dict(last._fields["decision"]._description_selection(self.env))[last.decision].lower(),
+                    user=last.user_id.name,
+                )
+            return _("%(report)s is not waiting for review.", report=self.display_name)
+        group = STEP_GROUPS.get(self.review_step)
+        if not group or not user.has_group(group):
+            return _(
+                "%(report)s waits for review step %(step)s, which is not yours.",
+                report=self.display_name,
+                step=self.review_step,
+            )
+        if self.submitted_user_id == user:
+            return _(
+                "%(report)s cannot be approved by %(user)s, who submitted it.", report=self.display_name, user=user.name
+            )
+        return False
+
+    def _check_can_review(self):
+        for report in self:
+            refusal = report._get_review_refusal()
+            if refusal:
+                if report.state == "submitted" and not self.env.user.has_group(STEP_GROUPS.get(report.review_step, "")):
+                    raise AccessError(refusal)
+                raise UserError(refusal)
+
+    def _get_step_reviewer(self, step):
+        """Return the user notified for a review step: the plan's officer, then its approver. Override to route."""
+        self.ensure_one()
+        if step == 1:
+            return self.campaign_id.user_id
+        if step == 2:
+            return self.campaign_id.approver_id
+        return self.env["res.users"]
+
+    def _log_review(self, decision, reason=False):
+        vals_list = [
+            {
+                "report_id": report.id,
+                "user_id": self.env.uid,
+                "step": report.review_step if decision in ("approved", "returned") else 0,
+                "decision": decision,
+                "reason": reason,
+            }
+            for report in self
+        ]
+        # sudo: the review history is written by the workflow only; nobody edits it by hand.
+        self.env["union.unit.report.review"].sudo().create(vals_list)
+
+    def _workflow_write(self, vals):
+        """Write the workflow fields; only the actions, after their checks, call this."""
+        return self.with_context(union_report_workflow=True).write(vals)
+
+    def _raise_locked(self, field_names):
+        labels = sorted(self._fields[f]._description_string(self.env) for f in field_names if f in self._fields)
+        raise UserError(
+            _(
+                "The report %(reports)s is approved or cancelled: %(fields)s can no longer be changed.",
+                reports=", ".join(self.mapped("display_name")),
+                fields=", ".join(labels),
+            )
+        )
+
+    # ------------------------------------------------------------------
+    # Activities
+    # ------------------------------------------------------------------
+    def _activity_update(self):
+        """Keep the report's automatic activities in line with its state."""
+        return True

@@ -1,0 +1,75 @@
+/** @odoo-module **/
+// Copyright 2026 union_campaign contributors
+// License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import { Component, onWillStart, useState } from "@odoo/owl";
+import { _t } from "@web/core/l10n/translation";
+import { registry } from "@web/core/registry";
+import { useService } from "@web/core/utils/hooks";
+import { standardActionServiceProps } from "@web/webclient/actions/action_service";
+
+/**
+ * Compliance matrix of a plan: its units down, its phases across, each cell the state of that unit's
+ * report for that phase. A click on a cell opens the report; the unit type filter narrows the rows.
+ */
+export class ComplianceMatrix extends Component {
+    static template = "union_campaign.ComplianceMatrix";
+    static props = { ...standardActionServiceProps };
+
+    setup() {
+        this.orm = useService("orm");
+        this.actionService = useService("action");
+        const { params = {}, context = {} } = this.props.action;
+        this.campaignId = params.campaign_id || context.active_id;
+        this.state = useState({ data: null, unitType: "" });
+        onWillStart(() => this.load());
+    }
+
+    async load() {
+        this.state.data = await this.orm.call("union.campaign", "get_compliance_matrix", [[this.campaignId]], {
+            unit_type: this.state.unitType || false,
+        });
+    }
+
+    async onUnitTypeChange(ev) {
+        this.state.unitType = ev.target.value;
+        await this.load();
+    }
+
+    get totals() {
+        const totals = {};
+        for (const row of this.state.data.rows) {
+            for (const cell of row.cells) {
+                totals[cell.state] = (totals[cell.state] || 0) + 1;
+            }
+        }
+        return totals;
+    }
+
+    cellTitle(row, cell) {
+        const lateText = cell.days_late ? ` (${_t("%s days late", cell.days_late)})` : "";
+        return `${row.unit}: ${cell.label}${lateText}`;
+    }
+
+    openReport(cell) {
+        if (!cell.report_id) {
+            return;
+        }
+        this.actionService.doAction({
+            type: "ir.actions.act_window",
+            res_model: "union.unit.report",
+            res_id: cell.report_id,
+            views: [[false, "form"]],
+        });
+    }
+
+    openCampaign() {
+        this.actionService.doAction({
+            type: "ir.actions.act_window",
+            res_model: "union.campaign",
+            res_id: this.campaignId,
+            views: [[false, "form"]],
+        });
+    }
+}
+
+registry.category("actions").add("union_campaign.compliance_matrix", ComplianceMatrix);

@@ -1,0 +1,77 @@
+/** @odoo-module **/
+// Copyright 2026 union_campaign contributors
+// License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import { registry } from "@web/core/registry";
+
+const UNIT_A = "Công đoàn Trường A";
+
+// A unit reporter, on a phone, opens their report, marks the item done and submits it.
+registry.category("web_tour.tours").add("union_campaign_reporter_tour", {
+    steps: () => [
+        {
+            content: "Open the report of unit A",
+            trigger: `.o_kanban_record:contains('${UNIT_A}'), .o_data_row:contains('${UNIT_A}')`,
+            run: "click",
+        },
+        {
+            content: "The report opens in draft",
+            trigger: ".o_form_view .o_statusbar_status button.active:contains('Draft'), .o_form_view .o_statusbar_status:contains('Draft')",
+        },
+        {
+            content: "Mark the content item done",
+            trigger: ".o_field_widget[name=line_ids] .o_data_row .o_field_boolean_toggle input, .o_field_widget[name=line_ids] .o_kanban_record",
+            run: "click",
+        },
+        {
+            content: "On a phone the form's buttons sit in the gear menu",
+            trigger: ".o_control_panel .o_cp_action_menus button:has(.fa-cog)",
+            run: "click",
+        },
+        {
+            content: "Submit",
+            trigger: ".o-dropdown--menu button[name=action_submit]",
+            run: "click",
+        },
+        {
+            content: "The report is submitted",
+            trigger: ".o_form_view .o_statusbar_status button.active:contains('Submitted'), .o_form_view .o_statusbar_status .o_arrow_button_current:contains('Submitted')",
+        },
+    ],
+});
+
+// An officer opens the compliance matrix of a plan, filters the schools and opens a report from a cell.
+registry.category("web_tour.tours").add("union_campaign_matrix_tour", {
+    steps: () => [
+        {
+            content: "Open the compliance matrix from the plan",
+            trigger: ".o_form_view .o_statusbar_buttons button[name=action_view_compliance_matrix]",
+            run: "click",
+        },
+        {
+            content: "Three units, two phases",
+            trigger: ".o_union_matrix_table tbody tr:nth-child(3) button.o_union_cell",
+        },
+        {
+            content: "Unit A's first phase is submitted",
+            trigger: `.o_union_matrix_table tr:contains('${UNIT_A}') button.o_union_cell_submitted`,
+        },
+        {
+            content: "Only schools",
+            trigger: "select.o_union_matrix_filter",
+            run: "select school",
+        },
+        {
+            content: "One row left",
+            trigger: ".o_union_matrix_table tbody:not(:has(tr:nth-child(2))) tr:contains('Trường A')",
+        },
+        {
+            content: "Open the submitted report",
+            trigger: ".o_union_matrix_table button.o_union_cell_submitted",
+            run: "click",
+        },
+        {
+            content: "The report form shows unit A",
+            trigger: `.o_form_view .o_field_widget[name=unit_id]:contains('${UNIT_A}')`,
+        },
+    ],
+});

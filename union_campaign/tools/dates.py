@@ -1,0 +1,43 @@
+# Copyright 2026 union_campaign contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Calendar days where the people are: deadlines are days in the user's or the company's time zone.
+
+A transition at 06:30 in Hanoi is 23:30 UTC the day before: "today" must be the Hanoi day, never the
+server's UTC day by accident.
+"""
+
+from datetime import datetime
+
+import pytz
+
+from odoo import fields
+
+
+def tz_for(env, user=None):
+    """Return the time zone of `user` (default: the environment's user), else of the company, else UTC."""
+    user = user if user is not None else env.user
+    name = (user and user.tz) or env.context.get("tz") or env.company.partner_id.tz or "UTC"
+    try:
+        return pytz.timezone(name)
+    except pytz.UnknownTimeZoneError:
+        return pytz.utc
+
+
+def local_now(env, user=None, now=None):
+    """Return the current (or given UTC) moment as an aware datetime in the user's or company's zone."""
+    now = now or fields.Datetime.now()
+    return pytz.utc.localize(now).astimezone(tz_for(env, user))
+
+
+def local_today(env, user=None, now=None):
+    """Return today's date in the user's or company's time zone."""
+    return local_now(env, user, now).date()
+
+
+def local_date(env, moment, user=None):
+    """Return the local calendar day of a naive UTC datetime (as stored by Odoo)."""
+    if not moment:
+        return False
+    if not isinstance(moment, datetime):
+        return moment
+    return pytz.utc.localize(moment).astimezone(tz_for(env, user)).date()
