@@ -3,8 +3,25 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from .union_workflow_mixin import ALL
+
 # Once approved, the plan is an official document: only managers change what it says.
 LOCKED_STATES = ("approved", "running", "done")
+
+
+def parse_reminder_days(env, text):
+    """Return the reminder offsets of "3,1" as [3, 1]; raise a translated ValidationError on bad input."""
+    try:
+        days = sorted({int(part) for part in (text or "").replace(";", ",").split(",") if part.strip()}, reverse=True)
+    except ValueError:
+        days = None
+    if days is None or any(day < 0 for day in days):
+        raise ValidationError(
+            env._(
+                "Reminder days must be whole numbers of days separated by commas, e.g. 3,1 (got “%(text)s”).", text=text
+            )
+        )
+    return days
 
 
 class UnionCampaign(models.Model):
@@ -12,7 +29,7 @@ class UnionCampaign(models.Model):
 
     _name = "union.campaign"
     _description = "Union Campaign Plan"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "union.workflow.mixin"]
     _order = "issue_date desc, id desc"
     _check_company_auto = True
 
@@ -92,6 +109,9 @@ class UnionCampaign(models.Model):
     approver_id = fields.Many2one(
         "res.users",
         tracking=True,
+        compute="_compute_approver_id",
+        store=True,
+        readonly=False,
         check_company=True,
         domain=lambda self: [("groups_id", "in", self.env.ref("union_campaign.group_manager").id)],
         help="Manager who approves the plan.",
@@ -118,6 +138,21 @@ class UnionCampaign(models.Model):
         tracking=True,
         help="1: a federation officer approves unit reports. "
         "2: an officer checks, then a manager gives final approval.",
+    )
+    reminder_days = fields.Char(
+        default=lambda self: self.env.company.union_reminder_days or "3,1",
+        help="Days before a report deadline on which reporters get their reminder digest, e.g. 3,1.",
+    )
+    review_delay = fields.Integer(
+        default=lambda self: self.env.company.union_review_delay or 3, help="Days a reviewer has to decide."
+    )
+    revise_delay = fields.Integer(
+        default=lambda self: self.env.company.union_revise_delay or 3,
+        help="Days a unit has to revise a returned report, at least.",
+    )
+    escalation_delay = fields.Integer(
+        default=lambda self: self.env.company.union_escalation_delay or 2,
+        help="Days late after which the responsible officer is asked to follow the unit up.",
     )
     report_ids = fields.One2many("union.unit.report", "campaign_id", string="Unit Reports")
     report_count = fields.Integer(compute="_compute_report_stats")
@@ -147,6 +182,11 @@ class UnionCampaign(models.Model):
     # ------------------------------------------------------------------
     # Compute methods
     # ------------------------------------------------------------------
+    @api.depends("company_id")
+    def _compute_approver_id(self):
+        for campaign in self.filtered(lambda c: not c.approver_id):
+            campaign.approver_id = campaign.company_id.union_plan_approver_id
+
     @api.depends("issue_date")
     def _compute_issue_year(self):
         for campaign in self:
@@ -241,6 +281,13 @@ class UnionCampaign(models.Model):
                     )
                 )
 
+    @api.constrains("reminder_days", "review_delay", "revise_delay", "escalation_delay")
+    def _check_delays(self):
+        for campaign in self:
+            parse_reminder_days(self.env, campaign.reminder_days)
+            if min(campaign.review_delay, campaign.revise_delay, campaign.escalation_delay) < 0:
+                raise ValidationError(_("Delays cannot be negative (plan “%(plan)s”).", plan=campaign.display_name))
+
     # ------------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------------
@@ -283,8 +330,16 @@ class UnionCampaign(models.Model):
                         plan=campaign.display_name,
                     )
                 )
+            if not campaign.approver_id:
+                raise UserError(
+                    _(
+                        "Choose the manager who approves the plan “%(plan)s” before submitting it.",
+                        plan=campaign.display_name,
+                    )
+                )
         self.write({"state": "to_approve"})
         self._activity_update()
+        self._notify_users("union_campaign.mail_template_plan_to_approve", self.grouped("approver_id"))
         return True
 
     def action_approve(self):
@@ -293,6 +348,7 @@ class UnionCampaign(models.Model):
         self._check_state("to_approve", _("approve"))
         self.write({"state": "approved"})
         self._activity_update()
+        self._notify_users("union_campaign.mail_template_plan_approved", self.grouped("user_id"))
         return True
 
     def action_return(self, reason=None):
@@ -311,6 +367,7 @@ class UnionCampaign(models.Model):
                 subtype_xmlid="mail.mt_note",
             )
         self._activity_update()
+        self._notify_users("union_campaign.mail_template_plan_returned", self.grouped("user_id"), reason=reason)
         return True
 
     def action_cancel(self):
@@ -495,6 +552,21 @@ class UnionCampaign(models.Model):
         return created
 
     @api.model
+    def _cron_update_status(self):
+        """Refresh the phases' status from today's date and close running plans whose phases are all over."""
+        phases = self.env["union.campaign.phase"].search(
+            [("status", "!=", "closed"), ("campaign_id.state", "in", ("approved", "running"))]
+        )
+        phases._compute_status()
+        phases.flush_recordset()
+        finished = self.search([("state", "=", "running")]).filtered(
+            lambda c: c.phase_ids and all(p.status == "closed" for p in c.phase_ids)
+        )
+        if finished:
+            finished.action_done()
+        self.env["ir.cron"]._notify_progress(done=len(phases) + len(finished), remaining=0)
+
+    @api.model
     def _get_structure_fields(self):
         """Return the fields that make up the official plan. Override to lock more or fewer fields."""
         return {
@@ -561,5 +633,25 @@ class UnionCampaign(models.Model):
     # Activities
     # ------------------------------------------------------------------
     def _activity_update(self):
-        """Keep the plan's automatic activities in line with its state (see the activity rules)."""
+        """Keep the plan's automatic activities (and its federation tasks') in line with its state.
+
+        to_approve: "Approve plan" for the approver; approved or sent back: done; cancelled: removed.
+        running: each federation task gets its "Federation task"; cancelled or done: tasks' activities removed.
+        """
+        plans = {}
+        for campaign in self:
+            if campaign.state == "to_approve":
+                deadline = self._activity_deadline(
+                    campaign.approver_id, type_xmlid="union_campaign.mail_act_approve_plan"
+                )
+                plans[campaign] = {
+                    "keep": [("union_campaign.mail_act_approve_plan", campaign.approver_id, deadline, False, False)]
+                }
+            elif campaign.state in ("approved", "draft", "running"):
+                plans[campaign] = {"done": {"union_campaign.mail_act_approve_plan"}}
+            else:
+                plans[campaign] = {"drop": ALL}
+        self._activity_sync(plans, feedback=_("Decision taken on the plan."))
+        tasks = self.campaign_activity_ids.filtered(lambda a: a.scope == "federation")
+        tasks._activity_update()
         return True

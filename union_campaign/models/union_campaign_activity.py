@@ -3,12 +3,15 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from .union_workflow_mixin import ALL
+
 
 class UnionCampaignActivity(models.Model):
     """A content item or task of a phase: done by the federation, or by every assigned unit."""
 
     _name = "union.campaign.activity"
     _description = "Campaign Activity"
+    _inherit = ["mail.thread", "mail.activity.mixin", "union.workflow.mixin"]
     _order = "campaign_id, phase_sequence, sequence, id"
     _check_company_auto = True
 
@@ -43,10 +46,15 @@ class UnionCampaignActivity(models.Model):
         readonly=False,
         check_company=True,
     )
-    date_deadline = fields.Date(string="Deadline")
+    date_deadline = fields.Date(string="Deadline", tracking=True)
     user_id = fields.Many2one(
-        "res.users", string="Responsible", check_company=True, help="Who carries out a federation task."
+        "res.users",
+        string="Responsible",
+        check_company=True,
+        tracking=True,
+        help="Who carries out a federation task.",
     )
+    is_done = fields.Boolean(string="Task Done", copy=False, tracking=True, help="The federation task is carried out.")
     target_qty = fields.Float(string="Target", help="Quantity each unit should reach, e.g. 2 sessions.")
     target_uom = fields.Selection(
         selection=[
@@ -127,20 +135,53 @@ class UnionCampaignActivity(models.Model):
         phases.campaign_id._check_structure_editable()
         activities = super().create(vals_list)
         activities.filtered(lambda a: a.scope == "units").campaign_id._generate_reports()
+        activities.filtered(lambda a: a.scope == "federation")._activity_update()
         return activities
 
     def write(self, vals):
         self.check_access("write")
-        # Who carries out a federation task is not part of the official plan.
-        if set(vals) - {"user_id"}:
+        # Who carries out a federation task, and whether it is done, is not part of the official plan.
+        if set(vals) - {"user_id", "is_done"}:
             self.campaign_id._check_structure_editable()
         if vals.get("phase_id"):
             self.env["union.campaign.phase"].browse(vals["phase_id"]).campaign_id._check_structure_editable()
         result = super().write(vals)
         if {"scope", "unit_ids", "all_units", "phase_id"} & set(vals):
             self.campaign_id._generate_reports()
+        if {"scope", "user_id", "date_deadline", "is_done", "phase_id"} & set(vals):
+            self._activity_update()
         return result
 
     @api.ondelete(at_uninstall=False)
     def _unlink_if_plan_editable(self):
         self.campaign_id._check_structure_editable()
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    def action_mark_done(self):
+        """Mark federation tasks carried out (their activity is then done)."""
+        self.filtered(lambda a: a.scope == "federation" and not a.is_done).write({"is_done": True})
+        return True
+
+    # ------------------------------------------------------------------
+    # Activities
+    # ------------------------------------------------------------------
+    def _activity_update(self):
+        """A federation task of a running plan has one "Federation task" activity for its responsible,
+        due on its deadline; it is done with the task and removed when the plan is cancelled or closed."""
+        xmlid = "union_campaign.mail_act_federation_task"
+        plans = {}
+        for task in self:
+            state = task.campaign_id.state
+            if task.scope != "federation" or state in ("cancelled", "done"):
+                plans[task] = {"drop": ALL if state == "cancelled" else {xmlid}}
+            elif task.is_done:
+                plans[task] = {"done": {xmlid}}
+            elif state == "running":
+                deadline = self._activity_deadline(
+                    task.user_id, not_before=task.date_deadline or task.phase_id.date_end
+                )
+                plans[task] = {"keep": [(xmlid, task.user_id, deadline, False, True)]}
+        self._activity_sync(plans, feedback=_("Federation task carried out."))
+        return True

@@ -3,6 +3,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..tools import local_today
+
 
 class UnionCampaignPhase(models.Model):
     """A time phase of a plan (giai đoạn), optionally with a peak window (cao điểm)."""
@@ -52,8 +54,10 @@ class UnionCampaignPhase(models.Model):
     @api.depends("date_start", "date_end", "peak_date_start", "peak_date_end")
     def _compute_status(self):
         colors = {"upcoming": 0, "ongoing": 10, "peak": 1, "closed": 4}
+        # The federation's day (company time zone), not the server's UTC day nor the viewer's.
+        today = local_today(self.env, self.env["res.users"])
         for phase in self:
-            phase.status = phase._get_status(fields.Date.context_today(phase))
+            phase.status = phase._get_status(today)
             phase.color = colors.get(phase.status, 0)
 
     def _get_status(self, today):

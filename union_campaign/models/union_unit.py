@@ -9,7 +9,7 @@ class UnionUnit(models.Model):
 
     _name = "union.unit"
     _description = "Union Unit"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "union.workflow.mixin"]
     _order = "complete_name, id"
     _rec_name = "complete_name"
     _parent_store = True

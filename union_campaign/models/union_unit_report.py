@@ -1,9 +1,18 @@
 # Copyright 2026 union_campaign contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import threading
+from collections import defaultdict
+from datetime import timedelta
+
+from markupsafe import Markup
+
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools import split_every
 
 from ..tools import local_date, local_today
+from .union_campaign import parse_reminder_days
+from .union_workflow_mixin import ALL
 
 # Fields of a report that nobody changes once it is approved.
 LOCKED_FIELDS = ("campaign_id", "phase_id", "unit_id", "user_id", "date_deadline", "summary", "line_ids")
@@ -18,7 +27,7 @@ class UnionUnitReport(models.Model):
 
     _name = "union.unit.report"
     _description = "Unit Report"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "union.workflow.mixin"]
     _order = "date_deadline, campaign_id, phase_sequence, unit_id, id"
     _check_company_auto = True
     # Reporters keep commenting on their report once it is submitted (and no longer theirs to edit).
@@ -88,6 +97,9 @@ class UnionUnitReport(models.Model):
         help="Who is notified that the report waits for them: the plan's officer, then its approver.",
     )
     date_approved = fields.Datetime(string="Approved On", copy=False, readonly=True)
+    reminder_date = fields.Date(
+        copy=False, readonly=True, help="Local day of the last reminder digest that listed this report."
+    )
     submitted_days_late = fields.Integer(
         compute="_compute_submitted_days_late",
         store=True,
@@ -262,6 +274,7 @@ class UnionUnitReport(models.Model):
         )
         self._log_review("submitted")
         self._activity_update()
+        self._notify_users("union_campaign.mail_template_report_submitted", self.grouped("reviewer_id"))
         return True
 
     def action_approve(self):
@@ -275,6 +288,9 @@ class UnionUnitReport(models.Model):
             reports._workflow_write({"review_step": step + 1})
         final._workflow_write({"state": "approved", "review_step": 0, "date_approved": now})
         self._activity_update()
+        checked = self - final
+        self._notify_users("union_campaign.mail_template_report_submitted", checked.grouped("reviewer_id"))
+        self._notify_users("union_campaign.mail_template_report_approved", final.grouped("user_id"))
         return True
 
     def action_return(self, reason=None):
@@ -290,11 +306,10 @@ class UnionUnitReport(models.Model):
         self._workflow_write({"state": "returned", "review_step": 0})
         for report in self:
             report.message_post(
-                body=_("Sent back for revision: %(reason)s", reason=reason),
-                subtype_xmlid="mail.mt_comment",
-                partner_ids=report.user_id.partner_id.ids,
+                body=_("Sent back for revision: %(reason)s", reason=reason), subtype_xmlid="mail.mt_note"
             )
         self._activity_update()
+        self._notify_users("union_campaign.mail_template_report_returned", self.grouped("user_id"), reason=reason)
         return True
 
     def action_reset_draft(self):
@@ -456,5 +471,168 @@ class UnionUnitReport(models.Model):
     # Activities
     # ------------------------------------------------------------------
     def _activity_update(self):
-        """Keep the report's automatic activities in line with its state."""
+        """Keep exactly the right open activities on each report, whatever its state.
+
+        draft: "Submit unit report" for the reporter, due on the deadline.
+        submitted: submit/revise done; "Review unit report" for the current step's reviewer only.
+        returned: review done; "Revise returned report" for the reporter.
+        approved: review done, everything else removed; cancelled: everything removed.
+        """
+        submit, review, revise = (
+            "union_campaign.mail_act_submit_report",
+            "union_campaign.mail_act_review_report",
+            "union_campaign.mail_act_revise_report",
+        )
+        plans = {}
+        for report in self:
+            campaign = report.campaign_id
+            if report.state == "draft":
+                deadline = self._activity_deadline(report.user_id, not_before=report.date_deadline)
+                plans[report] = {"keep": [(submit, report.user_id, deadline, False, True)], "drop": {review, revise}}
+            elif report.state == "submitted":
+                reviewer = report.reviewer_id
+                deadline = self._activity_deadline(reviewer, days=campaign.review_delay)
+                plans[report] = {"done": {submit, revise}, "keep": [(review, reviewer, deadline, False, False)]}
+            elif report.state == "returned":
+                deadline = self._activity_deadline(
+                    report.user_id, days=campaign.revise_delay, not_before=report.date_deadline
+                )
+                plans[report] = {"done": {review}, "keep": [(revise, report.user_id, deadline, False, True)]}
+            elif report.state == "approved":
+                plans[report] = {"done": {review}}
+            else:
+                plans[report] = {"drop": ALL}
+        self._activity_sync(plans, feedback=_("Done by the unit report workflow."))
+        # Approved: anything still open after marking the review done goes, whoever created it.
+        approved = self.filtered(lambda r: r.state == "approved")
+        if approved:
+            approved._activity_sync({report: {"drop": ALL} for report in approved})
         return True
+
+    # ------------------------------------------------------------------
+    # Cron: reminders and escalation
+    # ------------------------------------------------------------------
+    @api.model
+    def _cron_send_reminders(self, batch_size=100):
+        """Send each reporter one digest a day of their reports due in N days (the plan's reminder days).
+
+        Idempotent (a report is listed once a day: `reminder_date`), batched per reporter, progress
+        committed after each batch so that a crash loses nothing and the next run resumes.
+        """
+        todo = self._get_reminder_todo()
+        users = sorted(todo, key=lambda user: user.id)
+        done = 0
+        for batch in split_every(batch_size, users):
+            with self.env.cr.savepoint():
+                for user in batch:
+                    reports, today = todo[user]
+                    self._send_reminder(user, reports)
+                    reports.sudo().write({"reminder_date": today})
+            done += len(batch)
+            self._cron_commit_progress(done, len(users) - done)
+        return done
+
+    @api.model
+    def _get_reminder_todo(self):
+        """Return {reporter: (reports due in one of their plan's reminder days, reporter's local today)}."""
+        candidates = self.search(
+            [
+                ("state", "in", ("draft", "returned")),
+                ("campaign_id.state", "=", "running"),
+                ("user_id", "!=", False),
+                ("date_deadline", ">=", fields.Date.today() - timedelta(days=1)),
+            ]
+        )
+        todo = defaultdict(self.browse)
+        todays = {}
+        for report in candidates:
+            user = report.user_id
+            today = todays.setdefault(user, local_today(self.env, user))
+            if report.reminder_date == today:
+                continue
+            if (report.date_deadline - today).days in parse_reminder_days(self.env, report.campaign_id.reminder_days):
+                todo[user] |= report
+        return {user: (reports, todays[user]) for user, reports in todo.items()}
+
+    def _send_reminder(self, user, reports):
+        """Send `user` the reminder digest of `reports`. Override to remind differently."""
+        self._notify_users("union_campaign.mail_template_reminder_digest", {user: reports})
+
+    @api.model
+    def _cron_escalate_overdue(self, batch_size=100):
+        """Ask the plan's officer to follow up each unit that is late by the plan's escalation delay or more.
+
+        One "Follow up overdue unit" activity per unit and officer (not per report, not again while one is
+        open) and one overdue digest per officer and run. Idempotent, batched per officer.
+        """
+        todo = self._get_escalation_todo()
+        officers = sorted(todo, key=lambda user: user.id)
+        done = 0
+        for batch in split_every(batch_size, officers):
+            with self.env.cr.savepoint():
+                for officer in batch:
+                    self._escalate(officer, todo[officer])
+            done += len(batch)
+            self._cron_commit_progress(done, len(officers) - done)
+        return done
+
+    @api.model
+    def _get_escalation_todo(self):
+        """Return {officer: {unit: late reports}} for units without an open follow-up for that officer."""
+        late = self.search(
+            [
+                ("state", "in", ("draft", "returned")),
+                ("campaign_id.state", "=", "running"),
+                ("campaign_id.user_id", "!=", False),
+                ("is_late", "=", True),
+            ]
+        )
+        late = late.filtered(lambda r: r.days_late >= r.campaign_id.escalation_delay)
+        follow_up_type = self.env.ref("union_campaign.mail_act_follow_up_overdue")
+        open_follow_ups = {
+            (activity.res_id, activity.user_id.id)
+            for activity in self.env["mail.activity"]
+            .sudo()
+            .search(
+                [
+                    ("res_model", "=", "union.unit"),
+                    ("res_id", "in", late.unit_id.ids),
+                    ("activity_type_id", "=", follow_up_type.id),
+                ]
+            )
+        }
+        todo = defaultdict(lambda: defaultdict(self.browse))
+        for report in late:
+            officer = report.campaign_id.user_id
+            if (report.unit_id.id, officer.id) not in open_follow_ups:
+                todo[officer][report.unit_id] |= report
+        return todo
+
+    def _escalate(self, officer, reports_by_unit):
+        """Open the follow-up activities of `officer` and send them one overdue digest."""
+        units = self.env["union.unit"].browse([unit.id for unit in reports_by_unit])
+        deadline = units._activity_deadline(officer, type_xmlid="union_campaign.mail_act_follow_up_overdue")
+        plans = {}
+        for unit, reports in reports_by_unit.items():
+            lines = Markup("").join(
+                Markup("<li>%s – %s: %s</li>")
+                % (
+                    report.campaign_id.display_name,
+                    report.phase_id.name,
+                    self.env._("%(days)s days late", days=report.days_late),
+                )
+                for report in reports
+            )
+            note = Markup("<ul>%s</ul>") % lines
+            plans[unit] = {"keep": [("union_campaign.mail_act_follow_up_overdue", officer, deadline, note, False)]}
+        units._activity_sync(plans)
+        late_reports = self.browse([report.id for reports in reports_by_unit.values() for report in reports])
+        self._notify_users("union_campaign.mail_template_overdue_digest", {officer: late_reports})
+
+    @api.model
+    def _cron_commit_progress(self, done, remaining):
+        """Report progress to the cron runner and commit the batch (not in tests: they roll back)."""
+        self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
+        if not getattr(threading.current_thread(), "testing", False):
+            # The batch is done: keep it even if a later batch fails (the cron progress API resumes the rest).
+            self.env.cr.commit()  # pylint: disable=invalid-commit

@@ -14,11 +14,15 @@ from odoo import fields
 
 
 def tz_for(env, user=None):
-    """Return the time zone of `user` (default: the environment's user), else of the company, else UTC."""
-    user = user if user is not None else env.user
-    name = (user and user.tz) or env.context.get("tz") or env.company.partner_id.tz or "UTC"
+    """Return the time zone of `user` (default: the environment's user), else the company's, else UTC.
+
+    Pass an empty `res.users` recordset to get the company's day whoever is looking.
+    """
+    user = env.user if user is None else user
+    company_tz = env.company.partner_id.tz
+    name = (user.tz or env.context.get("tz") or company_tz) if user else company_tz
     try:
-        return pytz.timezone(name)
+        return pytz.timezone(name or "UTC")
     except pytz.UnknownTimeZoneError:
         return pytz.utc
 
