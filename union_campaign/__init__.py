@@ -1,4 +1,5 @@
 # Copyright 2026 union_campaign contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from . import models
+from . import reports
 from . import wizards

@@ -8,7 +8,7 @@
     "website": "https://github.com/union-campaign/union_campaign",
     "author": "union_campaign contributors",
     "license": "AGPL-3",
-    "depends": ["base_setup", "mail", "web"],
+    "depends": ["base_setup", "mail", "web", "report_xlsx"],
     "data": [
         "security/union_campaign_groups.xml",
         "security/ir.model.access.csv",
@@ -24,6 +24,12 @@
         "views/union_campaign_views.xml",
         "views/union_unit_report_views.xml",
         "views/res_config_settings_views.xml",
+        # reports (PDF and XLSX)
+        "reports/union_campaign_reports.xml",
+        "reports/union_campaign_layout_templates.xml",
+        "reports/union_campaign_plan_templates.xml",
+        "reports/union_campaign_results_templates.xml",
+        "reports/union_unit_report_templates.xml",
         "wizards/union_review_return_wizard_views.xml",
         "views/union_campaign_menus.xml",
     ],

@@ -2,6 +2,7 @@
 // Copyright 2026 union_campaign contributors
 // License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import { Component, onWillStart, useState } from "@odoo/owl";
+import { deserializeDate, formatDate } from "@web/core/l10n/dates";
 import { _t } from "@web/core/l10n/translation";
 import { registry } from "@web/core/registry";
 import { useService } from "@web/core/utils/hooks";
@@ -45,6 +46,10 @@ export class ComplianceMatrix extends Component {
         return totals;
     }
 
+    formatDeadline(value) {
+        return value ? formatDate(deserializeDate(value)) : "";
+    }
+
     cellTitle(row, cell) {
         const lateText = cell.days_late ? ` (${_t("%s days late", cell.days_late)})` : "";
         return `${row.unit}: ${cell.label}${lateText}`;
@@ -59,6 +64,25 @@ export class ComplianceMatrix extends Component {
             res_model: "union.unit.report",
             res_id: cell.report_id,
             views: [[false, "form"]],
+        });
+    }
+
+    /**
+     * Download the matrix as a spreadsheet, for the unit type shown; report_xlsx handles the action.
+     */
+    async exportXlsx() {
+        await this.actionService.doAction({
+            type: "ir.actions.report",
+            report_type: "xlsx",
+            report_name: "union_campaign.compliance_matrix_xlsx",
+            report_file: "union_campaign.compliance_matrix_xlsx",
+            name: _t("Compliance Matrix"),
+            data: { unit_type: this.state.unitType || false },
+            context: {
+                active_model: "union.campaign",
+                active_id: this.campaignId,
+                active_ids: [this.campaignId],
+            },
         });
     }
 

@@ -1,0 +1,241 @@
+# Copyright 2026 union_campaign contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import re
+
+from odoo import models
+
+# Characters a sheet name cannot hold.
+SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+
+# Column widths, in characters.
+SUMMARY_WIDTHS = (50, 14, 26, 10, 10, 10, 13, 12, 13)
+UNIT_WIDTHS = (42, 26, 14, 14, 17, 10, 24)
+ITEM_WIDTHS = (8, 10, 12, 12)
+
+
+class CampaignResultsXlsx(models.AbstractModel):
+    """Consolidated results of a plan as a spreadsheet: a summary sheet, then one sheet per phase."""
+
+    _name = "report.union_campaign.campaign_results_xlsx"
+    _inherit = ["report.report_xlsx.abstract"]
+    _description = "Consolidated Results of a Plan (XLSX)"
+
+    def generate_xlsx_report(self, workbook, data, objs):
+        results = self.env["report.union_campaign.report_campaign_results"]._get_results_values(
+            objs, {campaign: campaign.phase_ids for campaign in objs}
+        )
+        formats = self._get_formats(workbook)
+        for campaign in objs:
+            report = self.with_context(lang=results["doc_langs"][campaign.id])
+            # Several plans in one file: their sheets are told apart by the plan's number.
+            prefix = f"{self._sheet_safe(campaign.reference or str(campaign.id))} " if len(objs) > 1 else ""
+            document = results["documents"][campaign.id]
+            report._write_summary(workbook, formats, document, prefix)
+            for number, phase_results in enumerate(document["phases"], start=1):
+                report._write_phase(workbook, formats, phase_results, number=number, prefix=prefix)
+
+    def _sheet_safe(self, text):
+        return SHEET_FORBIDDEN.sub("-", text)[:20]
+
+    def _get_formats(self, workbook):
+        """Return the cell formats, created once for the whole workbook."""
+        border = {"border": 1, "valign": "top"}
+        formats = {
+            "title": workbook.add_format({"bold": True, "font_size": 14}),
+            "subtitle": workbook.add_format({"italic": True}),
+            "note": workbook.add_format({"italic": True, "text_wrap": True, "valign": "top"}),
+            "header": workbook.add_format(
+                {
+                    "bold": True,
+                    "text_wrap": True,
+                    "align": "center",
+                    "valign": "vcenter",
+                    "border": 1,
+                    "bg_color": "#D9E1F2",
+                }
+            ),
+            "text": workbook.add_format(dict(border, text_wrap=True)),
+            "int": workbook.add_format(dict(border, num_format="#,##0")),
+            "dec": workbook.add_format(dict(border, num_format="#,##0.00")),
+            "date": workbook.add_format(dict(border, num_format="dd/mm/yyyy")),
+            "datetime": workbook.add_format(dict(border, num_format="dd/mm/yyyy hh:mm")),
+            "percent": workbook.add_format(dict(border, num_format="0%")),
+            # 1 shows a tick, 0 a dash: the column still adds up to the number of units that did the item.
+            "done": workbook.add_format(dict(border, num_format='"✓";"✓";"–"', align="center")),
+        }
+        total = dict(border, bold=True, bg_color="#F2F2F2")
+        formats.update(
+            {
+                "total_text": workbook.add_format(total),
+                "total_int": workbook.add_format(dict(total, num_format="#,##0")),
+                "total_dec": workbook.add_format(dict(total, num_format="#,##0.00")),
+                "total_percent": workbook.add_format(dict(total, num_format="0%")),
+                "on_time": workbook.add_format(dict(border, bg_color="#C6EFCE", font_color="#006100")),
+                "late": workbook.add_format(dict(border, bg_color="#FFEB9C", font_color="#9C5700")),
+                "missing": workbook.add_format(dict(border, bg_color="#FFC7CE", font_color="#9C0006")),
+            }
+        )
+        return formats
+
+    def _set_print_layout(self, sheet, header_row, first_header_row=None):
+        """Printed: A4 landscape, one page wide, the header rows repeated on every page."""
+        sheet.set_paper(9)
+        sheet.set_landscape()
+        sheet.fit_to_pages(1, 0)
+        sheet.repeat_rows(header_row if first_header_row is None else first_header_row, header_row)
+
+    def _write_qty(self, sheet, row, col, value, *, formats, total=False):
+        integral = float(value).is_integer()
+        key = ("total_" if total else "") + ("int" if integral else "dec")
+        sheet.write_number(row, col, value, formats[key])
+
+    def _write_summary(self, workbook, formats, document, prefix=""):
+        """The counts of units on time, late and not reported, per phase and group of units."""
+        _ = self.env._
+        campaign = document["campaign"]
+        sheet = workbook.add_worksheet(prefix + _("Overview"))
+        for col, width in enumerate(SUMMARY_WIDTHS):
+            sheet.set_column(col, col, width)
+        last_col = len(SUMMARY_WIDTHS) - 1
+        sheet.merge_range(0, 0, 0, last_col, "", formats["title"])
+        sheet.write_string(0, 0, _("Consolidated results: %(plan)s", plan=campaign.display_name), formats["title"])
+        sheet.write_string(1, 0, f"{document['subject']}. {document['as_of']}", formats["subtitle"])
+        sheet.merge_range(2, 0, 2, last_col, "", formats["note"])
+        sheet.write_string(2, 0, " ".join(document["definitions"]), formats["note"])
+        sheet.set_row(2, 48)
+        headers = [
+            _("Phase"),
+            _("Report deadline"),
+            _("Group of units"),
+            _("Number of units"),
+            _("On time"),
+            _("Late"),
+            _("Not reported"),
+            _("Reported"),
+            _("Reporting rate"),
+        ]
+        header_row = 4
+        for col, header in enumerate(headers):
+            sheet.write_string(header_row, col, header, formats["header"])
+        row = header_row + 1
+        for number, phase_results in enumerate(document["phases"], start=1):
+            phase = phase_results["phase"]
+            title = f"{number}. {phase.name}"
+            deadline = phase.report_deadline or phase.date_end
+            lines = [(counts, False) for counts in phase_results["types"]]
+            lines.append((dict(phase_results["total"], label=_("Total")), True))
+            for counts, total in lines:
+                text = formats["total_text" if total else "text"]
+                sheet.write_string(row, 0, title, text)
+                sheet.write_datetime(row, 1, deadline, formats["date"])
+                sheet.write_string(row, 2, counts["label"], text)
+                for col, key in enumerate(("expected", "on_time", "late", "missing", "reported"), start=3):
+                    sheet.write_number(row, col, counts[key], formats["total_int" if total else "int"])
+                sheet.write_number(row, 8, counts["rate"], formats["total_percent" if total else "percent"])
+                row += 1
+        sheet.freeze_panes(header_row + 1, 0)
+        sheet.autofilter(header_row, 0, max(row - 1, header_row), last_col)
+        self._set_print_layout(sheet, header_row)
+        return sheet
+
+    def _write_phase(self, workbook, formats, phase_results, *, number, prefix=""):
+        """One row per unit: its result, when it reported, who reviews it, and what it did for each item."""
+        _ = self.env._
+        phase = phase_results["phase"]
+        sheet = workbook.add_worksheet(prefix + _("Phase %(number)s", number=number))
+        for col, width in enumerate(UNIT_WIDTHS):
+            sheet.set_column(col, col, width)
+        first_item_col = len(UNIT_WIDTHS)
+        items = phase_results["items"]
+        for index in range(len(items)):
+            for offset, width in enumerate(ITEM_WIDTHS):
+                col = first_item_col + index * len(ITEM_WIDTHS) + offset
+                sheet.set_column(col, col, width)
+        last_col = first_item_col + len(items) * len(ITEM_WIDTHS) - 1
+        sheet.write_string(0, 0, f"{number}. {phase.name} ({phase_results['period']})", formats["title"])
+        sheet.write_string(
+            1,
+            0,
+            _(
+                "Report deadline: %(deadline)s. Quantities count the reports submitted or approved only.",
+                deadline=phase_results["deadline"],
+            ),
+            formats["subtitle"],
+        )
+        group_row, header_row = 2, 3
+        headers = [
+            _("Unit"),
+            _("Group of units"),
+            _("Result"),
+            _("Report state"),
+            _("Submitted on"),
+            _("Days late"),
+            _("Reviewer"),
+        ]
+        for col, header in enumerate(headers):
+            sheet.write_blank(group_row, col, None, formats["header"])
+            sheet.write_string(header_row, col, header, formats["header"])
+        item_headers = [_("Carried out"), _("Quantity"), _("Participants"), _("Online posts")]
+        for index, item in enumerate(items):
+            col = first_item_col + index * len(ITEM_WIDTHS)
+            sheet.merge_range(group_row, col, group_row, col + len(ITEM_WIDTHS) - 1, "", formats["header"])
+            sheet.write_string(group_row, col, item["activity"].name, formats["header"])
+            for offset, header in enumerate(item_headers):
+                sheet.write_string(header_row, col + offset, header, formats["header"])
+        sheet.set_row(group_row, 45)
+        sheet.set_row(header_row, 30)
+        type_labels = dict(self.env["report.union_campaign.report_campaign_results"]._get_unit_type_labels())
+        row = header_row + 1
+        for unit_row in phase_results["rows"]:
+            self._write_unit_row(sheet, row, unit_row, items=items, type_labels=type_labels, formats=formats)
+            row += 1
+        last_row = max(row - 1, header_row)
+        # Totals: written as numbers, not formulas, so that any reader gets the figures.
+        sheet.write_string(row, 0, _("Total"), formats["total_text"])
+        counts = phase_results["total"]
+        sheet.merge_range(row, 1, row, first_item_col - 1, "", formats["total_text"])
+        sheet.write_string(
+            row,
+            1,
+            _(
+                "%(on_time)s on time, %(late)s late, %(missing)s not reported",
+                on_time=counts["on_time"],
+                late=counts["late"],
+                missing=counts["missing"],
+            ),
+            formats["total_text"],
+        )
+        for index, item in enumerate(items):
+            col = first_item_col + index * len(ITEM_WIDTHS)
+            sheet.write_number(row, col, item["done"], formats["total_int"])
+            self._write_qty(sheet, row, col + 1, item["qty"], formats=formats, total=True)
+            sheet.write_number(row, col + 2, item["participants"], formats["total_int"])
+            sheet.write_number(row, col + 3, item["links"], formats["total_int"])
+        sheet.freeze_panes(header_row + 1, 1)
+        sheet.autofilter(header_row, 0, last_row, max(last_col, first_item_col - 1))
+        self._set_print_layout(sheet, header_row, group_row)
+        return sheet
+
+    def _write_unit_row(self, sheet, row, unit_row, *, items, type_labels, formats):
+        sheet.write_string(row, 0, unit_row["unit"].name, formats["text"])
+        sheet.write_string(row, 1, type_labels.get(unit_row["unit_type"], ""), formats["text"])
+        sheet.write_string(row, 2, unit_row["category_label"], formats[unit_row["category"]])
+        sheet.write_string(row, 3, unit_row["state_label"], formats["text"])
+        if unit_row["submitted"]:
+            sheet.write_datetime(row, 4, unit_row["submitted"], formats["datetime"])
+        else:
+            sheet.write_blank(row, 4, None, formats["text"])
+        sheet.write_number(row, 5, unit_row["days_late"], formats["int"])
+        sheet.write_string(row, 6, unit_row["reviewer"].name or "", formats["text"])
+        first_item_col = len(UNIT_WIDTHS)
+        for index, item in enumerate(items):
+            col = first_item_col + index * len(ITEM_WIDTHS)
+            line = unit_row["lines"].get(item["activity"].id)
+            if not line:
+                for offset in range(len(ITEM_WIDTHS)):
+                    sheet.write_blank(row, col + offset, None, formats["text"])
+                continue
+            sheet.write_number(row, col, 1 if line.is_done else 0, formats["done"])
+            self._write_qty(sheet, row, col + 1, line.qty_done, formats=formats)
+            sheet.write_number(row, col + 2, line.participant_count, formats["int"])
+            sheet.write_number(row, col + 3, line.link_count, formats["int"])

@@ -1,0 +1,120 @@
+# Copyright 2026 union_campaign contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import re
+
+from odoo import models
+
+# Characters a sheet name cannot hold.
+SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+
+# Cell colours of the matrix, as on screen (static/src/compliance_matrix/compliance_matrix.scss).
+STATE_COLORS = {
+    "not_started": ("#E9ECEF", "#495057"),
+    "draft": ("#CFF4FC", "#212529"),
+    "submitted": ("#0DCAF0", "#FFFFFF"),
+    "approved": ("#198754", "#FFFFFF"),
+    "returned": ("#FFC107", "#212529"),
+    "late": ("#DC3545", "#FFFFFF"),
+    "cancelled": ("#CED4DA", "#495057"),
+}
+
+
+class ComplianceMatrixXlsx(models.AbstractModel):
+    """The compliance matrix of a plan (units down, phases across) as a spreadsheet."""
+
+    _name = "report.union_campaign.compliance_matrix_xlsx"
+    _inherit = ["report.report_xlsx.abstract"]
+    _description = "Compliance Matrix (XLSX)"
+
+    def generate_xlsx_report(self, workbook, data, objs):
+        unit_type = (data or {}).get("unit_type") or False
+        formats = self._get_formats(workbook)
+        helpers = self.env["union.campaign.report.mixin"]
+        for campaign in objs:
+            lang = helpers._get_document_lang(campaign.issuing_unit_id, campaign.company_id)
+            matrix = campaign.with_context(lang=lang).get_compliance_matrix(unit_type=unit_type)
+            prefix = f"{self._sheet_safe(campaign.reference or str(campaign.id))} " if len(objs) > 1 else ""
+            self.with_context(lang=lang)._write_matrix(workbook, formats, matrix, unit_type, prefix)
+
+    def _sheet_safe(self, text):
+        return SHEET_FORBIDDEN.sub("-", text)[:20]
+
+    def _get_formats(self, workbook):
+        """Return the cell formats, created once for the whole workbook."""
+        border = {"border": 1, "valign": "top"}
+        formats = {
+            "title": workbook.add_format({"bold": True, "font_size": 14}),
+            "subtitle": workbook.add_format({"italic": True}),
+            "header": workbook.add_format(
+                {
+                    "bold": True,
+                    "text_wrap": True,
+                    "align": "center",
+                    "valign": "vcenter",
+                    "border": 1,
+                    "bg_color": "#D9E1F2",
+                }
+            ),
+            "text": workbook.add_format(dict(border, text_wrap=True)),
+            "int": workbook.add_format(dict(border, num_format="#,##0")),
+            "total_text": workbook.add_format(dict(border, bold=True, bg_color="#F2F2F2")),
+            "total_int": workbook.add_format(dict(border, bold=True, bg_color="#F2F2F2", num_format="#,##0")),
+        }
+        for state, (background, color) in STATE_COLORS.items():
+            formats[f"state_{state}"] = workbook.add_format(
+                dict(border, bg_color=background, font_color=color, align="center")
+            )
+        return formats
+
+    def _write_matrix(self, workbook, formats, matrix, unit_type=False, prefix=""):
+        """One row per unit; for each phase, the state of its report and its days late."""
+        _ = self.env._
+        sheet = workbook.add_worksheet(prefix + _("Compliance Matrix"))
+        phases = matrix["phases"]
+        sheet.set_column(0, 0, 44)
+        sheet.set_column(1, 1, 16)
+        sheet.set_column(2, 1 + 2 * len(phases), 14)
+        sheet.write_string(0, 0, _("Compliance matrix: %(plan)s", plan=matrix["campaign"]["name"]), formats["title"])
+        type_label = dict(matrix["unit_types"]).get(unit_type)
+        sheet.write_string(
+            1,
+            0,
+            _("Unit type: %(type)s", type=type_label) if type_label else _("All units"),
+            formats["subtitle"],
+        )
+        header_row = 3
+        sheet.write_string(header_row, 0, _("Unit"), formats["header"])
+        sheet.write_string(header_row, 1, _("Unit type"), formats["header"])
+        for index, phase in enumerate(phases):
+            col = 2 + 2 * index
+            deadline = phase["deadline"] and _("deadline %(date)s", date=self._format_deadline(phase["deadline"]))
+            title = f"{phase['name']} ({deadline})" if deadline else phase["name"]
+            sheet.write_string(header_row, col, title, formats["header"])
+            sheet.write_string(header_row, col + 1, _("Days late"), formats["header"])
+        sheet.set_row(header_row, 60)
+        row = header_row + 1
+        totals = {}
+        for matrix_row in matrix["rows"]:
+            sheet.write_string(row, 0, matrix_row["unit"], formats["text"])
+            sheet.write_string(row, 1, matrix_row["unit_type_label"], formats["text"])
+            for index, cell in enumerate(matrix_row["cells"]):
+                col = 2 + 2 * index
+                sheet.write_string(row, col, cell["label"], formats.get(f"state_{cell['state']}", formats["text"]))
+                sheet.write_number(row, col + 1, cell["days_late"], formats["int"])
+                totals[cell["state"]] = totals.get(cell["state"], 0) + 1
+            row += 1
+        last_row = max(row - 1, header_row)
+        sheet.freeze_panes(header_row + 1, 1)
+        sheet.autofilter(header_row, 0, last_row, 1 + 2 * len(phases))
+        # The legend: how many cells are in each state, as the client action shows above the matrix.
+        row += 1
+        for state, label in matrix["states"]:
+            sheet.write_string(row, 0, label, formats.get(f"state_{state}", formats["text"]))
+            sheet.write_number(row, 1, totals.get(state, 0), formats["total_int"])
+            row += 1
+        return sheet
+
+    def _format_deadline(self, value):
+        """The matrix gives its deadlines as ISO strings; the sheet shows them as dd/mm/yyyy."""
+        year, month, day = value.split("-")
+        return f"{day}/{month}/{year}"
