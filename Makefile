@@ -4,7 +4,7 @@
 PYTHON ?= python3
 DEVTOOL = $(PYTHON) tools/devtool.py
 
-.PHONY: run test lint bench bootstrap reset-demo
+.PHONY: run test lint bench bootstrap reset-demo screenshots
 run:
 	@$(DEVTOOL) run
 
@@ -22,3 +22,6 @@ bootstrap:
 
 reset-demo:
 	@$(DEVTOOL) run --reset
+
+screenshots:
+	@$(DEVTOOL) screenshots

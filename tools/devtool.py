@@ -525,6 +525,7 @@ def cmd_bench(args):
     dbname = f"uc_bench_{os.getpid()}"
     pg.drop(dbname)
     try:
+        say(f"Benchmark: installing {MODULE} without demo data in {dbname}")
         run(
             odoo_cmd(
                 pg,
@@ -540,12 +541,19 @@ def cmd_bench(args):
                 "0",
             )
         )
-        env = dict(os.environ, UC_ODOO_DB=dbname, UC_ODOO_CMD="\x1f".join(str(c) for c in odoo_cmd(pg, dbname)))
-        cmd = [sys.executable, ROOT / "tests" / "bench.py", "--units", str(args.units)]
-        return subprocess.run([str(c) for c in cmd], cwd=ROOT, env=env, check=False).returncode
+        shell = odoo_cmd(pg, dbname, "--log-level", "warn", "--no-http")
+        shell.insert(2, "shell")  # odoo-bin shell <options>
+        env = dict(os.environ, UC_BENCH_UNITS=str(args.units))
+        with open(ROOT / "tests" / "bench.py") as script:
+            return subprocess.run([str(c) for c in shell], stdin=script, env=env, check=False).returncode
     finally:
         pg.drop(dbname)
         shutil.rmtree(CACHE / "data" / "filestore" / dbname, ignore_errors=True)
+
+
+def cmd_screenshots(args):
+    cmd = [sys.executable, ROOT / "tools" / "screenshots.py", "--url", args.url, "--db", args.db]
+    return subprocess.run([str(c) for c in cmd], check=False).returncode
 
 
 def main(argv):
@@ -566,12 +574,22 @@ def main(argv):
     p_bench = sub.add_parser("bench", help="benchmark launch, review and cron at scale")
     p_bench.add_argument("--units", type=int, default=int(os.environ.get("UNITS") or 1000))
     sub.add_parser("bootstrap", help="only build the cached environment")
+    p_shots = sub.add_parser("screenshots", help="README screenshots from a running `make run` server")
+    p_shots.add_argument("--url", default=f"http://localhost:{os.environ.get('PORT') or 8069}")
+    p_shots.add_argument("--db", default=os.environ.get("UC_DB") or "union_campaign_demo")
     args = parser.parse_args(argv)
 
     ensure_odoo()
     if not in_venv():
         reexec_in_venv(argv)
-    handlers = {"run": cmd_run, "test": cmd_test, "lint": cmd_lint, "bench": cmd_bench, "bootstrap": lambda a: 0}
+    handlers = {
+        "run": cmd_run,
+        "test": cmd_test,
+        "lint": cmd_lint,
+        "bench": cmd_bench,
+        "screenshots": cmd_screenshots,
+        "bootstrap": lambda a: 0,
+    }
     return handlers[args.command](args)
 
 
