@@ -490,6 +490,11 @@ class UnionCampaign(models.Model):
                         "state": state,
                         "label": state_labels[state],
                         "days_late": report.days_late if report else 0,
+                        "late_label": (
+                            self.env._("%(days)s days late", days=report.days_late)
+                            if report and report.days_late
+                            else ""
+                        ),
                     }
                 )
             rows.append(
@@ -611,19 +616,6 @@ class UnionCampaign(models.Model):
                 fields=fields_text,
             )
         )
-
-    def _check_state(self, states, verb):
-        states = (states,) if isinstance(states, str) else states
-        wrong = self.filtered(lambda c: c.state not in states)
-        if wrong:
-            selection = dict(self._fields["state"]._description_selection(self.env))
-            raise UserError(
-                _(
-                    "Cannot %(verb)s: %(plans)s",
-                    verb=verb,
-                    plans=", ".join(f"{c.display_name} ({selection[c.state]})" for c in wrong),
-                )
-            )
 
     def _check_can_approve(self):
         if not self.env.user.has_group("union_campaign.group_manager"):

@@ -60,8 +60,8 @@ class UnionCampaignActivity(models.Model):
         selection=[
             ("session", "Sessions"),
             ("banner", "Banners and posters"),
-            ("post", "Online posts"),
-            ("participant", "Participants"),
+            ("post", "Posts"),
+            ("participant", "Persons"),
             ("item", "Items"),
         ],
         string="Unit of Measure",

@@ -365,18 +365,6 @@ class UnionUnitReport(models.Model):
     # ------------------------------------------------------------------
     # Business methods
     # ------------------------------------------------------------------
-    def _check_state(self, states, verb):
-        wrong = self.filtered(lambda r: r.state not in states)
-        if wrong:
-            selection = dict(self._fields["state"]._description_selection(self.env))
-            raise UserError(
-                _(
-                    "Cannot %(verb)s: %(reports)s",
-                    verb=verb,
-                    reports=", ".join(f"{r.display_name} ({selection[r.state]})" for r in wrong),
-                )
-            )
-
     def _check_evidence(self):
         missing = self.line_ids.filtered(
             lambda line: line.is_done and line.evidence_required and not line.attachment_ids
@@ -520,17 +508,13 @@ class UnionUnitReport(models.Model):
         committed after each batch so that a crash loses nothing and the next run resumes.
         """
         todo = self._get_reminder_todo()
-        users = sorted(todo, key=lambda user: user.id)
-        done = 0
-        for batch in split_every(batch_size, users):
-            with self.env.cr.savepoint():
-                for user in batch:
-                    reports, today = todo[user]
-                    self._send_reminder(user, reports)
-                    reports.sudo().write({"reminder_date": today})
-            done += len(batch)
-            self._cron_commit_progress(done, len(users) - done)
-        return done
+
+        def remind(user):
+            reports, today = todo[user]
+            self._send_reminder(user, reports)
+            reports.sudo().write({"reminder_date": today})
+
+        return self._cron_in_batches(todo, remind, batch_size)
 
     @api.model
     def _get_reminder_todo(self):
@@ -566,15 +550,7 @@ class UnionUnitReport(models.Model):
         open) and one overdue digest per officer and run. Idempotent, batched per officer.
         """
         todo = self._get_escalation_todo()
-        officers = sorted(todo, key=lambda user: user.id)
-        done = 0
-        for batch in split_every(batch_size, officers):
-            with self.env.cr.savepoint():
-                for officer in batch:
-                    self._escalate(officer, todo[officer])
-            done += len(batch)
-            self._cron_commit_progress(done, len(officers) - done)
-        return done
+        return self._cron_in_batches(todo, lambda officer: self._escalate(officer, todo[officer]), batch_size)
 
     @api.model
     def _get_escalation_todo(self):
@@ -628,6 +604,23 @@ class UnionUnitReport(models.Model):
         units._activity_sync(plans)
         late_reports = self.browse([report.id for reports in reports_by_unit.values() for report in reports])
         self._notify_users("union_campaign.mail_template_overdue_digest", {officer: late_reports})
+
+    @api.model
+    def _cron_in_batches(self, users, process, batch_size):
+        """Call `process(user)` for each user (in id order), batch by batch, committing after each batch.
+
+        A failure rolls back its own batch only; what was committed stays, and the next run finds only
+        what is left to do.
+        """
+        users = sorted(users, key=lambda user: user.id)
+        done = 0
+        for batch in split_every(batch_size, users):
+            with self.env.cr.savepoint():
+                for user in batch:
+                    process(user)
+            done += len(batch)
+            self._cron_commit_progress(done, len(users) - done)
+        return done
 
     @api.model
     def _cron_commit_progress(self, done, remaining):

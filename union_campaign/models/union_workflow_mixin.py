@@ -5,7 +5,8 @@ from datetime import timedelta
 
 from dateutil.relativedelta import relativedelta
 
-from odoo import api, models
+from odoo import _, api, models
+from odoo.exceptions import UserError
 
 from ..tools import local_today
 
@@ -25,6 +26,23 @@ class UnionWorkflowMixin(models.AbstractModel):
 
     _name = "union.workflow.mixin"
     _description = "Union Workflow Activities and Notifications"
+
+    # ------------------------------------------------------------------
+    # Transitions
+    # ------------------------------------------------------------------
+    def _check_state(self, states, verb):
+        """Raise a UserError naming the records that are not in one of `states` (`verb`: what was tried)."""
+        states = (states,) if isinstance(states, str) else states
+        wrong = self.filtered(lambda record: record.state not in states)
+        if wrong:
+            selection = dict(self._fields["state"]._description_selection(self.env))
+            raise UserError(
+                _(
+                    "Cannot %(verb)s: %(records)s",
+                    verb=verb,
+                    records=", ".join(f"{record.display_name} ({selection[record.state]})" for record in wrong),
+                )
+            )
 
     # ------------------------------------------------------------------
     # Deadlines

@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from . import ir_actions_report
 from . import union_campaign_report_mixin
+from . import union_campaign_xlsx_mixin
 from . import report_campaign_plan
 from . import report_campaign_results
 from . import report_campaign_results_xlsx

@@ -1,11 +1,8 @@
 # Copyright 2026 union_campaign contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import re
-
 from odoo import models
 
-# Characters a sheet name cannot hold.
-SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+from .union_campaign_xlsx_mixin import CELL
 
 # Column widths, in characters.
 SUMMARY_WIDTHS = (50, 14, 26, 10, 10, 10, 13, 12, 13)
@@ -17,7 +14,7 @@ class CampaignResultsXlsx(models.AbstractModel):
     """Consolidated results of a plan as a spreadsheet: a summary sheet, then one sheet per phase."""
 
     _name = "report.union_campaign.campaign_results_xlsx"
-    _inherit = ["report.report_xlsx.abstract"]
+    _inherit = ["report.report_xlsx.abstract", "union.campaign.xlsx.mixin"]
     _description = "Consolidated Results of a Plan (XLSX)"
 
     def generate_xlsx_report(self, workbook, data, objs):
@@ -34,45 +31,23 @@ class CampaignResultsXlsx(models.AbstractModel):
             for number, phase_results in enumerate(document["phases"], start=1):
                 report._write_phase(workbook, formats, phase_results, number=number, prefix=prefix)
 
-    def _sheet_safe(self, text):
-        return SHEET_FORBIDDEN.sub("-", text)[:20]
-
     def _get_formats(self, workbook):
-        """Return the cell formats, created once for the whole workbook."""
-        border = {"border": 1, "valign": "top"}
-        formats = {
-            "title": workbook.add_format({"bold": True, "font_size": 14}),
-            "subtitle": workbook.add_format({"italic": True}),
-            "note": workbook.add_format({"italic": True, "text_wrap": True, "valign": "top"}),
-            "header": workbook.add_format(
-                {
-                    "bold": True,
-                    "text_wrap": True,
-                    "align": "center",
-                    "valign": "vcenter",
-                    "border": 1,
-                    "bg_color": "#D9E1F2",
-                }
-            ),
-            "text": workbook.add_format(dict(border, text_wrap=True)),
-            "int": workbook.add_format(dict(border, num_format="#,##0")),
-            "dec": workbook.add_format(dict(border, num_format="#,##0.00")),
-            "date": workbook.add_format(dict(border, num_format="dd/mm/yyyy")),
-            "datetime": workbook.add_format(dict(border, num_format="dd/mm/yyyy hh:mm")),
-            "percent": workbook.add_format(dict(border, num_format="0%")),
-            # 1 shows a tick, 0 a dash: the column still adds up to the number of units that did the item.
-            "done": workbook.add_format(dict(border, num_format='"✓";"✓";"–"', align="center")),
-        }
-        total = dict(border, bold=True, bg_color="#F2F2F2")
+        formats = super()._get_formats(workbook)
+        total = dict(CELL, bold=True, bg_color="#F2F2F2")
         formats.update(
             {
-                "total_text": workbook.add_format(total),
-                "total_int": workbook.add_format(dict(total, num_format="#,##0")),
+                "note": workbook.add_format({"italic": True, "text_wrap": True, "valign": "top"}),
+                "dec": workbook.add_format(dict(CELL, num_format="#,##0.00")),
+                "date": workbook.add_format(dict(CELL, num_format="dd/mm/yyyy")),
+                "datetime": workbook.add_format(dict(CELL, num_format="dd/mm/yyyy hh:mm")),
+                "percent": workbook.add_format(dict(CELL, num_format="0%")),
+                # 1 shows a tick, 0 a dash: the column still adds up to the number of units that did the item.
+                "done": workbook.add_format(dict(CELL, num_format='"✓";"✓";"–"', align="center")),
                 "total_dec": workbook.add_format(dict(total, num_format="#,##0.00")),
                 "total_percent": workbook.add_format(dict(total, num_format="0%")),
-                "on_time": workbook.add_format(dict(border, bg_color="#C6EFCE", font_color="#006100")),
-                "late": workbook.add_format(dict(border, bg_color="#FFEB9C", font_color="#9C5700")),
-                "missing": workbook.add_format(dict(border, bg_color="#FFC7CE", font_color="#9C0006")),
+                "on_time": workbook.add_format(dict(CELL, bg_color="#C6EFCE", font_color="#006100")),
+                "late": workbook.add_format(dict(CELL, bg_color="#FFEB9C", font_color="#9C5700")),
+                "missing": workbook.add_format(dict(CELL, bg_color="#FFC7CE", font_color="#9C0006")),
             }
         )
         return formats

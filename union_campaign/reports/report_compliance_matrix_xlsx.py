@@ -1,11 +1,8 @@
 # Copyright 2026 union_campaign contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import re
-
 from odoo import models
 
-# Characters a sheet name cannot hold.
-SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+from .union_campaign_xlsx_mixin import CELL
 
 # Cell colours of the matrix, as on screen (static/src/compliance_matrix/compliance_matrix.scss).
 STATE_COLORS = {
@@ -23,7 +20,7 @@ class ComplianceMatrixXlsx(models.AbstractModel):
     """The compliance matrix of a plan (units down, phases across) as a spreadsheet."""
 
     _name = "report.union_campaign.compliance_matrix_xlsx"
-    _inherit = ["report.report_xlsx.abstract"]
+    _inherit = ["report.report_xlsx.abstract", "union.campaign.xlsx.mixin"]
     _description = "Compliance Matrix (XLSX)"
 
     def generate_xlsx_report(self, workbook, data, objs):
@@ -36,33 +33,11 @@ class ComplianceMatrixXlsx(models.AbstractModel):
             prefix = f"{self._sheet_safe(campaign.reference or str(campaign.id))} " if len(objs) > 1 else ""
             self.with_context(lang=lang)._write_matrix(workbook, formats, matrix, unit_type, prefix)
 
-    def _sheet_safe(self, text):
-        return SHEET_FORBIDDEN.sub("-", text)[:20]
-
     def _get_formats(self, workbook):
-        """Return the cell formats, created once for the whole workbook."""
-        border = {"border": 1, "valign": "top"}
-        formats = {
-            "title": workbook.add_format({"bold": True, "font_size": 14}),
-            "subtitle": workbook.add_format({"italic": True}),
-            "header": workbook.add_format(
-                {
-                    "bold": True,
-                    "text_wrap": True,
-                    "align": "center",
-                    "valign": "vcenter",
-                    "border": 1,
-                    "bg_color": "#D9E1F2",
-                }
-            ),
-            "text": workbook.add_format(dict(border, text_wrap=True)),
-            "int": workbook.add_format(dict(border, num_format="#,##0")),
-            "total_text": workbook.add_format(dict(border, bold=True, bg_color="#F2F2F2")),
-            "total_int": workbook.add_format(dict(border, bold=True, bg_color="#F2F2F2", num_format="#,##0")),
-        }
+        formats = super()._get_formats(workbook)
         for state, (background, color) in STATE_COLORS.items():
             formats[f"state_{state}"] = workbook.add_format(
-                dict(border, bg_color=background, font_color=color, align="center")
+                dict(CELL, bg_color=background, font_color=color, align="center")
             )
         return formats
 

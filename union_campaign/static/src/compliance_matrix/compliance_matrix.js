@@ -51,7 +51,7 @@ export class ComplianceMatrix extends Component {
     }
 
     cellTitle(row, cell) {
-        const lateText = cell.days_late ? ` (${_t("%s days late", cell.days_late)})` : "";
+        const lateText = cell.late_label ? ` (${cell.late_label})` : "";
         return `${row.unit}: ${cell.label}${lateText}`;
     }
 

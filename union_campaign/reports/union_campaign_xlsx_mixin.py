@@ -1,0 +1,42 @@
+# Copyright 2026 union_campaign contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import re
+
+from odoo import models
+
+# Characters a sheet name cannot hold.
+SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+# Every cell of a table has a border and its text on top.
+CELL = {"border": 1, "valign": "top"}
+
+
+class UnionCampaignXlsxMixin(models.AbstractModel):
+    """What the module's spreadsheets share: sheet names and the common cell formats."""
+
+    _name = "union.campaign.xlsx.mixin"
+    _description = "Union Spreadsheet Helpers"
+
+    def _sheet_safe(self, text):
+        """Return `text` usable in a sheet name (Excel forbids []:*?/\\ and allows 31 characters)."""
+        return SHEET_FORBIDDEN.sub("-", text)[:20]
+
+    def _get_formats(self, workbook):
+        """Return the cell formats, created once for the whole workbook. Override to add formats."""
+        return {
+            "title": workbook.add_format({"bold": True, "font_size": 14}),
+            "subtitle": workbook.add_format({"italic": True}),
+            "header": workbook.add_format(
+                {
+                    "bold": True,
+                    "text_wrap": True,
+                    "align": "center",
+                    "valign": "vcenter",
+                    "border": 1,
+                    "bg_color": "#D9E1F2",
+                }
+            ),
+            "text": workbook.add_format(dict(CELL, text_wrap=True)),
+            "int": workbook.add_format(dict(CELL, num_format="#,##0")),
+            "total_text": workbook.add_format(dict(CELL, bold=True, bg_color="#F2F2F2")),
+            "total_int": workbook.add_format(dict(CELL, bold=True, bg_color="#F2F2F2", num_format="#,##0")),
+        }
