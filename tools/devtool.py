@@ -446,6 +446,26 @@ def odoo_suite(pg, dbname, args):
     return passed, failed + extra_failed
 
 
+def i18n_check(pg, dbname):
+    """Every term the installed module shows is translated in i18n/vi_VN.po (the users read Vietnamese)."""
+    import polib
+
+    exported = CACHE / "logs" / f"{dbname}-terms.pot"
+    run(
+        odoo_cmd(pg, dbname, "--i18n-export", exported, "--modules", MODULE, "--stop-after-init", "--log-level", "warn")
+    )
+    repo_po = polib.pofile(str(ROOT / MODULE / "i18n" / "vi_VN.po"))
+    translated = {(entry.msgctxt, entry.msgid) for entry in repo_po if entry.msgstr.strip()}
+    missing = [entry.msgid for entry in polib.pofile(str(exported)) if (entry.msgctxt, entry.msgid) not in translated]
+    if missing:
+        say(f"i18n: {len(missing)} term(s) shown by the module have no Vietnamese translation in i18n/vi_VN.po:")
+        for msgid in missing[:20]:
+            print(f"    {msgid[:100]!r}")
+        return 0, 1
+    say("i18n: every term of the module is translated in vi_VN.po")
+    return 1, 0
+
+
 def pytest_suite(pg, dbname, args):
     junit = CACHE / "logs" / f"{dbname}-pytest.xml"
     env = dict(os.environ)
@@ -485,6 +505,9 @@ def cmd_test(args):
         if not args.e2e_only:
             p, f = odoo_suite(pg, dbname, args)
             passed, failed = passed + p, failed + f
+            if not args.tags:
+                p, f = i18n_check(pg, dbname)
+                passed, failed = passed + p, failed + f
         else:
             run(
                 odoo_cmd(

@@ -22,22 +22,50 @@ class UnionCampaignCommon(TransactionCase):
         cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True, lang="en_US"))
         cls.company = cls.env.company
         groups = "base.group_user,union_campaign.group_%s"
+        # English users: assertions read messages in the source language (a Vietnamese user has their own test).
         cls.user_manager = mail_new_test_user(
-            cls.env, login="t_manager", name="Test Manager", groups=groups % "manager", tz="Asia/Ho_Chi_Minh"
+            cls.env,
+            login="t_manager",
+            name="Test Manager",
+            groups=groups % "manager",
+            tz="Asia/Ho_Chi_Minh",
+            lang="en_US",
         )
         cls.user_officer = mail_new_test_user(
-            cls.env, login="t_officer", name="Test Officer", groups=groups % "officer", tz="Asia/Ho_Chi_Minh"
+            cls.env,
+            login="t_officer",
+            name="Test Officer",
+            groups=groups % "officer",
+            tz="Asia/Ho_Chi_Minh",
+            lang="en_US",
         )
         cls.user_officer_2 = mail_new_test_user(
-            cls.env, login="t_officer2", name="Test Officer 2", groups=groups % "officer", tz="Asia/Ho_Chi_Minh"
+            cls.env,
+            login="t_officer2",
+            name="Test Officer 2",
+            groups=groups % "officer",
+            tz="Asia/Ho_Chi_Minh",
+            lang="en_US",
         )
         cls.user_reporter_a = mail_new_test_user(
-            cls.env, login="t_reporter_a", name="Reporter A", groups=groups % "user", tz="Asia/Ho_Chi_Minh"
+            cls.env,
+            login="t_reporter_a",
+            name="Reporter A",
+            groups=groups % "user",
+            tz="Asia/Ho_Chi_Minh",
+            lang="en_US",
         )
         cls.user_reporter_b = mail_new_test_user(
-            cls.env, login="t_reporter_b", name="Reporter B", groups=groups % "user", tz="Asia/Ho_Chi_Minh"
+            cls.env,
+            login="t_reporter_b",
+            name="Reporter B",
+            groups=groups % "user",
+            tz="Asia/Ho_Chi_Minh",
+            lang="en_US",
         )
-        cls.user_employee = mail_new_test_user(cls.env, login="t_employee", name="Employee", groups="base.group_user")
+        cls.user_employee = mail_new_test_user(
+            cls.env, login="t_employee", name="Employee", groups="base.group_user", lang="en_US"
+        )
         Unit = cls.env["union.unit"]
         cls.federation = Unit.create({"name": "LĐLĐ Test", "code": "T-FED", "unit_type": "federation"})
         cls.unit_a = Unit.create(

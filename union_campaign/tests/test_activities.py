@@ -75,6 +75,17 @@ class TestPlanActivities(UnionActivityCase):
         campaign.with_user(self.user_manager).action_cancel()
         self.assertFalse(self._open(campaign), "cancelling removes every open activity, manual ones included")
 
+    def test_notification_in_recipients_language(self):
+        """A Vietnamese approver is told in Vietnamese, an English one in English."""
+        template = self.env.ref("union_campaign.mail_template_plan_to_approve")
+        vi_subject = template.with_context(lang="vi_VN").subject.split(":")[0]
+        self.assertNotEqual(vi_subject, template.with_context(lang="en_US").subject.split(":")[0])
+        self.user_manager.lang = "vi_VN"
+        self._create_campaign().with_user(self.user_officer).action_submit()
+        message = self._notifications(self.user_manager)
+        self.assertEqual(len(message), 1)
+        self.assertTrue(message.subject.startswith(vi_subject), message.subject)
+
     def test_submit_needs_approver(self):
         """A plan with nobody to approve it cannot be submitted."""
         campaign = self._create_campaign(approver_id=False)

@@ -15,7 +15,7 @@ registry.category("web_tour.tours").add("union_campaign_reporter_tour", {
         },
         {
             content: "The report opens in draft",
-            trigger: ".o_form_view .o_statusbar_status button.active:contains('Draft'), .o_form_view .o_statusbar_status:contains('Draft')",
+            trigger: ".o_form_view .o_statusbar_status .o_arrow_button_current[data-value='draft']",
         },
         {
             content: "Mark the content item done",
@@ -34,7 +34,7 @@ registry.category("web_tour.tours").add("union_campaign_reporter_tour", {
         },
         {
             content: "The report is submitted",
-            trigger: ".o_form_view .o_statusbar_status button.active:contains('Submitted'), .o_form_view .o_statusbar_status .o_arrow_button_current:contains('Submitted')",
+            trigger: ".o_form_view .o_statusbar_status .o_arrow_button_current[data-value='submitted']",
         },
     ],
 });
