@@ -11,7 +11,8 @@ class UnionUnit(models.Model):
     _description = "Union Unit"
     _inherit = ["mail.thread", "mail.activity.mixin", "union.workflow.mixin"]
     _order = "complete_name, id"
-    _rec_name = "complete_name"
+    # Shown by its own name (reports, matrix, a phone's screen); found by its path or its code too.
+    _rec_names_search = ["complete_name", "code"]
     _parent_store = True
     _check_company_auto = True
 

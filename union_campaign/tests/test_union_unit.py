@@ -20,6 +20,13 @@ class TestUnionUnit(UnionCampaignCommon):
             self.env["union.unit"].search([("id", "child_of", self.federation.id)]), self.federation | self.units
         )
 
+    def test_display_and_search(self):
+        """A unit shows its own name, and is found by its name, its parents' or its code."""
+        self.assertEqual(self.unit_a.display_name, "Công đoàn Trường A")
+        Unit = self.env["union.unit"]
+        self.assertEqual(Unit.name_search("T-B")[0][0], self.unit_b.id)
+        self.assertIn(self.unit_c.id, [unit_id for unit_id, _name in Unit.name_search("LĐLĐ Test")])
+
     def test_no_cycle(self):
         """A unit cannot become its own ancestor."""
         with self.assertRaises(UserError):
