@@ -4,7 +4,7 @@
 PYTHON ?= python3
 DEVTOOL = $(PYTHON) tools/devtool.py
 
-.PHONY: run test lint bench bootstrap reset-demo screenshots
+.PHONY: run test lint bench bootstrap reset-demo screenshots i18n
 run:
 	@$(DEVTOOL) run
 
@@ -25,3 +25,6 @@ reset-demo:
 
 screenshots:
 	@$(DEVTOOL) screenshots
+
+i18n:
+	@$(DEVTOOL) i18n

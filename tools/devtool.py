@@ -574,6 +574,38 @@ def cmd_bench(args):
         shutil.rmtree(CACHE / "data" / "filestore" / dbname, ignore_errors=True)
 
 
+def cmd_i18n(_args):
+    """Refresh i18n/union_campaign.pot and merge new terms into i18n/vi_VN.po (translations kept)."""
+    import polib
+
+    pg = Postgres().ensure()
+    dbname = f"uc_i18n_{os.getpid()}"
+    pg.drop(dbname)
+    i18n = ROOT / MODULE / "i18n"
+    pot_path = i18n / f"{MODULE}.pot"
+    try:
+        run(odoo_cmd(pg, dbname, "-i", MODULE, "--without-demo", "all", "--stop-after-init", "--log-level", "warn"))
+        run(
+            odoo_cmd(
+                pg, dbname, "--i18n-export", pot_path, "--modules", MODULE, "--stop-after-init", "--log-level", "warn"
+            )
+        )
+    finally:
+        pg.drop(dbname)
+    old = polib.pofile(str(i18n / "vi_VN.po"))
+    known = {(entry.msgctxt, entry.msgid): entry.msgstr for entry in old}
+    merged = polib.pofile(str(pot_path))
+    merged.metadata, merged.header = old.metadata, old.header
+    for entry in merged:
+        entry.msgstr = known.get((entry.msgctxt, entry.msgid), "")
+    merged.save(str(i18n / "vi_VN.po"))
+    todo = merged.untranslated_entries()
+    say(f"i18n: {len(merged)} terms, {len(todo)} to translate in i18n/vi_VN.po")
+    for entry in todo:
+        print(f"    {entry.msgid[:100]!r}")
+    return 0
+
+
 def cmd_screenshots(args):
     cmd = [sys.executable, ROOT / "tools" / "screenshots.py", "--url", args.url, "--db", args.db]
     return subprocess.run([str(c) for c in cmd], check=False).returncode
@@ -597,6 +629,7 @@ def main(argv):
     p_bench = sub.add_parser("bench", help="benchmark launch, review and cron at scale")
     p_bench.add_argument("--units", type=int, default=int(os.environ.get("UNITS") or 1000))
     sub.add_parser("bootstrap", help="only build the cached environment")
+    sub.add_parser("i18n", help="refresh the .pot and merge new terms into vi_VN.po")
     p_shots = sub.add_parser("screenshots", help="README screenshots from a running `make run` server")
     p_shots.add_argument("--url", default=f"http://localhost:{os.environ.get('PORT') or 8069}")
     p_shots.add_argument("--db", default=os.environ.get("UC_DB") or "union_campaign_demo")
@@ -611,6 +644,7 @@ def main(argv):
         "lint": cmd_lint,
         "bench": cmd_bench,
         "screenshots": cmd_screenshots,
+        "i18n": cmd_i18n,
         "bootstrap": lambda a: 0,
     }
     return handlers[args.command](args)

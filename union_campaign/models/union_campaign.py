@@ -292,6 +292,7 @@ class UnionCampaign(models.Model):
     # CRUD
     # ------------------------------------------------------------------
     def write(self, vals):
+        self._check_workflow_write(vals)
         structure = self._get_structure_fields() & set(vals)
         if structure:
             self.check_access("write")  # a reporter gets the access error, not the lock message
@@ -337,7 +338,7 @@ class UnionCampaign(models.Model):
                         plan=campaign.display_name,
                     )
                 )
-        self.write({"state": "to_approve"})
+        self._workflow_write({"state": "to_approve"})
         self._activity_update()
         self._notify_users("union_campaign.mail_template_plan_to_approve", self.grouped("approver_id"))
         return True
@@ -346,7 +347,7 @@ class UnionCampaign(models.Model):
         """Approve plans waiting for approval (managers)."""
         self._check_can_approve()
         self._check_state("to_approve", _("approve"))
-        self.write({"state": "approved"})
+        self._workflow_write({"state": "approved"})
         self._activity_update()
         self._notify_users("union_campaign.mail_template_plan_approved", self.grouped("user_id"))
         return True
@@ -360,7 +361,7 @@ class UnionCampaign(models.Model):
         reason = (reason or "").strip()
         if not reason:
             raise UserError(_("Give the reason for sending the plan back."))
-        self.write({"state": "draft"})
+        self._workflow_write({"state": "draft"})
         for campaign in self:
             campaign.message_post(
                 body=_("Sent back for revision: %(reason)s", reason=reason),
@@ -375,7 +376,7 @@ class UnionCampaign(models.Model):
         self._check_state(("draft", "to_approve", "approved", "running"), _("cancel"))
         if any(c.state in LOCKED_STATES for c in self):
             self._check_can_approve()
-        self.write({"state": "cancelled"})
+        self._workflow_write({"state": "cancelled"})
         open_reports = self.report_ids.filtered(lambda r: r.state in ("draft", "submitted", "returned"))
         # sudo: cancelling the plan cancels its reports, whoever may otherwise write them.
         open_reports.sudo()._workflow_write({"state": "cancelled", "review_step": 0})
@@ -386,7 +387,7 @@ class UnionCampaign(models.Model):
     def action_reset_draft(self):
         """Put cancelled or submitted plans back to draft."""
         self._check_state(("cancelled", "to_approve"), _("reset to draft"))
-        self.write({"state": "draft"})
+        self._workflow_write({"state": "draft"})
         self._activity_update()
         return True
 
@@ -398,7 +399,7 @@ class UnionCampaign(models.Model):
         for campaign in self:
             if not campaign.unit_ids:
                 raise UserError(_("The plan “%(plan)s” has no unit to launch to.", plan=campaign.display_name))
-        self.filtered(lambda c: c.state == "approved").write({"state": "running"})
+        self.filtered(lambda c: c.state == "approved")._workflow_write({"state": "running"})
         self._generate_reports()
         self._activity_update()
         return True
@@ -414,7 +415,7 @@ class UnionCampaign(models.Model):
                     plans=", ".join(still_open.mapped("display_name")),
                 )
             )
-        self.write({"state": "done"})
+        self._workflow_write({"state": "done"})
         self._activity_update()
         return True
 
@@ -596,6 +597,7 @@ class UnionCampaign(models.Model):
             "signer_title",
             "signer_name",
             "company_id",
+            "review_steps",
         }
 
     def _check_structure_editable(self, field_names=None):

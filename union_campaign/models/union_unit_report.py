@@ -239,10 +239,7 @@ class UnionUnitReport(models.Model):
         return reports
 
     def write(self, vals):
-        if not self.env.su and not self.env.context.get("union_report_workflow") and set(WORKFLOW_FIELDS) & set(vals):
-            raise UserError(
-                _("The state of a unit report changes only through its buttons (submit, approve, send back).")
-            )
+        self._check_workflow_write(vals)
         locked = self.filtered(lambda r: r.state in ("approved", "cancelled"))
         blocked = [f for f in LOCKED_FIELDS if f in vals]
         if locked and blocked:
@@ -441,9 +438,9 @@ class UnionUnitReport(models.Model):
         # sudo: the review history is written by the workflow only; nobody edits it by hand.
         self.env["union.unit.report.review"].sudo().create(vals_list)
 
-    def _workflow_write(self, vals):
-        """Write the workflow fields; only the actions, after their checks, call this."""
-        return self.with_context(union_report_workflow=True).write(vals)
+    @api.model
+    def _get_workflow_fields(self):
+        return WORKFLOW_FIELDS
 
     def _raise_locked(self, field_names):
         labels = sorted(self._fields[f]._description_string(self.env) for f in field_names if f in self._fields)

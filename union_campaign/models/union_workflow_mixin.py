@@ -30,6 +30,27 @@ class UnionWorkflowMixin(models.AbstractModel):
     # ------------------------------------------------------------------
     # Transitions
     # ------------------------------------------------------------------
+    @api.model
+    def _get_workflow_fields(self):
+        """Return the fields only the transitions write. Override to protect more fields."""
+        return ("state",)
+
+    def _workflow_write(self, vals):
+        """Write workflow fields; only the actions call this, after their own checks."""
+        return self.with_context(union_workflow_write=True).write(vals)
+
+    def _check_workflow_write(self, vals):
+        """Refuse a direct write of the workflow fields (approving by writing the state, over RPC say)."""
+        if set(self._get_workflow_fields()) & set(vals) and not (
+            self.env.su or self.env.context.get("union_workflow_write")
+        ):
+            raise UserError(
+                _(
+                    "The state of a %(document)s changes only through its buttons (submit, approve, send back...).",
+                    document=self.env["ir.model"]._get(self._name).name,
+                )
+            )
+
     def _check_state(self, states, verb):
         """Raise a UserError naming the records that are not in one of `states` (`verb`: what was tried)."""
         states = (states,) if isinstance(states, str) else states

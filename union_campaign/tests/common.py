@@ -23,46 +23,17 @@ class UnionCampaignCommon(TransactionCase):
         cls.company = cls.env.company
         groups = "base.group_user,union_campaign.group_%s"
         # English users: assertions read messages in the source language (a Vietnamese user has their own test).
-        cls.user_manager = mail_new_test_user(
-            cls.env,
-            login="t_manager",
-            name="Test Manager",
-            groups=groups % "manager",
-            tz="Asia/Ho_Chi_Minh",
-            lang="en_US",
-        )
-        cls.user_officer = mail_new_test_user(
-            cls.env,
-            login="t_officer",
-            name="Test Officer",
-            groups=groups % "officer",
-            tz="Asia/Ho_Chi_Minh",
-            lang="en_US",
-        )
-        cls.user_officer_2 = mail_new_test_user(
-            cls.env,
-            login="t_officer2",
-            name="Test Officer 2",
-            groups=groups % "officer",
-            tz="Asia/Ho_Chi_Minh",
-            lang="en_US",
-        )
-        cls.user_reporter_a = mail_new_test_user(
-            cls.env,
-            login="t_reporter_a",
-            name="Reporter A",
-            groups=groups % "user",
-            tz="Asia/Ho_Chi_Minh",
-            lang="en_US",
-        )
-        cls.user_reporter_b = mail_new_test_user(
-            cls.env,
-            login="t_reporter_b",
-            name="Reporter B",
-            groups=groups % "user",
-            tz="Asia/Ho_Chi_Minh",
-            lang="en_US",
-        )
+        for attr, login, name, group in (
+            ("user_manager", "t_manager", "Test Manager", "manager"),
+            ("user_officer", "t_officer", "Test Officer", "officer"),
+            ("user_officer_2", "t_officer2", "Test Officer 2", "officer"),
+            ("user_reporter_a", "t_reporter_a", "Reporter A", "user"),
+            ("user_reporter_b", "t_reporter_b", "Reporter B", "user"),
+        ):
+            user = mail_new_test_user(
+                cls.env, login=login, name=name, groups=groups % group, tz="Asia/Ho_Chi_Minh", lang="en_US"
+            )
+            setattr(cls, attr, user)
         cls.user_employee = mail_new_test_user(
             cls.env, login="t_employee", name="Employee", groups="base.group_user", lang="en_US"
         )

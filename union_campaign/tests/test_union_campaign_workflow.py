@@ -45,6 +45,14 @@ class TestUnionCampaignWorkflow(UnionCampaignCommon):
             campaign.with_user(self.user_officer).action_return(reason="No")
         self.assertEqual(campaign.state, "to_approve")
 
+    def test_state_only_through_actions(self):
+        """An officer cannot approve a plan by writing its state (over RPC, say)."""
+        campaign = self._create_campaign()
+        campaign.with_user(self.user_officer).action_submit()
+        with self.assertRaisesRegex(UserError, "only through its buttons"):
+            campaign.with_user(self.user_officer).write({"state": "approved"})
+        self.assertEqual(campaign.state, "to_approve")
+
     def test_wrong_state(self):
         """Transitions from the wrong state are refused, naming the plan."""
         campaign = self._create_campaign()
