@@ -20,6 +20,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -212,14 +213,18 @@ class Postgres:
         bindir = _pg_bindir()
         if not bindir:
             die("No PostgreSQL server answers and no PostgreSQL binaries (initdb, pg_ctl) are installed to start one.")
-        data = CACHE / "pgdata"
-        sock = CACHE / "pgsock"
-        sock.mkdir(parents=True, exist_ok=True)
+        # Owned by the cluster's user: data, socket and log. initdb refuses to run as root, so root runs the
+        # cluster as "postgres", which cannot enter root's home: then it lives in the temporary directory.
         runas = []
-        if os.geteuid() == 0:  # initdb refuses to run as root
+        pgroot = CACHE / "pg"
+        if os.geteuid() == 0:
             runas = ["runuser", "-u", "postgres", "--"]
-            shutil.chown(CACHE, "postgres")
-            shutil.chown(sock, "postgres")
+            pgroot = Path(tempfile.gettempdir()) / "union_campaign-pg"
+        data, sock = pgroot / "data", pgroot / "sock"
+        sock.mkdir(parents=True, exist_ok=True)
+        if runas:
+            for path in (pgroot, sock):
+                shutil.chown(path, "postgres")
         if not (data / "PG_VERSION").exists():
             say(f"Creating a private PostgreSQL cluster in {data} ...")
             run([*runas, bindir / "initdb", "-D", data, "-A", "trust", "-U", "odoo", "--no-sync"])
@@ -233,7 +238,7 @@ class Postgres:
                 data,
                 "-w",
                 "-l",
-                CACHE / "pg.log",
+                pgroot / "pg.log",
                 "start",
                 "-o",
                 f"-k {sock} -p {port} -c listen_addresses=''",
