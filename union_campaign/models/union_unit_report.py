@@ -524,16 +524,17 @@ class UnionUnitReport(models.Model):
                 ("date_deadline", ">=", fields.Date.today() - timedelta(days=1)),
             ]
         )
-        todo = defaultdict(self.browse)
+        todo = defaultdict(list)
         todays = {}
+        offsets = {
+            campaign: parse_reminder_days(self.env, campaign.reminder_days) for campaign in candidates.campaign_id
+        }
         for report in candidates:
             user = report.user_id
             today = todays.setdefault(user, local_today(self.env, user))
-            if report.reminder_date == today:
-                continue
-            if (report.date_deadline - today).days in parse_reminder_days(self.env, report.campaign_id.reminder_days):
-                todo[user] |= report
-        return {user: (reports, todays[user]) for user, reports in todo.items()}
+            if report.reminder_date != today and (report.date_deadline - today).days in offsets[report.campaign_id]:
+                todo[user].append(report.id)
+        return {user: (self.browse(ids), todays[user]) for user, ids in todo.items()}
 
     def _send_reminder(self, user, reports):
         """Send `user` the reminder digest of `reports`. Override to remind differently."""
