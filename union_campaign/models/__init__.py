@@ -1,5 +1,6 @@
 # Copyright 2026 union_campaign contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from . import union_input_mixin
 from . import union_workflow_mixin
 from . import union_unit
 from . import res_users
@@ -15,6 +16,7 @@ from . import union_campaign_responsibility
 from . import union_unit_report
 from . import union_unit_report_line
 from . import union_unit_report_review
+from . import ir_attachment
 from . import mail_activity
 from . import res_company
 from . import res_config_settings

@@ -7,6 +7,10 @@ from .union_workflow_mixin import ALL
 
 # Once approved, the plan is an official document: only managers change what it says.
 LOCKED_STATES = ("approved", "running", "done")
+# Longest delay (reminders, review, revision, escalation) a plan may set, in days.
+MAX_DELAY = 365
+# Reports that are official records: the plan (and its phases and items) can no longer be deleted.
+OFFICIAL_REPORT_STATES = ("submitted", "approved", "returned")
 
 
 def parse_reminder_days(env, text):
@@ -15,10 +19,13 @@ def parse_reminder_days(env, text):
         days = sorted({int(part) for part in (text or "").replace(";", ",").split(",") if part.strip()}, reverse=True)
     except ValueError:
         days = None
-    if days is None or any(day < 0 for day in days):
+    if days is None or any(day < 0 or day > MAX_DELAY for day in days):
         raise ValidationError(
             env._(
-                "Reminder days must be whole numbers of days separated by commas, e.g. 3,1 (got “%(text)s”).", text=text
+                "Reminder days must be whole numbers of days between 0 and %(max)s, separated by commas, e.g. 3,1 "
+                "(got “%(text)s”).",
+                text=text,
+                max=MAX_DELAY,
             )
         )
     return days
@@ -29,7 +36,7 @@ class UnionCampaign(models.Model):
 
     _name = "union.campaign"
     _description = "Union Campaign Plan"
-    _inherit = ["mail.thread", "mail.activity.mixin", "union.workflow.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "union.workflow.mixin", "union.input.mixin"]
     _order = "issue_date desc, id desc"
     _check_company_auto = True
 
@@ -166,7 +173,12 @@ class UnionCampaign(models.Model):
     slogan_count = fields.Integer(compute="_compute_counts")
     unit_count = fields.Integer(compute="_compute_counts")
     progress = fields.Float(compute="_compute_progress", help="Share of the plan's work that is done, in percent.")
-    can_approve = fields.Boolean(compute="_compute_can_approve")
+    can_submit = fields.Boolean(compute="_compute_can_transitions")
+    can_approve = fields.Boolean(compute="_compute_can_transitions")
+    can_cancel = fields.Boolean(compute="_compute_can_transitions")
+    can_reset = fields.Boolean(compute="_compute_can_transitions")
+    can_launch = fields.Boolean(compute="_compute_can_transitions")
+    can_done = fields.Boolean(compute="_compute_can_transitions")
 
     # Deferred, so that the Python constraint below reports a duplicate first, naming the other plan;
     # the database still refuses two concurrent transactions creating the same number.
@@ -202,27 +214,29 @@ class UnionCampaign(models.Model):
 
     @api.depends("report_ids.state")
     def _compute_report_stats(self):
+        # sudo: the plan's figures are the same for everyone who may read the plan (a reporter sees the plan's
+        # progress, not only their own units').
+        Report = self.env["union.unit.report"].sudo()
         stats = {
             (campaign, state): count
-            for campaign, state, count in self.env["union.unit.report"]._read_group(
+            for campaign, state, count in Report._read_group(
                 [("campaign_id", "in", self.ids)], ["campaign_id", "state"], ["__count"]
             )
         }
         late = dict(
-            self.env["union.unit.report"]._read_group(
+            Report._read_group(
                 [("campaign_id", "in", self.ids), ("is_late", "=", True), ("state", "in", ("draft", "returned"))],
                 ["campaign_id"],
                 ["__count"],
             )
         )
         for campaign in self:
-            counts = {
-                state: stats.get((campaign, state), 0) for state in ("draft", "submitted", "approved", "returned")
-            }
+            key = campaign.sudo()
+            counts = {state: stats.get((key, state), 0) for state in ("draft", "submitted", "approved", "returned")}
             campaign.report_count = sum(counts.values())
             campaign.report_to_review_count = counts["submitted"]
             campaign.report_approved_count = counts["approved"]
-            campaign.report_late_count = late.get(campaign, 0)
+            campaign.report_late_count = late.get(key, 0)
 
     @api.depends("state", "report_count", "report_approved_count")
     def _compute_progress(self):
@@ -235,11 +249,11 @@ class UnionCampaign(models.Model):
                 campaign.progress = 0.0
 
     @api.depends_context("uid")
-    @api.depends("state")
-    def _compute_can_approve(self):
-        is_manager = self.env.user.has_group("union_campaign.group_manager")
+    @api.depends("state", "approver_id", "user_id", "phase_ids.status", "unit_ids")
+    def _compute_can_transitions(self):
         for campaign in self:
-            campaign.can_approve = is_manager and campaign.state == "to_approve"
+            for transition in ("submit", "approve", "cancel", "reset", "launch", "done"):
+                campaign[f"can_{transition}"] = not campaign._get_transition_refusal(transition)
 
     @api.depends("reference", "name")
     def _compute_display_name(self):
@@ -285,14 +299,42 @@ class UnionCampaign(models.Model):
     def _check_delays(self):
         for campaign in self:
             parse_reminder_days(self.env, campaign.reminder_days)
-            if min(campaign.review_delay, campaign.revise_delay, campaign.escalation_delay) < 0:
-                raise ValidationError(_("Delays cannot be negative (plan “%(plan)s”).", plan=campaign.display_name))
+            delays = (campaign.review_delay, campaign.revise_delay, campaign.escalation_delay)
+            if min(delays) < 0 or max(delays) > MAX_DELAY:
+                raise ValidationError(
+                    _(
+                        "Delays are between 0 and %(max)s days (plan “%(plan)s”).",
+                        max=MAX_DELAY,
+                        plan=campaign.display_name,
+                    )
+                )
+
+    @api.constrains("approver_id")
+    def _check_approver_is_manager(self):
+        for campaign in self.filtered("approver_id"):
+            if not campaign.approver_id._has_group("union_campaign.group_manager"):
+                raise ValidationError(
+                    _(
+                        "%(user)s cannot approve the plan “%(plan)s”: the approver must be a Union Campaigns manager.",
+                        user=campaign.approver_id.name,
+                        plan=campaign.display_name,
+                    )
+                )
 
     # ------------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------------
     def write(self, vals):
         self._check_workflow_write(vals)
+        if "active" in vals and not vals["active"]:
+            running = self.filtered(lambda c: c.state in ("to_approve", "approved", "running"))
+            if running:
+                raise UserError(
+                    _(
+                        "Plans waiting for approval, approved or running cannot be archived: %(plans)s",
+                        plans=", ".join(running.mapped("display_name")),
+                    )
+                )
         structure = self._get_structure_fields() & set(vals)
         if structure:
             self.check_access("write")  # a reporter gets the access error, not the lock message
@@ -312,41 +354,29 @@ class UnionCampaign(models.Model):
                     plans=", ".join(blocked.mapped("display_name")),
                 )
             )
+        self.report_ids._check_removable()
+
+    def unlink(self):
+        self._unlink_if_draft_or_cancelled()
+        # Reports never submitted nor reviewed go with their plan (the database refuses to cascade them).
+        self.sudo().report_ids.unlink()
+        return super().unlink()
 
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
     def action_submit(self):
         """Send draft plans to a manager for approval."""
-        self._check_state("draft", _("submit for approval"))
-        for campaign in self:
-            if not campaign.phase_ids:
-                raise UserError(
-                    _("Add at least one phase to the plan “%(plan)s” before submitting it.", plan=campaign.display_name)
-                )
-            if not campaign.unit_ids:
-                raise UserError(
-                    _(
-                        "Choose the units the plan “%(plan)s” applies to before submitting it.",
-                        plan=campaign.display_name,
-                    )
-                )
-            if not campaign.approver_id:
-                raise UserError(
-                    _(
-                        "Choose the manager who approves the plan “%(plan)s” before submitting it.",
-                        plan=campaign.display_name,
-                    )
-                )
+        self._check_transition("submit")
         self._workflow_write({"state": "to_approve"})
         self._activity_update()
         self._notify_users("union_campaign.mail_template_plan_to_approve", self.grouped("approver_id"))
         return True
 
     def action_approve(self):
-        """Approve plans waiting for approval (managers)."""
-        self._check_can_approve()
-        self._check_state("to_approve", _("approve"))
+        """Approve plans waiting for approval (their approver)."""
+        self._lock_rows()
+        self._check_transition("approve")
         self._workflow_write({"state": "approved"})
         self._activity_update()
         self._notify_users("union_campaign.mail_template_plan_approved", self.grouped("user_id"))
@@ -354,70 +384,162 @@ class UnionCampaign(models.Model):
 
     def action_return(self, reason=None):
         """Send plans back to draft with a reason; without one, open the reason wizard."""
-        self._check_can_approve()
-        self._check_state("to_approve", _("send back"))
+        self._lock_rows()
+        self._check_transition("approve")
         if reason is None:
             return self.env["union.review.return.wizard"]._action_open(self)
         reason = (reason or "").strip()
         if not reason:
             raise UserError(_("Give the reason for sending the plan back."))
         self._workflow_write({"state": "draft"})
-        for campaign in self:
-            campaign.message_post(
-                body=_("Sent back for revision: %(reason)s", reason=reason),
-                subtype_xmlid="mail.mt_note",
-            )
+        self._post_note(_("Sent back for revision: %(reason)s", reason=reason))
         self._activity_update()
         self._notify_users("union_campaign.mail_template_plan_returned", self.grouped("user_id"), reason=reason)
         return True
 
     def action_cancel(self):
         """Cancel plans; approved and running plans can only be cancelled by a manager."""
-        self._check_state(("draft", "to_approve", "approved", "running"), _("cancel"))
-        if any(c.state in LOCKED_STATES for c in self):
-            self._check_can_approve()
+        self._lock_rows()
+        self._check_transition("cancel")
         self._workflow_write({"state": "cancelled"})
-        open_reports = self.report_ids.filtered(lambda r: r.state in ("draft", "submitted", "returned"))
-        # sudo: cancelling the plan cancels its reports, whoever may otherwise write them.
-        open_reports.sudo()._workflow_write({"state": "cancelled", "review_step": 0})
-        open_reports._activity_update()
+        self.report_ids.filtered(lambda r: r.state in ("draft", "submitted", "returned"))._cancel_with_plan()
         self._activity_update()
         return True
 
     def action_reset_draft(self):
-        """Put cancelled or submitted plans back to draft."""
-        self._check_state(("cancelled", "to_approve"), _("reset to draft"))
+        """Withdraw plans waiting for approval (their officer), or reopen cancelled plans (managers)."""
+        self._lock_rows()
+        self._check_transition("reset")
         self._workflow_write({"state": "draft"})
         self._activity_update()
         return True
 
     def action_launch(self):
-        """Start approved plans: create every unit's report for every phase (running plans: what is missing)."""
-        self._check_state(("approved", "running"), _("launch"))
-        if not self.env.user.has_group("union_campaign.group_officer"):
-            raise AccessError(_("Only federation officers can launch a plan."))
-        for campaign in self:
-            if not campaign.unit_ids:
-                raise UserError(_("The plan “%(plan)s” has no unit to launch to.", plan=campaign.display_name))
+        """Start approved plans: create every unit's report for every phase (running plans: what is missing).
+
+        The plans' rows are locked first, without waiting: of two launches at once, the second fails with a
+        concurrency error that Odoo's RPC layer retries, and the retry finds the reports and creates nothing twice.
+        """
+        self._lock_rows()
+        self._check_transition("launch")
         self.filtered(lambda c: c.state == "approved")._workflow_write({"state": "running"})
+        self.report_ids.filtered("cancelled_with_plan")._reopen_with_plan()
         self._generate_reports()
         self._activity_update()
         return True
 
     def action_done(self):
         """Close running plans whose phases are all closed."""
-        self._check_state("running", _("close"))
-        still_open = self.filtered(lambda c: any(p.status != "closed" for p in c.phase_ids))
-        if still_open:
-            raise UserError(
-                _(
-                    "These plans still have open phases: %(plans)s",
-                    plans=", ".join(still_open.mapped("display_name")),
-                )
-            )
+        self._check_transition("done")
         self._workflow_write({"state": "done"})
         self._activity_update()
         return True
+
+    # ------------------------------------------------------------------
+    # Rights: one check per transition
+    # ------------------------------------------------------------------
+    def _get_transition_refusal(self, transition, user=None):
+        """Return (exception class, message) saying why `user` may not make `transition` now, or False.
+
+        The one place of the rights of each transition (submit, approve, cancel, reset, launch, done), one
+        ``_refuse_<transition>`` method each: the actions raise what it returns and the ``can_*`` fields the
+        views use are computed from it. Override a ``_refuse_*`` method to add rules.
+        """
+        self.ensure_one()
+        return getattr(self, f"_refuse_{transition}")(user or self.env.user)
+
+    def _refuse_state(self, *states):
+        if self.state in states:
+            return False
+        state = dict(self._fields["state"]._description_selection(self.env))[self.state].lower()
+        return UserError, _("The plan “%(plan)s” is %(state)s.", plan=self.display_name, state=state)
+
+    def _refuse_submit(self, user):
+        plan = self.display_name
+        if refusal := self._refuse_state("draft"):
+            return refusal
+        if not user.has_group("union_campaign.group_officer"):
+            return AccessError, _("Only federation officers can submit a plan for approval.")
+        if not self.phase_ids:
+            return UserError, _("Add at least one phase to the plan “%(plan)s” before submitting it.", plan=plan)
+        if not self.unit_ids:
+            return UserError, _("Choose the units the plan “%(plan)s” applies to before submitting it.", plan=plan)
+        if not self.approver_id:
+            return UserError, _("Choose the manager who approves the plan “%(plan)s” before submitting it.", plan=plan)
+        return False
+
+    def _refuse_approve(self, user):
+        """Approving and sending back: only the plan's named approver."""
+        if refusal := self._refuse_state("to_approve"):
+            return refusal
+        if user != self.approver_id and not self.env.su:
+            return AccessError, _(
+                "The plan “%(plan)s” waits for the approval of %(approver)s; only they can approve it or send it "
+                "back (a manager may name another approver).",
+                plan=self.display_name,
+                approver=self.approver_id.name,
+            )
+        return False
+
+    def _refuse_cancel(self, user):
+        if refusal := self._refuse_state("draft", "to_approve", "approved", "running"):
+            return refusal
+        is_manager = user.has_group("union_campaign.group_manager")
+        if not user.has_group("union_campaign.group_officer") or (self.state in LOCKED_STATES and not is_manager):
+            return AccessError, _(
+                "Only a manager can cancel an approved or running plan (“%(plan)s”).", plan=self.display_name
+            )
+        return False
+
+    def _refuse_reset(self, user):
+        """Back to draft: the plan's officer (or a manager) takes it back from approval; a manager reopens a
+        cancelled plan."""
+        if refusal := self._refuse_state("to_approve", "cancelled"):
+            return refusal
+        is_manager = user.has_group("union_campaign.group_manager")
+        if self.state == "to_approve" and not (is_manager or user == self.user_id):
+            return AccessError, _(
+                "Only the plan's officer or a manager can take back “%(plan)s” from approval.", plan=self.display_name
+            )
+        if self.state == "cancelled" and not is_manager:
+            return AccessError, _("Only a manager can reopen the cancelled plan “%(plan)s”.", plan=self.display_name)
+        return False
+
+    def _refuse_launch(self, user):
+        if refusal := self._refuse_state("approved", "running"):
+            return refusal
+        if not user.has_group("union_campaign.group_officer"):
+            return AccessError, _("Only federation officers can launch a plan.")
+        if not self.unit_ids:
+            return UserError, _("The plan “%(plan)s” has no unit to launch to.", plan=self.display_name)
+        return False
+
+    def _refuse_done(self, user):
+        if refusal := self._refuse_state("running"):
+            return refusal
+        if not user.has_group("union_campaign.group_officer"):
+            return AccessError, _("Only federation officers can close a plan.")
+        if any(phase.status != "closed" for phase in self.phase_ids):
+            return UserError, _("The plan “%(plan)s” still has open phases.", plan=self.display_name)
+        return False
+
+    def _check_transition(self, transition):
+        """Raise the refusal of the first plan that may not make `transition`."""
+        for campaign in self:
+            refusal = campaign._get_transition_refusal(transition)
+            if refusal:
+                error, message = refusal
+                raise error(message)
+
+    def _lock_rows(self):
+        """Lock the plans' rows without waiting: concurrent transitions of one plan fail and are retried."""
+        if self.ids:
+            self.env.cr.execute(
+                "SELECT id FROM union_campaign WHERE id IN %s FOR NO KEY UPDATE NOWAIT",
+                [tuple(self.ids)],
+                log_exceptions=False,
+            )
+            self.invalidate_recordset(["state"])
 
     def action_view_phases(self):
         """Open the phases of the plan."""
@@ -469,6 +591,9 @@ class UnionCampaign(models.Model):
         self.ensure_one()
         self.check_access("read")
         units = self.unit_ids
+        if not self.env.user.has_group("union_campaign.group_officer"):
+            # A reporter sees the rows of their own units only (they cannot read the other units' reports).
+            units = units.filtered(lambda u: self.env.user in u.member_user_ids)
         if unit_type:
             units = units.filtered(lambda u: u.unit_type == unit_type)
         phases = self.phase_ids.filtered(lambda p: p.activity_ids.filtered(lambda a: a.scope == "units")).sorted(
@@ -618,10 +743,6 @@ class UnionCampaign(models.Model):
                 fields=fields_text,
             )
         )
-
-    def _check_can_approve(self):
-        if not self.env.user.has_group("union_campaign.group_manager"):
-            raise AccessError(_("Only union campaign managers can approve, send back or cancel an approved plan."))
 
     # ------------------------------------------------------------------
     # Activities

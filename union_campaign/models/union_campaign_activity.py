@@ -11,7 +11,7 @@ class UnionCampaignActivity(models.Model):
 
     _name = "union.campaign.activity"
     _description = "Campaign Activity"
-    _inherit = ["mail.thread", "mail.activity.mixin", "union.workflow.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "union.workflow.mixin", "union.input.mixin"]
     _order = "campaign_id, phase_sequence, sequence, id"
     _check_company_auto = True
 
@@ -102,9 +102,7 @@ class UnionCampaignActivity(models.Model):
 
     @api.constrains("target_qty")
     def _check_target_qty(self):
-        for activity in self:
-            if activity.target_qty < 0:
-                raise ValidationError(_("The target of “%(activity)s” cannot be negative.", activity=activity.name))
+        self._check_number_bounds(("target_qty",))
 
     # ------------------------------------------------------------------
     # Hooks for the reports generated at launch
@@ -155,6 +153,17 @@ class UnionCampaignActivity(models.Model):
     @api.ondelete(at_uninstall=False)
     def _unlink_if_plan_editable(self):
         self.campaign_id._check_structure_editable()
+        self._get_report_lines().report_id._check_removable()
+
+    def unlink(self):
+        self._unlink_if_plan_editable()
+        # Lines of reports never submitted nor reviewed go with their item (the database refuses to cascade them).
+        self._get_report_lines().unlink()
+        return super().unlink()
+
+    def _get_report_lines(self):
+        # sudo: the delete rules hold whoever may read the reports.
+        return self.env["union.unit.report.line"].sudo().search([("activity_id", "in", self.ids)])
 
     # ------------------------------------------------------------------
     # Actions

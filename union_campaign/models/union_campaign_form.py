@@ -7,6 +7,7 @@ class UnionCampaignForm(models.Model):
     """Catalogue of propaganda forms (hình thức tuyên truyền), shipped as data."""
 
     _name = "union.campaign.form"
+    _inherit = ["union.input.mixin"]
     _description = "Propaganda Form"
     _order = "sequence, id"
 

@@ -10,6 +10,7 @@ class UnionCampaignLineMixin(models.AbstractModel):
     """
 
     _name = "union.campaign.line.mixin"
+    _inherit = ["union.input.mixin"]
     _description = "Plan Document Line"
     _order = "campaign_id, sequence, id"
 

@@ -10,6 +10,7 @@ class UnionCampaignPhase(models.Model):
     """A time phase of a plan (giai đoạn), optionally with a peak window (cao điểm)."""
 
     _name = "union.campaign.phase"
+    _inherit = ["union.input.mixin"]
     _description = "Campaign Phase"
     _order = "campaign_id, sequence, date_start, id"
     _check_company_auto = True
@@ -139,3 +140,14 @@ class UnionCampaignPhase(models.Model):
     @api.ondelete(at_uninstall=False)
     def _unlink_if_plan_editable(self):
         self.campaign_id._check_structure_editable()
+        self._get_unit_reports()._check_removable()
+
+    def unlink(self):
+        self._unlink_if_plan_editable()
+        # Reports never submitted nor reviewed go with their phase (the database refuses to cascade them).
+        self._get_unit_reports().unlink()
+        return super().unlink()
+
+    def _get_unit_reports(self):
+        # sudo: the delete rules hold whoever may read the reports.
+        return self.env["union.unit.report"].sudo().search([("phase_id", "in", self.ids)])

@@ -1,7 +1,7 @@
 # Copyright 2026 union_campaign contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 
 class UnionUnit(models.Model):
@@ -9,7 +9,7 @@ class UnionUnit(models.Model):
 
     _name = "union.unit"
     _description = "Union Unit"
-    _inherit = ["mail.thread", "mail.activity.mixin", "union.workflow.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "union.workflow.mixin", "union.input.mixin"]
     _order = "complete_name, id"
     # Shown by its own name (reports, matrix, a phone's screen); found by its path or its code too.
     _rec_names_search = ["complete_name", "code"]
@@ -79,6 +79,28 @@ class UnionUnit(models.Model):
     # ------------------------------------------------------------------
     # Constraints
     # ------------------------------------------------------------------
+    @api.constrains("name", "parent_id", "company_id")
+    def _check_name_unique(self):
+        """Two units of one parent never share a name (texts are stored in NFC: look-alikes are duplicates too)."""
+        for unit in self:
+            duplicate = self.with_context(active_test=False).search(
+                [
+                    ("id", "!=", unit.id),
+                    ("name", "=ilike", unit.name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")),
+                    ("parent_id", "=", unit.parent_id.id),
+                    ("company_id", "=", unit.company_id.id),
+                ],
+                limit=1,
+            )
+            if duplicate:
+                raise ValidationError(
+                    _(
+                        "A unit named “%(name)s” already exists under %(parent)s.",
+                        name=unit.name,
+                        parent=unit.parent_id.name or unit.company_id.name,
+                    )
+                )
+
     @api.constrains("member_count")
     def _check_member_count(self):
         for unit in self:
@@ -86,6 +108,19 @@ class UnionUnit(models.Model):
                 raise ValidationError(
                     _("The number of union members of %(unit)s cannot be negative.", unit=unit.display_name)
                 )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_reports(self):
+        # sudo: the rule holds whoever may read the reports; only their number is shown.
+        count = self.env["union.unit.report"].sudo().search_count([("unit_id", "in", self.ids)])
+        if count:
+            raise UserError(
+                _(
+                    "%(units)s reported on plans (%(count)s unit reports): archive the unit instead of deleting it.",
+                    units=", ".join(self.mapped("name")),
+                    count=count,
+                )
+            )
 
     # ------------------------------------------------------------------
     # Business methods

@@ -7,17 +7,33 @@ from datetime import timedelta
 from markupsafe import Markup
 
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import split_every
 
 from ..tools import local_date, local_today
 from .union_campaign import parse_reminder_days
 from .union_workflow_mixin import ALL
 
-# Fields of a report that nobody changes once it is approved.
-LOCKED_FIELDS = ("campaign_id", "phase_id", "unit_id", "user_id", "date_deadline", "summary", "line_ids")
+# Where a report belongs: set at launch, never changed afterwards (not even by a manager).
+FRAME_FIELDS = ("campaign_id", "phase_id", "unit_id")
+# What the unit says: the only fields its reporters write, and only while the report is draft or returned.
+CONTENT_FIELDS = ("summary", "line_ids")
+# What the federation decides about a report: its reporter and its deadline (officers).
+OFFICER_FIELDS = ("user_id", "date_deadline")
+# Written by the mail framework on any document a user may read.
+MAIL_FIELDS = ("message_main_attachment_id",)
+# States in which the unit may still change what it says.
+OPEN_STATES = ("draft", "returned")
 # Fields only the workflow actions write.
-WORKFLOW_FIELDS = ("state", "review_step", "date_submitted", "submitted_user_id", "date_approved")
+WORKFLOW_FIELDS = (
+    "state",
+    "review_step",
+    "date_submitted",
+    "submitted_user_id",
+    "checked_user_id",
+    "date_approved",
+    "cancelled_with_plan",
+)
 # Group whose members review a report at each step.
 STEP_GROUPS = {1: "union_campaign.group_officer", 2: "union_campaign.group_manager"}
 
@@ -27,7 +43,7 @@ class UnionUnitReport(models.Model):
 
     _name = "union.unit.report"
     _description = "Unit Report"
-    _inherit = ["mail.thread", "mail.activity.mixin", "union.workflow.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "union.workflow.mixin", "union.input.mixin"]
     _order = "date_deadline, campaign_id, phase_sequence, unit_id, id"
     _check_company_auto = True
     # Reporters keep commenting on their report once it is submitted (and no longer theirs to edit).
@@ -37,12 +53,13 @@ class UnionUnitReport(models.Model):
     # Fields
     # ------------------------------------------------------------------
     name = fields.Char(compute="_compute_name", store=True)
-    campaign_id = fields.Many2one("union.campaign", required=True, index=True, ondelete="cascade", check_company=True)
+    # restrict: an official record never disappears with its plan or phase (see the plans' own delete rules).
+    campaign_id = fields.Many2one("union.campaign", required=True, index=True, ondelete="restrict", check_company=True)
     phase_id = fields.Many2one(
         "union.campaign.phase",
         required=True,
         index=True,
-        ondelete="cascade",
+        ondelete="restrict",
         check_company=True,
         domain="[('campaign_id', '=', campaign_id)]",
     )
@@ -69,6 +86,16 @@ class UnionUnitReport(models.Model):
     )
     date_submitted = fields.Datetime(string="Submitted On", copy=False, readonly=True, tracking=True)
     submitted_user_id = fields.Many2one("res.users", string="Submitted By", copy=False, readonly=True)
+    checked_user_id = fields.Many2one(
+        "res.users",
+        string="Checked By",
+        copy=False,
+        readonly=True,
+        help="Who approved the first of two review steps; the second step needs someone else.",
+    )
+    cancelled_with_plan = fields.Boolean(
+        copy=False, readonly=True, help="Cancelled because its plan was; reopened if the plan is launched again."
+    )
     summary = fields.Html(help="What the unit did, in its own words.")
     line_ids = fields.One2many("union.unit.report.line", "report_id", string="Lines", copy=True)
     review_ids = fields.One2many("union.unit.report.review", "report_id", string="Review History", readonly=True)
@@ -107,7 +134,10 @@ class UnionUnitReport(models.Model):
     )
     days_late = fields.Integer(compute="_compute_days_late", help="Days past the deadline, today or at submission.")
     is_late = fields.Boolean(string="Late", compute="_compute_days_late", search="_search_is_late")
-    can_review = fields.Boolean(compute="_compute_can_review")
+    can_submit = fields.Boolean(compute="_compute_can_transitions")
+    can_review = fields.Boolean(compute="_compute_can_transitions")
+    can_withdraw = fields.Boolean(compute="_compute_can_transitions")
+    can_reopen = fields.Boolean(compute="_compute_can_transitions")
     can_edit = fields.Boolean(compute="_compute_can_edit")
     evidence_count = fields.Integer(compute="_compute_evidence_count")
     matrix_state = fields.Selection(
@@ -188,19 +218,20 @@ class UnionUnitReport(models.Model):
         ]
         return domain if (operator == "=") == value else ["!", *domain]
 
-    @api.depends("state", "review_step", "submitted_user_id")
+    @api.depends("state", "review_step", "submitted_user_id", "checked_user_id", "campaign_id.state")
     @api.depends_context("uid")
-    def _compute_can_review(self):
+    def _compute_can_transitions(self):
         for report in self:
-            report.can_review = not report._get_review_refusal()
+            report.can_submit = not report._get_transition_refusal("submit")
+            report.can_review = not report._get_transition_refusal("review")
+            report.can_withdraw = not report._get_transition_refusal("withdraw")
+            report.can_reopen = not report._get_transition_refusal("reopen")
 
     @api.depends("state", "unit_id.member_user_ids")
     @api.depends_context("uid")
     def _compute_can_edit(self):
-        is_officer = self.env.user.has_group("union_campaign.group_officer")
         for report in self:
-            member = self.env.user in report.unit_id.member_user_ids
-            report.can_edit = report.state in ("draft", "returned") and (is_officer or member)
+            report.can_edit = not report._get_content_refusal()
 
     @api.depends("line_ids.attachment_ids")
     def _compute_evidence_count(self):
@@ -230,8 +261,19 @@ class UnionUnitReport(models.Model):
             report.color = colors[state]
 
     # ------------------------------------------------------------------
-    # CRUD
+    # Constraints and CRUD
     # ------------------------------------------------------------------
+    @api.constrains("campaign_id", "phase_id", "unit_id")
+    def _check_frame(self):
+        for report in self:
+            if report.phase_id.campaign_id != report.campaign_id or report.unit_id not in report.campaign_id.unit_ids:
+                raise ValidationError(
+                    _(
+                        "A unit report belongs to a phase of its plan and to one of the plan's units (%(report)s).",
+                        report=report.display_name,
+                    )
+                )
+
     @api.model_create_multi
     def create(self, vals_list):
         reports = super().create(vals_list)
@@ -240,20 +282,30 @@ class UnionUnitReport(models.Model):
 
     def write(self, vals):
         self._check_workflow_write(vals)
-        locked = self.filtered(lambda r: r.state in ("approved", "cancelled"))
-        blocked = [f for f in LOCKED_FIELDS if f in vals]
-        if locked and blocked:
-            locked._raise_locked(blocked)
+        if not (self.env.su or self.env.context.get("union_workflow_write")):
+            self._check_write(vals)
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
-    def _unlink_if_draft_or_cancelled(self):
-        blocked = self.filtered(lambda r: r.state not in ("draft", "cancelled"))
+    def _unlink_if_never_submitted(self):
+        self._check_removable()
+
+    def _check_removable(self):
+        """Raise unless every report is a draft or cancelled report that nobody ever submitted nor reviewed.
+
+        Submitted, approved and returned reports and their review history are official records: neither they
+        nor the plan, phase, item or unit they belong to can be deleted (archive those instead).
+        """
+        # sudo: the rule holds whoever asks; only the names of the reports are shown.
+        blocked = self.sudo().filtered(lambda r: r.state not in ("draft", "cancelled") or r.review_ids)
         if blocked:
+            names = blocked[:10].mapped("display_name") + (["…"] if len(blocked) > 10 else [])
             raise UserError(
                 _(
-                    "Submitted, returned or approved reports cannot be deleted: %(reports)s",
-                    reports=", ".join(blocked.mapped("display_name")),
+                    "%(count)s unit reports have been submitted or reviewed and are official records: they, and the "
+                    "plan, phase, item or unit they belong to, cannot be deleted (archive instead). %(reports)s",
+                    count=len(blocked),
+                    reports=", ".join(names),
                 )
             )
 
@@ -262,12 +314,18 @@ class UnionUnitReport(models.Model):
     # ------------------------------------------------------------------
     def action_submit(self):
         """Submit draft or returned reports for review (the unit's reporter, or an officer for them)."""
-        self._check_state(("draft", "returned"), _("submit"))
-        self.check_access("write")
+        self._lock_for_review()
+        self._check_transition("submit")
         self._check_evidence()
         now = fields.Datetime.now()
         self._workflow_write(
-            {"state": "submitted", "review_step": 1, "date_submitted": now, "submitted_user_id": self.env.uid}
+            {
+                "state": "submitted",
+                "review_step": 1,
+                "date_submitted": now,
+                "submitted_user_id": self.env.uid,
+                "checked_user_id": False,
+            }
         )
         self._log_review("submitted")
         self._activity_update()
@@ -277,15 +335,15 @@ class UnionUnitReport(models.Model):
     def action_approve(self):
         """Approve the current review step; the last step approves the report."""
         self._lock_for_review()
-        self._check_can_review()
+        self._check_transition("review")
         now = fields.Datetime.now()
         final = self.filtered(lambda r: r.review_step >= r.review_steps)
+        checked = self - final
         self._log_review("approved")
-        for step, reports in (self - final).grouped("review_step").items():
-            reports._workflow_write({"review_step": step + 1})
+        for step, reports in checked.grouped("review_step").items():
+            reports._workflow_write({"review_step": step + 1, "checked_user_id": self.env.uid})
         final._workflow_write({"state": "approved", "review_step": 0, "date_approved": now})
         self._activity_update()
-        checked = self - final
         self._notify_users("union_campaign.mail_template_report_submitted", checked.grouped("reviewer_id"))
         self._notify_users("union_campaign.mail_template_report_approved", final.grouped("user_id"))
         return True
@@ -293,61 +351,67 @@ class UnionUnitReport(models.Model):
     def action_return(self, reason=None):
         """Send reports back to their unit with a reason; without one, open the reason wizard."""
         self._lock_for_review()
-        self._check_can_review()
+        self._check_transition("review")
         if reason is None:
             return self.env["union.review.return.wizard"]._action_open(self)
         reason = (reason or "").strip()
         if not reason:
             raise UserError(_("Give the reason for sending the report back."))
         self._log_review("returned", reason)
-        self._workflow_write({"state": "returned", "review_step": 0})
-        for report in self:
-            report.message_post(
-                body=_("Sent back for revision: %(reason)s", reason=reason), subtype_xmlid="mail.mt_note"
-            )
+        self._workflow_write({"state": "returned", "review_step": 0, "checked_user_id": False})
+        self._post_note(_("Sent back for revision: %(reason)s", reason=reason))
         self._activity_update()
         self._notify_users("union_campaign.mail_template_report_returned", self.grouped("user_id"), reason=reason)
         return True
 
-    def action_reset_draft(self):
-        """Withdraw a submitted report before any review, reopen a returned or cancelled one (officers),
-        or reopen an approved one (managers)."""
-        self._check_state(("submitted", "returned", "cancelled", "approved"), _("reset to draft"))
-        self.check_access("read")
-        is_officer = self.env.user.has_group("union_campaign.group_officer")
-        is_manager = self.env.user.has_group("union_campaign.group_manager")
-        for report in self:
-            if report.state == "approved" and not is_manager:
-                raise AccessError(
-                    _("Only a manager can reopen the approved report %(report)s.", report=report.display_name)
-                )
-            if report.state == "cancelled" and not is_officer:
-                raise AccessError(
-                    _("Only an officer can reopen the cancelled report %(report)s.", report=report.display_name)
-                )
-            if report.state == "submitted" and report.review_step > 1:
-                raise UserError(
-                    _(
-                        "The report %(report)s is already partly approved: send it back instead.",
-                        report=report.display_name,
-                    )
-                )
-            if report.state == "submitted" and not (is_officer or report.submitted_user_id == self.env.user):
-                raise AccessError(_("Only who submitted %(report)s can withdraw it.", report=report.display_name))
-        # sudo: the checks above are the rights of this transition; a reporter may not write a submitted report.
-        self.sudo()._workflow_write({"state": "draft", "review_step": 0, "date_approved": False})
-        self._log_review("reset")
+    def action_withdraw(self):
+        """Take back one's own submission before any reviewer has decided on it."""
+        self._lock_for_review()
+        self._check_transition("withdraw")
+        # sudo: the submitter may no longer write a submitted report; the check above is this transition's right.
+        self.sudo()._workflow_write({"state": "draft", "review_step": 0, "checked_user_id": False})
+        self._log_review("withdrawn")
         self._activity_update()
         return True
 
-    def action_cancel(self):
-        """Cancel reports (the plan is cancelled, or the unit no longer takes part)."""
-        self._check_state(("draft", "submitted", "returned"), _("cancel"))
-        if not self.env.user.has_group("union_campaign.group_officer"):
-            raise AccessError(_("Only federation officers can cancel unit reports."))
-        self._workflow_write({"state": "cancelled", "review_step": 0})
+    def action_reopen(self):
+        """Reopen approved reports (managers) or reports cancelled while their plan runs (officers)."""
+        self._lock_for_review()
+        self._check_transition("reopen")
+        self._workflow_write({"state": "draft", "review_step": 0, "checked_user_id": False, "date_approved": False})
+        self._log_review("reopened")
         self._activity_update()
         return True
+
+    def action_reset_draft(self):
+        """Back to draft: withdraw a submission (its submitter) or reopen an approved or cancelled report."""
+        submitted = self.filtered(lambda r: r.state == "submitted")
+        if submitted:
+            submitted.action_withdraw()
+        if self - submitted:
+            (self - submitted).action_reopen()
+        return True
+
+    def action_cancel(self):
+        """Cancel reports whose unit no longer takes part (officers); the plan's cancellation cancels the rest."""
+        self._check_transition("cancel")
+        self._workflow_write({"state": "cancelled", "review_step": 0, "checked_user_id": False})
+        self._activity_update()
+        return True
+
+    def _cancel_with_plan(self):
+        """Cancel the open reports of a plan that is cancelled (the plan's transition calls this)."""
+        # sudo: whoever may cancel the plan cancels its reports, though they may not otherwise write them.
+        self.sudo()._workflow_write(
+            {"state": "cancelled", "review_step": 0, "checked_user_id": False, "cancelled_with_plan": True}
+        )
+        self._activity_update()
+
+    def _reopen_with_plan(self):
+        """Reopen the reports cancelled with their plan, now that a manager reset it and it is launched again."""
+        # sudo: the launch's rights were checked by the plan's transition.
+        self.sudo()._workflow_write({"state": "draft", "cancelled_with_plan": False})
+        self._activity_update()
 
     def action_view_campaign(self):
         """Open the plan of the report."""
@@ -358,6 +422,170 @@ class UnionUnitReport(models.Model):
             "res_id": self.campaign_id.id,
             "view_mode": "form",
         }
+
+    # ------------------------------------------------------------------
+    # Rights: one check per transition, one per field
+    # ------------------------------------------------------------------
+    def _get_transition_refusal(self, transition, user=None):
+        """Return (exception class, message) saying why `user` may not make `transition` now, or False.
+
+        The one place of the rights of each transition (submit, review, withdraw, reopen, cancel), one
+        ``_refuse_<transition>`` method each: the actions raise what it returns and the ``can_*`` fields the views
+        use are computed from it. Override a ``_refuse_*`` method to add rules.
+        """
+        self.ensure_one()
+        return getattr(self, f"_refuse_{transition}")(user or self.env.user)
+
+    def _refuse_submit(self, user):
+        if self.state not in OPEN_STATES:
+            return UserError, _("%(report)s is not a draft or returned report.", report=self.display_name)
+        if not (user.has_group("union_campaign.group_officer") or user in self.unit_id.member_user_ids):
+            return AccessError, _("Only the reporters of %(unit)s can submit its report.", unit=self.unit_id.name)
+        if self.campaign_id.state != "running":
+            return UserError, _("The plan of %(report)s is not running.", report=self.display_name)
+        return False
+
+    def _refuse_review(self, user):
+        """Approving and sending back: a reviewer of the current step, neither its submitter nor, at step 2, the
+        person who approved step 1."""
+        return self._get_review_refusal(user)
+
+    def _refuse_withdraw(self, user):
+        """Withdrawing: only the submitter, and only before any reviewer decided (reviewers send back instead)."""
+        if self.state != "submitted":
+            return UserError, _("%(report)s is not waiting for review.", report=self.display_name)
+        if self.submitted_user_id != user:
+            return AccessError, _(
+                "Only %(user)s, who submitted %(report)s, can withdraw it; reviewers send it back with a reason.",
+                user=self.submitted_user_id.name,
+                report=self.display_name,
+            )
+        if self.review_step > 1 or self.checked_user_id:
+            return UserError, _(
+                "%(report)s has already been checked by a reviewer: it can no longer be withdrawn.",
+                report=self.display_name,
+            )
+        return False
+
+    def _refuse_reopen(self, user):
+        """Reopening: an approved report by a manager; a report cancelled while its plan runs by an officer (the
+        reports of a cancelled plan stay cancelled unless a manager resets the plan and it is launched again)."""
+        name = self.display_name
+        if self.state == "approved":
+            if not user.has_group("union_campaign.group_manager"):
+                return AccessError, _("Only a manager can reopen the approved report %(report)s.", report=name)
+            return False
+        if self.state != "cancelled":
+            return UserError, _("Only approved or cancelled reports can be reopened (%(report)s).", report=name)
+        if not user.has_group("union_campaign.group_officer"):
+            return AccessError, _("Only an officer can reopen the cancelled report %(report)s.", report=name)
+        if self.campaign_id.state != "running":
+            return UserError, _(
+                "The plan of %(report)s is not running: its reports stay cancelled unless a manager resets and "
+                "launches the plan again.",
+                report=name,
+            )
+        return False
+
+    def _refuse_cancel(self, user):
+        if self.state not in ("draft", "submitted", "returned"):
+            return UserError, _("%(report)s cannot be cancelled in its state.", report=self.display_name)
+        if not user.has_group("union_campaign.group_officer"):
+            return AccessError, _("Only federation officers can cancel unit reports.")
+        return False
+
+    def _get_review_refusal(self, user):
+        """Return why `user` may not decide on the report at its current step, or False."""
+        name = self.display_name
+        if self.state != "submitted":
+            last = self.review_ids.sorted("id")[-1:] if self.state in ("approved", "returned") else None
+            if last and last.decision in ("approved", "returned"):
+                return UserError, _(
+                    "%(report)s was already %(decision)s by %(user)s.",
+                    report=name,
+                    decision=dict(last._fields["decision"]._description_selection(self.env))[last.decision].lower(),
+                    user=last.user_id.name,
+                )
+            return UserError, _("%(report)s is not waiting for review.", report=name)
+        group = STEP_GROUPS.get(self.review_step)
+        if not group or not user.has_group(group):
+            return AccessError, _(
+                "%(report)s waits for review step %(step)s, which is not yours.", report=name, step=self.review_step
+            )
+        if self.submitted_user_id == user:
+            return UserError, _(
+                "%(report)s cannot be approved by %(user)s, who submitted it.", report=name, user=user.name
+            )
+        if self.review_step > 1 and self.checked_user_id == user:
+            return UserError, _(
+                "%(user)s already approved step 1 of %(report)s: step 2 needs another person.",
+                user=user.name,
+                report=name,
+            )
+        return False
+
+    def _check_transition(self, transition):
+        """Raise the refusal of the first report that may not make `transition`."""
+        for report in self:
+            refusal = report._get_transition_refusal(transition)
+            if refusal:
+                error, message = refusal
+                raise error(message)
+
+    def _get_content_refusal(self, user=None):
+        """Return why `user` may not change what the unit says in the report (summary, lines), or False."""
+        self.ensure_one()
+        user = user or self.env.user
+        if self.state not in OPEN_STATES:
+            return UserError
+        if not (user.has_group("union_campaign.group_officer") or user in self.unit_id.member_user_ids):
+            return AccessError
+        return False
+
+    @api.model
+    def _get_writable_fields(self):
+        """Return the fields the current user may write on a report. Override to open more fields."""
+        if self.env.user.has_group("union_campaign.group_officer"):
+            return set(CONTENT_FIELDS + OFFICER_FIELDS + MAIL_FIELDS)
+        return set(CONTENT_FIELDS + MAIL_FIELDS)
+
+    def _check_write(self, vals):
+        """Refuse a write that moves a report, touches what the user may not change, or edits a closed report."""
+        names = set(vals)
+        frame = names & set(FRAME_FIELDS)
+        if frame:
+            raise UserError(
+                _(
+                    "The plan, phase and unit of a report are set when the plan is launched and never change "
+                    "(%(fields)s).",
+                    fields=self._field_labels(frame),
+                )
+            )
+        refused = names - self._get_writable_fields()
+        if refused:
+            raise AccessError(_("You cannot change %(fields)s of a unit report.", fields=self._field_labels(refused)))
+        content = names & {*CONTENT_FIELDS, "date_deadline"}
+        closed = self.filtered(lambda r: r.state not in OPEN_STATES)
+        if content and closed:
+            closed._raise_locked(content)
+        if "user_id" in names:
+            finished = self.filtered(lambda r: r.state in ("approved", "cancelled"))
+            if finished:
+                finished._raise_locked({"user_id"})
+
+    def _field_labels(self, names):
+        return ", ".join(sorted(self._fields[name]._description_string(self.env) for name in names))
+
+    def _raise_locked(self, field_names):
+        state_labels = dict(self._fields["state"]._description_selection(self.env))
+        raise UserError(
+            _(
+                "The report %(reports)s is %(state)s: %(fields)s can no longer be changed.",
+                reports=", ".join(self.mapped("display_name")),
+                state=state_labels[self[0].state].lower(),
+                fields=self._field_labels(field_names),
+            )
+        )
 
     # ------------------------------------------------------------------
     # Business methods
@@ -375,45 +603,26 @@ class UnionUnitReport(models.Model):
             )
 
     def _lock_for_review(self):
-        """Lock the rows: of two reviewers deciding at once, the second waits, then sees the first decision."""
+        """Lock the rows before deciding, without waiting.
+
+        Of two reviewers deciding at once, the second fails at once with a concurrency error, which Odoo's RPC
+        layer retries: the retry then sees the first decision ("already approved by ...") and nothing happens twice.
+        """
         if self.ids:
-            self.env.cr.execute("SELECT id FROM union_unit_report WHERE id IN %s FOR NO KEY UPDATE", [tuple(self.ids)])
-            self.invalidate_recordset(["state", "review_step", "submitted_user_id"])
-
-    def _get_review_refusal(self, user=None):
-        """Return why `user` may not decide on the report now, or False. Override to add review rules."""
-        self.ensure_one()
-        user = user or self.env.user
-        if self.state != "submitted":
-            last = self.review_ids.sorted("id")[-1:] if self.state in ("approved", "returned") else None
-            if last:
-                return _(
-                    "%(report)s was already %(decision)s by %(user)s.",
-                    report=self.display_name,
-                    decision=dict(last._fields["decision"]._description_selection(self.env))[last.decision].lower(),
-                    user=last.user_id.name,
-                )
-            return _("%(report)s is not waiting for review.", report=self.display_name)
-        group = STEP_GROUPS.get(self.review_step)
-        if not group or not user.has_group(group):
-            return _(
-                "%(report)s waits for review step %(step)s, which is not yours.",
-                report=self.display_name,
-                step=self.review_step,
+            # log_exceptions: a lock taken by someone else is expected, and retried; not an error worth a log line.
+            self.env.cr.execute(
+                "SELECT id FROM union_unit_report WHERE id IN %s FOR NO KEY UPDATE NOWAIT",
+                [tuple(self.ids)],
+                log_exceptions=False,
             )
-        if self.submitted_user_id == user:
-            return _(
-                "%(report)s cannot be approved by %(user)s, who submitted it.", report=self.display_name, user=user.name
-            )
-        return False
+            self.invalidate_recordset(["state", "review_step", "submitted_user_id", "checked_user_id"])
 
-    def _check_can_review(self):
-        for report in self:
-            refusal = report._get_review_refusal()
-            if refusal:
-                if report.state == "submitted" and not self.env.user.has_group(STEP_GROUPS.get(report.review_step, "")):
-                    raise AccessError(refusal)
-                raise UserError(refusal)
+    def _lock_for_content(self):
+        """Share-lock the rows while their lines change: a submission committed meanwhile makes this write fail and
+        be retried (then refused), so nothing is saved into a report after it was submitted."""
+        if self.ids:
+            self.env.cr.execute("SELECT id FROM union_unit_report WHERE id IN %s FOR SHARE", [tuple(self.ids)])
+            self.invalidate_recordset(["state"])
 
     def _get_step_reviewer(self, step):
         """Return the user notified for a review step: the plan's officer, then its approver. Override to route."""
@@ -441,16 +650,6 @@ class UnionUnitReport(models.Model):
     @api.model
     def _get_workflow_fields(self):
         return WORKFLOW_FIELDS
-
-    def _raise_locked(self, field_names):
-        labels = sorted(self._fields[f]._description_string(self.env) for f in field_names if f in self._fields)
-        raise UserError(
-            _(
-                "The report %(reports)s is approved or cancelled: %(fields)s can no longer be changed.",
-                reports=", ".join(self.mapped("display_name")),
-                fields=", ".join(labels),
-            )
-        )
 
     # ------------------------------------------------------------------
     # Activities

@@ -7,10 +7,11 @@ class UnionUnitReportReview(models.Model):
     """One decision in a unit report's life: who, when, at which step, what, and why."""
 
     _name = "union.unit.report.review"
+    _inherit = ["union.input.mixin"]
     _description = "Unit Report Review History"
     _order = "date desc, id desc"
 
-    report_id = fields.Many2one("union.unit.report", required=True, index=True, ondelete="cascade")
+    report_id = fields.Many2one("union.unit.report", required=True, index=True, ondelete="restrict")
     company_id = fields.Many2one(related="report_id.company_id", store=True, index=True)
     user_id = fields.Many2one("res.users", string="By", required=True, default=lambda self: self.env.user)
     date = fields.Datetime(required=True, default=fields.Datetime.now)
@@ -20,7 +21,8 @@ class UnionUnitReportReview(models.Model):
             ("submitted", "Submitted"),
             ("approved", "Approved"),
             ("returned", "Returned"),
-            ("reset", "Reset to Draft"),
+            ("withdrawn", "Withdrawn"),
+            ("reopened", "Reopened"),
         ],
         required=True,
     )

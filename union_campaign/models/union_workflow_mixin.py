@@ -51,20 +51,6 @@ class UnionWorkflowMixin(models.AbstractModel):
                 )
             )
 
-    def _check_state(self, states, verb):
-        """Raise a UserError naming the records that are not in one of `states` (`verb`: what was tried)."""
-        states = (states,) if isinstance(states, str) else states
-        wrong = self.filtered(lambda record: record.state not in states)
-        if wrong:
-            selection = dict(self._fields["state"]._description_selection(self.env))
-            raise UserError(
-                _(
-                    "Cannot %(verb)s: %(records)s",
-                    verb=verb,
-                    records=", ".join(f"{record.display_name} ({selection[record.state]})" for record in wrong),
-                )
-            )
-
     # ------------------------------------------------------------------
     # Deadlines
     # ------------------------------------------------------------------
@@ -168,6 +154,15 @@ class UnionWorkflowMixin(models.AbstractModel):
     # ------------------------------------------------------------------
     # Notifications
     # ------------------------------------------------------------------
+    def _post_note(self, body):
+        """Log `body` as an internal note in each record's chatter, authored by the acting user.
+
+        sudo: a note of the workflow needs no e-mail address of its author (Odoo refuses to post as a user who has
+        none, which would undo the whole transition), and the actor may no longer write the record.
+        """
+        for record in self:
+            record.sudo().message_post(body=body, subtype_xmlid="mail.mt_note", author_id=self.env.user.partner_id.id)
+
     def _notify_users(self, template_xmlid, records_by_user, **values):
         """Send each user one message rendered from a mail template, listing all their records.
 

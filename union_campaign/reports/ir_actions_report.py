@@ -1,6 +1,7 @@
 # Copyright 2026 union_campaign contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import io
+from collections import OrderedDict
 
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas
@@ -27,11 +28,19 @@ class IrActionsReport(models.Model):
         wkhtmltopdf prints HTML headers and footers only in its patched-Qt build, not in the one Debian
         ships; stamping the numbers on the PDF gives the same result with either build.
         """
+        if self._get_report(report_ref).report_name not in NUMBERED_REPORTS:
+            return super()._render_qweb_pdf_prepare_streams(report_ref, data, res_ids=res_ids)
+        if res_ids and len(res_ids) > 1:
+            # Debian's wkhtmltopdf (unpatched Qt) cannot render several pages in one call ("Exit with code 1, due
+            # to unknown error"): one document per record, merged by the caller, each numbered on its own.
+            collected = OrderedDict()
+            for res_id in res_ids:
+                collected.update(self._render_qweb_pdf_prepare_streams(report_ref, data, res_ids=[res_id]))
+            return collected
         collected = super()._render_qweb_pdf_prepare_streams(report_ref, data, res_ids=res_ids)
-        if self._get_report(report_ref).report_name in NUMBERED_REPORTS:
-            for values in collected.values():
-                if values.get("stream"):
-                    values["stream"] = self._union_number_pages(values["stream"])
+        for values in collected.values():
+            if values.get("stream"):
+                values["stream"] = self._union_number_pages(values["stream"])
         return collected
 
     def _union_number_pages(self, stream):

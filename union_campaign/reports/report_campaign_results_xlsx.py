@@ -22,10 +22,18 @@ class CampaignResultsXlsx(models.AbstractModel):
             objs, {campaign: campaign.phase_ids for campaign in objs}
         )
         formats = self._get_formats(workbook)
+        prefixes = set()
         for campaign in objs:
             report = self.with_context(lang=results["doc_langs"][campaign.id])
-            # Several plans in one file: their sheets are told apart by the plan's number.
-            prefix = f"{self._sheet_safe(campaign.reference or str(campaign.id))} " if len(objs) > 1 else ""
+            # Several plans in one file: their sheets are told apart by the plan's number (made unique).
+            prefix = ""
+            if len(objs) > 1:
+                base = self._sheet_safe(campaign.reference or "") or str(campaign.id)
+                prefix, number = base, 2
+                while prefix in prefixes:
+                    prefix, number = f"{base[:16]}~{number}", number + 1
+                prefixes.add(prefix)
+                prefix += " "
             document = results["documents"][campaign.id]
             report._write_summary(workbook, formats, document, prefix)
             for number, phase_results in enumerate(document["phases"], start=1):

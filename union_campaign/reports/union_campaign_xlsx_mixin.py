@@ -17,8 +17,9 @@ class UnionCampaignXlsxMixin(models.AbstractModel):
     _description = "Union Spreadsheet Helpers"
 
     def _sheet_safe(self, text):
-        """Return `text` usable in a sheet name (Excel forbids []:*?/\\ and allows 31 characters)."""
-        return SHEET_FORBIDDEN.sub("-", text)[:20]
+        """Return `text` usable in a sheet name: Excel forbids []:*?/\\, a leading or trailing apostrophe and more
+        than 31 characters."""
+        return SHEET_FORBIDDEN.sub("-", text).strip("'")[:20]
 
     def _get_formats(self, workbook):
         """Return the cell formats, created once for the whole workbook. Override to add formats."""

@@ -16,3 +16,4 @@ from . import test_reports
 from . import test_activities
 from . import test_cron
 from . import test_reports_results
+from . import test_integrity

@@ -51,7 +51,7 @@ class TestUnionCampaignRules(UnionCampaignCommon):
     def test_target_not_negative(self):
         """A negative target is refused."""
         item = self.phase_1.activity_ids[0]
-        self._assert_refused(item, {"target_qty": -2}, "cannot be negative")
+        self._assert_refused(item, {"target_qty": -2}, "must be between 0 and")
 
     def test_reference_unique_per_unit_and_year(self):
         """A number is unique per issuing unit and year, and may be reused the next year."""

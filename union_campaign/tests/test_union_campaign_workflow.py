@@ -81,11 +81,15 @@ class TestUnionCampaignWorkflow(UnionCampaignCommon):
         self.assertTrue(any("Bổ sung căn cứ pháp lý" in message.body for message in campaign.message_ids))
 
     def test_cancel_and_reset(self):
-        """Officers cancel drafts; only managers cancel approved plans; a cancelled plan can be reset."""
+        """Officers cancel drafts; only managers cancel approved plans and reopen cancelled ones."""
         draft = self._create_campaign(reference="3/KH")
         draft.with_user(self.user_officer).action_cancel()
         self.assertEqual(draft.state, "cancelled")
-        draft.with_user(self.user_officer).action_reset_draft()
+        with self.assertRaises(AccessError):
+            draft.with_user(self.user_officer).action_reset_draft()
+        self.assertFalse(draft.with_user(self.user_officer).can_reset)
+        self.assertTrue(draft.with_user(self.user_manager).can_reset)
+        draft.with_user(self.user_manager).action_reset_draft()
         self.assertEqual(draft.state, "draft")
         approved = self._approved_campaign()
         with self.assertRaises(AccessError):

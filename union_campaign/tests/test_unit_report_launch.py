@@ -60,7 +60,7 @@ class TestUnitReportLaunch(UnionCampaignCommon):
     def test_launch_refusals(self):
         """Only approved plans with units launch, and only by officers; a refused launch changes nothing."""
         draft = self._create_campaign(reference="20/KH")
-        with self.assertRaisesRegex(UserError, "Cannot launch"):
+        with self.assertRaisesRegex(UserError, "is draft"):
             draft.with_user(self.user_officer).action_launch()
         approved = self._approved_campaign()
         with self.assertRaises(AccessError):

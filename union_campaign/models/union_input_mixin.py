@@ -1,0 +1,126 @@
+# Copyright 2026 union_campaign contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import math
+import unicodedata
+
+from odoo import api, models
+from odoo.exceptions import ValidationError
+
+# Longest text a field of each kind accepts. A plan's longest paragraph is a few thousand characters; the bounds
+# keep every printed document to a few pages per field, so any PDF renders in seconds.
+TEXT_LIMITS = {"char": 1000, "text": 20000, "html": 60000}
+# Largest quantity anyone reports or plans (people, sessions, banners...), and largest amount of money in đồng.
+MAX_QUANTITY = 10_000_000
+MAX_AMOUNT = 10**15
+
+
+def normalize_text(value):
+    """Return `value` in Unicode NFC ("Long Biên" typed with combining accents becomes the precomposed form)."""
+    return unicodedata.normalize("NFC", value) if isinstance(value, str) else value
+
+
+class UnionInputMixin(models.AbstractModel):
+    """Input hygiene shared by every model of the module.
+
+    Text is stored in Unicode NFC (so that searches, duplicates and documents agree whatever the keyboard),
+    refused when it holds a NUL character or exceeds a sane length, and numbers must be finite and plausible.
+    Search terms are normalised the same way.
+    """
+
+    _name = "union.input.mixin"
+    _description = "Union Input Checks"
+
+    @api.model
+    def _get_text_limit(self, field):
+        """Return the maximum length of a text field. Override to allow longer texts for a field."""
+        return TEXT_LIMITS.get(field.type)
+
+    def _clean_vals(self, vals):
+        """Return `vals` with its texts normalised; raise a ValidationError naming the field on bad input."""
+        cleaned = dict(vals)
+        for name, value in vals.items():
+            field = self._fields.get(name)
+            if field is None:
+                continue
+            if field.type in TEXT_LIMITS and isinstance(value, str):
+                label = field._description_string(self.env)
+                if "\x00" in value:
+                    raise ValidationError(
+                        self.env._(
+                            "The field “%(field)s” contains a NUL character (\\x00), which cannot be stored.",
+                            field=label,
+                        )
+                    )
+                text = normalize_text(value)
+                limit = self._get_text_limit(field)
+                length = len(text)
+                if limit and length > limit:
+                    raise ValidationError(
+                        self.env._(
+                            "The field “%(field)s” is too long: %(length)s characters, at most %(limit)s.",
+                            field=label,
+                            length=length,
+                            limit=limit,
+                        )
+                    )
+                cleaned[name] = text
+            elif (
+                field.type in ("float", "monetary", "integer") and isinstance(value, float) and not math.isfinite(value)
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The field “%(field)s” must be a number (got %(value)s).",
+                        field=field._description_string(self.env),
+                        value=value,
+                    )
+                )
+        return cleaned
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        return super().create([self._clean_vals(vals) for vals in vals_list])
+
+    def write(self, vals):
+        return super().write(self._clean_vals(vals))
+
+    @api.model
+    def _search(self, domain, offset=0, limit=None, order=None):
+        return super()._search(self._normalize_domain(domain), offset=offset, limit=limit, order=order)
+
+    @api.model
+    def _normalize_domain(self, domain):
+        """Return the domain with its texts in NFC; refuse NUL characters, which PostgreSQL cannot compare."""
+
+        def clean(value):
+            if not isinstance(value, str):
+                return value
+            if "\x00" in value:
+                raise ValidationError(self.env._("A search term contains a NUL character (\\x00)."))
+            return normalize_text(value)
+
+        result = []
+        for term in domain:
+            if isinstance(term, (list, tuple)) and len(term) == 3:
+                field, operator, value = term
+                if isinstance(value, (list, tuple)):
+                    value = type(value)(clean(item) for item in value)
+                result.append((field, operator, clean(value)))
+            else:
+                result.append(term)
+        return result
+
+    def _check_number_bounds(self, field_names, maximum=MAX_QUANTITY):
+        """Raise a ValidationError unless the fields are finite, non-negative and at most `maximum`."""
+        for record in self:
+            for name in field_names:
+                value = record[name] or 0
+                if not math.isfinite(value) or value < 0 or value > maximum:
+                    raise ValidationError(
+                        self.env._(
+                            "“%(field)s” of %(record)s must be between 0 and %(maximum)s (got %(value)s).",
+                            field=record._fields[name]._description_string(self.env),
+                            record=record.display_name,
+                            maximum=maximum,
+                            value=value,
+                        )
+                    )
