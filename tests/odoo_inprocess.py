@@ -1,0 +1,61 @@
+# Copyright 2026 union_campaign contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Odoo opened inside the test process, on the database `make test` prepared, for tests that need real cursors
+(several at once, committing for real): concurrency and crash-resume. Nothing here is mocked."""
+
+import os
+import sys
+from contextlib import contextmanager
+
+import pytest
+
+
+def _odoo_args():
+    command = os.environ.get("UC_ODOO_CMD")
+    if not command:
+        pytest.fail("UC_ODOO_CMD is not set: run the end-to-end tests with `make test`.", pytrace=False)
+    parts = command.split("\x1f")
+    odoo_bin = next(i for i, part in enumerate(parts) if part.endswith("odoo-bin"))
+    return os.path.dirname(parts[odoo_bin]), parts[odoo_bin + 1 :]
+
+
+_loaded = {}
+
+
+def registry():
+    """The database's registry, loaded once per test session."""
+    if "registry" not in _loaded:
+        odoo_src, args = _odoo_args()
+        if odoo_src not in sys.path:
+            sys.path.insert(0, odoo_src)
+        # The OCA wheels make site-packages/odoo a namespace package: drop it if it was imported first.
+        loaded = sys.modules.get("odoo")
+        if loaded is not None and not hasattr(loaded, "release"):
+            for name in [n for n in sys.modules if n == "odoo" or n.startswith("odoo.")]:
+                del sys.modules[name]
+        # Imported here: Odoo is not installed, its tree is put on the path above.
+        import odoo  # noqa: PLC0415
+        from odoo.modules.registry import Registry  # noqa: PLC0415
+
+        odoo.tools.config.parse_config([*args, "--log-level", "warn"])
+        _loaded["registry"] = Registry(os.environ["UC_ODOO_DB"])
+    return _loaded["registry"]
+
+
+@contextmanager
+def environment(login="__system__", commit=True):
+    """A fresh cursor and environment as `login`; committed at the end unless `commit` is false."""
+    database = registry()
+    import odoo  # noqa: PLC0415 - on the path only once registry() ran
+
+    with database.cursor() as cr:
+        env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {"lang": "en_US", "tz": "Asia/Ho_Chi_Minh"})
+        if login != "__system__":
+            user = env["res.users"].search([("login", "=", login)])
+            assert user, f"no user {login}"
+            env = env(user=user.id)
+        yield env
+        if commit:
+            cr.commit()
+        else:
+            cr.rollback()
