@@ -36,7 +36,7 @@ def _make_plan(env, suffix, reporters, *, review_steps=1, deadline=None, launch=
         units |= env["union.unit"].create(
             {
                 "name": f"Công đoàn E2E {suffix} {number}",
-                "unit_type": "agency",
+                "unit_type_id": env.ref("union_campaign.unit_type_agency").id,
                 "parent_id": federation.id,
                 "chair_user_id": user.id,
                 "member_user_ids": [(6, 0, user.ids)],

@@ -13,7 +13,9 @@
         "security/union_campaign_groups.xml",
         "security/ir.model.access.csv",
         "security/union_campaign_rules.xml",
+        "data/union_unit_type_data.xml",
         "data/union_campaign_form_data.xml",
+        "data/union_campaign_outline_data.xml",
         "data/mail_activity_type_data.xml",
         "data/mail_template_data.xml",
         "data/ir_cron_data.xml",
@@ -22,6 +24,7 @@
         "views/union_campaign_phase_views.xml",
         "views/union_campaign_activity_views.xml",
         "views/union_campaign_views.xml",
+        "views/union_campaign_outline_views.xml",
         "views/union_unit_report_views.xml",
         "views/res_config_settings_views.xml",
         # reports (PDF and XLSX)

@@ -1,5 +1,7 @@
 # Copyright 2026 union_campaign contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from markupsafe import Markup
+
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
@@ -44,10 +46,10 @@ class UnionCampaign(models.Model):
     # Default methods
     # ------------------------------------------------------------------
     def _default_issuing_unit(self):
-        return self.env["union.unit"].search(
-            [("unit_type", "=", "federation"), ("company_id", "in", self.env.company.ids)],
-            order="parent_path desc",
-            limit=1,
+        """The unit the user works for that has units below it, else the company's top unit with units below."""
+        units = self.env.user.union_unit_ids.filtered(lambda u: u.child_ids and u.company_id in self.env.company)
+        return units[:1] or self.env["union.unit"].search(
+            [("child_ids", "!=", False), ("company_id", "in", self.env.company.ids)], order="parent_path", limit=1
         )
 
     # ------------------------------------------------------------------
@@ -67,7 +69,9 @@ class UnionCampaign(models.Model):
         tracking=True,
         check_company=True,
         default=lambda self: self._default_issuing_unit(),
-        domain="[('unit_type', '=', 'federation')]",
+        domain="[('child_ids', '!=', False)]",
+        help="Any union that issues the plan to the units below it: a federation, a sector union, a grassroots "
+        "union issuing to its union groups...",
     )
     issue_date = fields.Date(required=True, tracking=True, default=fields.Date.context_today, copy=False)
     issue_year = fields.Integer(compute="_compute_issue_year", store=True, index=True)
@@ -80,30 +84,43 @@ class UnionCampaign(models.Model):
         "unit_id",
         string="Units",
         check_company=True,
-        domain="[('unit_type', '!=', 'federation')]",
-        help="The grassroots units the plan applies to.",
+        domain="[('id', 'child_of', issuing_unit_id), ('id', '!=', issuing_unit_id), ('receives_plans', '=', True)]",
+        help="The units below the issuing unit that the plan applies to.",
     )
     legal_basis_ids = fields.One2many("union.campaign.legal.basis", "campaign_id", string="Legal Bases", copy=True)
     introduction = fields.Text(
         help="Sentence that follows the legal bases, e.g. how the issuing body deploys the plan."
     )
-    purpose = fields.Html(string="Purposes")
-    requirement = fields.Html(string="Requirements")
-    phase_introduction = fields.Text(help="Sentence introducing the phases in the document.")
+    outline_id = fields.Many2one(
+        "union.campaign.outline", string="Template", help="The template the plan was made from."
+    )
+    section_ids = fields.One2many(
+        "union.campaign.section", "campaign_id", string="Outline", copy=True, help="The sections of the document."
+    )
     phase_ids = fields.One2many("union.campaign.phase", "campaign_id", string="Phases", copy=True)
     # Not `activity_ids`: mail.activity.mixin owns that name.
     campaign_activity_ids = fields.One2many("union.campaign.activity", "campaign_id", string="Content Items")
     form_ids = fields.Many2many("union.campaign.form", string="Propaganda Forms")
-    form_text = fields.Html(
-        string="Forms as Worded", help="How the plan words its propaganda forms; when empty, the form names are listed."
+    target_ids = fields.One2many("union.campaign.target", "campaign_id", string="Targets", copy=True)
+    budget_line_ids = fields.One2many("union.campaign.budget.line", "campaign_id", string="Budget", copy=True)
+    budget_total = fields.Float(string="Budget (đồng)", compute="_compute_budget_total")
+    report_schedule_ids = fields.One2many(
+        "union.campaign.report.schedule",
+        "campaign_id",
+        string="Reports Asked",
+        copy=True,
+        help="What the units report, to whom and when; empty: one report per period, due at its end.",
     )
     slogan_ids = fields.One2many("union.campaign.slogan", "campaign_id", string="Slogans", copy=True)
     responsibility_ids = fields.One2many(
         "union.campaign.responsibility", "campaign_id", string="Responsibilities", copy=True
     )
     recipient_ids = fields.One2many("union.campaign.recipient", "campaign_id", string="Recipients", copy=True)
-    signer_capacity = fields.Char(help="e.g. TM. BAN THƯỜNG VỤ")
-    signer_title = fields.Char(help="e.g. CHỦ TỊCH")
+    signature_lines = fields.Text(
+        default="TM. BAN THƯỜNG VỤ\nCHỦ TỊCH",
+        help="The signature block above the name, one line per line, e.g. TM. BAN THƯỜNG VỤ / KT. CHỦ TỊCH / "
+        "PHÓ CHỦ TỊCH.",
+    )
     signer_name = fields.Char()
     user_id = fields.Many2one(
         "res.users",
@@ -173,6 +190,10 @@ class UnionCampaign(models.Model):
     slogan_count = fields.Integer(compute="_compute_counts")
     unit_count = fields.Integer(compute="_compute_counts")
     progress = fields.Float(compute="_compute_progress", help="Share of the plan's work that is done, in percent.")
+    is_locked = fields.Boolean(
+        compute="_compute_is_locked",
+        help="What the plan says is locked for the current user (approved, not a manager).",
+    )
     can_submit = fields.Boolean(compute="_compute_can_transitions")
     can_approve = fields.Boolean(compute="_compute_can_transitions")
     can_cancel = fields.Boolean(compute="_compute_can_transitions")
@@ -203,6 +224,11 @@ class UnionCampaign(models.Model):
     def _compute_issue_year(self):
         for campaign in self:
             campaign.issue_year = campaign.issue_date.year if campaign.issue_date else 0
+
+    @api.depends("budget_line_ids.amount")
+    def _compute_budget_total(self):
+        for campaign in self:
+            campaign.budget_total = sum(campaign.budget_line_ids.mapped("amount"))
 
     @api.depends("phase_ids", "campaign_activity_ids", "slogan_ids", "unit_ids")
     def _compute_counts(self):
@@ -247,6 +273,13 @@ class UnionCampaign(models.Model):
                 campaign.progress = 100.0 * campaign.report_approved_count / campaign.report_count
             else:
                 campaign.progress = 0.0
+
+    @api.depends_context("uid")
+    @api.depends("state")
+    def _compute_is_locked(self):
+        is_manager = self.env.user.has_group("union_campaign.group_manager")
+        for campaign in self:
+            campaign.is_locked = campaign.state in LOCKED_STATES and not is_manager
 
     @api.depends_context("uid")
     @api.depends("state", "approver_id", "user_id", "phase_ids.status", "unit_ids")
@@ -306,6 +339,23 @@ class UnionCampaign(models.Model):
                         "Delays are between 0 and %(max)s days (plan “%(plan)s”).",
                         max=MAX_DELAY,
                         plan=campaign.display_name,
+                    )
+                )
+
+    @api.constrains("unit_ids", "issuing_unit_id")
+    def _check_units_below_issuer(self):
+        for campaign in self.filtered("issuing_unit_id"):
+            outside = campaign.unit_ids.filtered(
+                lambda u, issuer=campaign.issuing_unit_id: (
+                    u == issuer or not u.parent_path.startswith(issuer.parent_path)
+                )
+            )
+            if outside:
+                raise ValidationError(
+                    _(
+                        "A plan applies to units below the unit that issues it; %(units)s are not below %(issuer)s.",
+                        units=", ".join(outside.mapped("name")),
+                        issuer=campaign.issuing_unit_id.name,
                     )
                 )
 
@@ -429,9 +479,11 @@ class UnionCampaign(models.Model):
         return True
 
     def action_done(self):
-        """Close running plans whose phases are all closed."""
+        """Close running plans whose periods are over; reports never submitted are marked Not Submitted."""
+        self._lock_rows()
         self._check_transition("done")
         self._workflow_write({"state": "done"})
+        self._get_outstanding_reports()._mark_not_submitted()
         self._activity_update()
         return True
 
@@ -515,12 +567,21 @@ class UnionCampaign(models.Model):
         return False
 
     def _refuse_done(self, user):
+        """Closing: an officer, once the periods are over and no report waits for a reviewer (reports the units
+        never submitted are then marked Not Submitted)."""
         if refusal := self._refuse_state("running"):
             return refusal
         if not user.has_group("union_campaign.group_officer"):
             return AccessError, _("Only federation officers can close a plan.")
-        if any(phase.status != "closed" for phase in self.phase_ids):
+        if any(phase.date_end and phase.status != "closed" for phase in self.phase_ids):
             return UserError, _("The plan “%(plan)s” still has open phases.", plan=self.display_name)
+        waiting = self._get_outstanding_reports().filtered(lambda r: r.state == "submitted")
+        if waiting:
+            return UserError, _(
+                "%(count)s reports of the plan “%(plan)s” wait for a review decision: decide on them before closing.",
+                count=len(waiting),
+                plan=self.display_name,
+            )
         return False
 
     def _check_transition(self, transition):
@@ -586,32 +647,31 @@ class UnionCampaign(models.Model):
             "params": {"campaign_id": self.id},
         }
 
-    def get_compliance_matrix(self, unit_type=False):
-        """Return the compliance matrix as plain data for the client action and the XLSX export."""
+    def get_compliance_matrix(self, unit_type_id=False):
+        """Return the compliance matrix as plain data for the client action and the XLSX export: the plan's
+        units down, the reports its schedule asks across (one column per occurrence), each cell a report state."""
         self.ensure_one()
         self.check_access("read")
-        units = self.unit_ids
+        units = self.unit_ids.filtered("receives_plans")
         if not self.env.user.has_group("union_campaign.group_officer"):
             # A reporter sees the rows of their own units only (they cannot read the other units' reports).
             units = units.filtered(lambda u: self.env.user in u.member_user_ids)
-        if unit_type:
-            units = units.filtered(lambda u: u.unit_type == unit_type)
-        phases = self.phase_ids.filtered(lambda p: p.activity_ids.filtered(lambda a: a.scope == "units")).sorted(
-            lambda p: (p.sequence, p.id)
-        )
+        all_types = units.unit_type_id
+        if unit_type_id:
+            units = units.filtered(lambda u: u.unit_type_id.id == int(unit_type_id))
         reports = self.env["union.unit.report"].search([("campaign_id", "=", self.id), ("unit_id", "in", units.ids)])
-        by_cell = {(r.unit_id.id, r.phase_id.id): r for r in reports}
+        columns = self._get_report_columns(reports)
+        by_cell = {(r.unit_id.id, r._get_column_key()): r for r in reports}
         state_labels = dict(reports._fields["matrix_state"]._description_selection(self.env))
-        type_labels = dict(units._fields["unit_type"]._description_selection(self.env))
         rows = []
-        for unit in units.sorted(lambda u: (u.unit_type, u.name)):
+        for unit in units.sorted(lambda u: (u.unit_type_id.sequence, u.unit_type_id.id, u.name)):
             cells = []
-            for phase in phases:
-                report = by_cell.get((unit.id, phase.id))
-                state = report.matrix_state if report else "not_started"
+            for column in columns:
+                report = by_cell.get((unit.id, column["id"]))
+                state = report.matrix_state if report else "none"
                 cells.append(
                     {
-                        "phase_id": phase.id,
+                        "column": column["id"],
                         "report_id": report.id if report else False,
                         "state": state,
                         "label": state_labels[state],
@@ -627,55 +687,103 @@ class UnionCampaign(models.Model):
                 {
                     "unit_id": unit.id,
                     "unit": unit.name,
-                    "unit_type": unit.unit_type,
-                    "unit_type_label": type_labels[unit.unit_type],
+                    "unit_type": unit.unit_type_id.id,
+                    "unit_type_label": unit.unit_type_id.name,
                     "cells": cells,
                 }
             )
         return {
-            "campaign": {"id": self.id, "name": self.display_name},
-            "phases": [
-                {"id": p.id, "name": p.name, "deadline": fields.Date.to_string(p.report_deadline)} for p in phases
-            ],
+            "campaign": {"id": self.id, "name": self.display_name, "reference": self.reference or ""},
+            "columns": columns,
             "rows": rows,
-            "unit_types": [[key, label] for key, label in type_labels.items() if key != "federation"],
-            "states": [[key, label] for key, label in state_labels.items()],
+            "unit_types": [[unit_type.id, unit_type.name] for unit_type in all_types.sorted("sequence")],
+            "states": [[key, label] for key, label in state_labels.items() if key != "none"],
         }
+
+    @api.model
+    def _get_report_columns(self, reports):
+        """Return the matrix's columns for `reports`: one per reporting occurrence (schedule and period), in
+        deadline order, named by the occurrence and dated by its (earliest) deadline."""
+        columns = {}
+        for report in reports:
+            key = report._get_column_key()
+            column = columns.setdefault(
+                key,
+                {"id": key, "name": report.period_label or report.schedule_id.name, "deadline": report.date_deadline},
+            )
+            if report.date_deadline and (not column["deadline"] or report.date_deadline < column["deadline"]):
+                column["deadline"] = report.date_deadline
+        ordered = sorted(columns.values(), key=lambda c: (c["deadline"] or fields.Date.today(), c["id"]))
+        for column in ordered:
+            column["deadline"] = fields.Date.to_string(column["deadline"]) if column["deadline"] else False
+        return ordered
 
     # ------------------------------------------------------------------
     # Business methods
     # ------------------------------------------------------------------
+    def _get_period(self):
+        """Return the (first day, last day) the plan covers: from its periods' dates, else its issue date."""
+        self.ensure_one()
+        starts = [d for d in self.phase_ids.mapped("date_start") + self.phase_ids.mapped("date_end") if d]
+        ends = [d for d in self.phase_ids.mapped("date_end") if d]
+        return (min(starts) if starts else self.issue_date, max(ends) if ends else None)
+
+    def _get_report_schedules(self):
+        """Return the plan's reporting schedule; a plan that says nothing asks one report per period."""
+        self.ensure_one()
+        if not self.report_schedule_ids:
+            # sudo: the schedule is part of the plan the launch was allowed to start.
+            self.sudo().report_schedule_ids = [fields.Command.create({"kind": "per_period"})]
+        return self.report_schedule_ids
+
+    def _get_reporting_units(self, schedule):
+        """Return the units that report on `schedule`: the plan's units that receive plans, of its unit types."""
+        units = self.unit_ids.filtered("receives_plans")
+        if schedule.unit_type_ids:
+            units = units.filtered(lambda u: u.unit_type_id in schedule.unit_type_ids)
+        return units
+
     def _generate_reports(self):
-        """Create, in batches, the unit reports and report lines that running plans miss (idempotent)."""
+        """Create, in batches, the unit reports and report lines the running plans' schedules ask and that are
+        missing (idempotent): one report per occurrence and unit, with a line per item the unit does."""
         running = self.filtered(lambda c: c.state == "running")
-        if not running:
-            return self.env["union.unit.report"]
         Report = self.env["union.unit.report"]
+        if not running:
+            return Report
         Line = self.env["union.unit.report.line"]
-        items = self.env["union.campaign.activity"].search(
-            [("campaign_id", "in", running.ids), ("scope", "=", "units")], order="id"
+        existing = Report.search_fetch(
+            [("campaign_id", "in", running.ids)], ["schedule_id", "period_key", "unit_id", "state"]
         )
-        existing = Report.search_fetch([("campaign_id", "in", running.ids)], ["phase_id", "unit_id", "state"])
-        report_by_cell = {(r.phase_id.id, r.unit_id.id): r for r in existing}
+        report_by_cell = {(r.schedule_id.id, r.period_key, r.unit_id.id): r for r in existing}
         line_keys = set(
             Line.search_fetch([("report_id", "in", existing.ids)], ["report_id", "activity_id"]).mapped(
                 lambda line: (line.report_id.id, line.activity_id.id)
             )
         )
-        # Units can only be taken from the plan's own list (an item's units must be the plan's).
-        new_reports, new_lines = {}, []
-        for item in items:
-            for unit in item.unit_ids & item.campaign_id.unit_ids:
-                key = (item.phase_id.id, unit.id)
-                report = report_by_cell.get(key)
-                if report is None:
-                    vals = new_reports.setdefault(key, item._prepare_unit_report_vals(unit))
-                    vals["line_ids"].append(fields.Command.create(item._prepare_report_line_vals()))
-                elif report.state != "cancelled" and (report.id, item.id) not in line_keys:
-                    new_lines.append(dict(item._prepare_report_line_vals(), report_id=report.id))
+        new_reports, new_lines = [], []
+        for campaign in running:
+            for schedule in campaign._get_report_schedules():
+                units = campaign._get_reporting_units(schedule)
+                for occurrence in schedule._get_occurrences():
+                    for unit in units:
+                        items = occurrence.items.filtered(lambda a, u=unit: u in a.unit_ids)
+                        if occurrence.items and not items:
+                            continue  # nothing of this occurrence is the unit's to do
+                        report = report_by_cell.get((schedule.id, occurrence.key, unit.id))
+                        if report is None:
+                            vals = schedule._prepare_unit_report_vals(occurrence, unit)
+                            vals["line_ids"] = [fields.Command.create(i._prepare_report_line_vals()) for i in items]
+                            new_reports.append(vals)
+                        elif report.state in ("draft", "returned"):
+                            # Only what the unit may still change gets new lines: a submitted report stays as sent.
+                            new_lines += [
+                                dict(item._prepare_report_line_vals(), report_id=report.id)
+                                for item in items
+                                if (report.id, item.id) not in line_keys
+                            ]
         # sudo: generated documents are owned by the workflow; the caller's rights were checked by the action.
         quiet = {"mail_create_nolog": True, "mail_create_nosubscribe": True, "tracking_disable": True}
-        created = Report.sudo().with_context(**quiet).create(list(new_reports.values()))
+        created = Report.sudo().with_context(**quiet).create(new_reports)
         if new_lines:
             Line.sudo().create(new_lines)
         created = Report.browse(created.ids)
@@ -684,18 +792,24 @@ class UnionCampaign(models.Model):
 
     @api.model
     def _cron_update_status(self):
-        """Refresh the phases' status from today's date and close running plans whose phases are all over."""
+        """Refresh the phases' status from today's date and close running plans whose periods are over and whose
+        reports are all decided (a plan with outstanding reports stays open for its officer to close)."""
         phases = self.env["union.campaign.phase"].search(
             [("status", "!=", "closed"), ("campaign_id.state", "in", ("approved", "running"))]
         )
         phases._compute_status()
         phases.flush_recordset()
         finished = self.search([("state", "=", "running")]).filtered(
-            lambda c: c.phase_ids and all(p.status == "closed" for p in c.phase_ids)
+            lambda c: all(p.status == "closed" for p in c.phase_ids) and not c._get_outstanding_reports()
         )
         if finished:
             finished.action_done()
         self.env["ir.cron"]._notify_progress(done=len(phases) + len(finished), remaining=0)
+
+    def _get_outstanding_reports(self):
+        """Return the plans' reports still waiting for the unit or for a reviewer."""
+        # sudo: the plan's state depends on all its reports, whoever looks.
+        return self.sudo().report_ids.filtered(lambda r: r.state in ("draft", "submitted", "returned"))
 
     @api.model
     def _get_structure_fields(self):
@@ -708,18 +822,17 @@ class UnionCampaign(models.Model):
             "issue_place",
             "legal_basis_ids",
             "introduction",
-            "purpose",
-            "requirement",
-            "phase_introduction",
+            "section_ids",
             "phase_ids",
             "form_ids",
-            "form_text",
+            "target_ids",
+            "budget_line_ids",
+            "report_schedule_ids",
             "slogan_ids",
             "responsibility_ids",
             "unit_ids",
             "recipient_ids",
-            "signer_capacity",
-            "signer_title",
+            "signature_lines",
             "signer_name",
             "company_id",
             "review_steps",
@@ -754,19 +867,35 @@ class UnionCampaign(models.Model):
         running: each federation task gets its "Federation task"; cancelled or done: tasks' activities removed.
         """
         plans = {}
+        assign = "union_campaign.mail_act_assign_reporters"
         for campaign in self:
-            if campaign.state == "to_approve":
+            if campaign.state == "running":
+                # Nobody forgotten: units that report on the plan but have no reporter, for the officer to assign.
+                orphans = campaign.unit_ids.filtered(lambda u: u.receives_plans and not u._get_reporting_user())
+                if orphans:
+                    note = Markup("<p>%s</p><ul>%s</ul>") % (
+                        _("These units have no reporter: their reports reach nobody until you assign one."),
+                        Markup("").join(Markup("<li>%s</li>") % unit.name for unit in orphans),
+                    )
+                    deadline = self._activity_deadline(campaign.user_id, type_xmlid=assign)
+                    plans[campaign] = {
+                        "done": {"union_campaign.mail_act_approve_plan"},
+                        "keep": [(assign, campaign.user_id, deadline, note, False)],
+                    }
+                else:
+                    plans[campaign] = {"done": {"union_campaign.mail_act_approve_plan", assign}}
+            elif campaign.state == "to_approve":
                 deadline = self._activity_deadline(
                     campaign.approver_id, type_xmlid="union_campaign.mail_act_approve_plan"
                 )
                 plans[campaign] = {
                     "keep": [("union_campaign.mail_act_approve_plan", campaign.approver_id, deadline, False, False)]
                 }
-            elif campaign.state in ("approved", "draft", "running"):
+            elif campaign.state in ("approved", "draft"):
                 plans[campaign] = {"done": {"union_campaign.mail_act_approve_plan"}}
             else:
                 plans[campaign] = {"drop": ALL}
         self._activity_sync(plans, feedback=_("Decision taken on the plan."))
-        tasks = self.campaign_activity_ids.filtered(lambda a: a.scope == "federation")
+        tasks = self.campaign_activity_ids.filtered(lambda a: a.scope in ("federation", "both"))
         tasks._activity_update()
         return True

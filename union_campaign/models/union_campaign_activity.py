@@ -2,12 +2,14 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import format_date
 
 from .union_workflow_mixin import ALL
 
 
 class UnionCampaignActivity(models.Model):
-    """A content item or task of a phase: done by the federation, or by every assigned unit."""
+    """A content item or task of a period: done by the issuing union, by every assigned unit, or by both; it may
+    have its own dates, sub-items, a leading body and coordinating bodies, and targets."""
 
     _name = "union.campaign.activity"
     _description = "Campaign Activity"
@@ -26,11 +28,40 @@ class UnionCampaignActivity(models.Model):
     description = fields.Text(help="The item as worded in the plan.")
     form_ids = fields.Many2many("union.campaign.form", string="Forms")
     scope = fields.Selection(
-        selection=[("units", "Every Unit"), ("federation", "Federation")],
+        selection=[("units", "Every Unit"), ("federation", "Issuing Union"), ("both", "Issuing Union and Units")],
         required=True,
         default="units",
         index=True,
-        help="Federation: done by the issuing body. Every Unit: each assigned unit must do and report it.",
+        help="Issuing union: done by the body that issues the plan (a federation task). Every unit: each assigned "
+        "unit must do and report it. Both: a task of the issuing union that the units also do and report.",
+    )
+    parent_id = fields.Many2one(
+        "union.campaign.activity",
+        string="Parent Item",
+        index=True,
+        ondelete="cascade",
+        domain="[('phase_id', '=', phase_id), ('id', '!=', id)]",
+    )
+    child_ids = fields.One2many("union.campaign.activity", "parent_id", string="Sub-items")
+    lead_unit_id = fields.Many2one(
+        "union.unit",
+        string="Leading Body",
+        check_company=True,
+        help="Who leads the item (chủ trì): a unit or a department.",
+    )
+    lead_text = fields.Char(
+        string="Leading Body as Worded", help="When the leading body is not a unit, e.g. “qua Ban Tổ chức”."
+    )
+    coordinator_unit_ids = fields.Many2many(
+        "union.unit",
+        "union_campaign_activity_coordinator_rel",
+        "activity_id",
+        "unit_id",
+        string="Coordinating Bodies",
+        check_company=True,
+    )
+    coordinator_text = fields.Char(
+        string="Coordinating Bodies as Worded", help="e.g. Phòng Lao động - Thương binh và Xã hội huyện"
     )
     all_units = fields.Boolean(
         string="All Units of the Plan", default=True, help="Follow the plan's units, including those added later."
@@ -46,6 +77,7 @@ class UnionCampaignActivity(models.Model):
         readonly=False,
         check_company=True,
     )
+    date_start = fields.Date(string="Start")
     date_deadline = fields.Date(string="Deadline", tracking=True)
     user_id = fields.Many2one(
         "res.users",
@@ -55,16 +87,15 @@ class UnionCampaignActivity(models.Model):
         help="Who carries out a federation task.",
     )
     is_done = fields.Boolean(string="Task Done", copy=False, tracking=True, help="The federation task is carried out.")
-    target_qty = fields.Float(string="Target", help="Quantity each unit should reach, e.g. 2 sessions.")
-    target_uom = fields.Selection(
-        selection=[
-            ("session", "Sessions"),
-            ("banner", "Banners and posters"),
-            ("post", "Posts"),
-            ("participant", "Persons"),
-            ("item", "Items"),
-        ],
-        string="Unit of Measure",
+    target_ids = fields.One2many("union.campaign.target", "activity_id", string="Targets")
+    target_qty = fields.Float(
+        string="Target",
+        compute="_compute_target",
+        inverse="_inverse_target",
+        help="Quantity each unit should reach, e.g. 2 sessions (the item's first quantity target per unit).",
+    )
+    target_uom = fields.Char(
+        string="Unit of Measure", compute="_compute_target", inverse="_inverse_target", help="e.g. buổi, lượt, băng rôn"
     )
     evidence_required = fields.Boolean(help="Units must attach evidence (photos, minutes) to report this item done.")
     in_document = fields.Boolean(
@@ -82,42 +113,73 @@ class UnionCampaignActivity(models.Model):
             elif activity.all_units:
                 activity.unit_ids = activity.campaign_id.unit_ids
 
+    @api.depends("target_ids.kind", "target_ids.per", "target_ids.value", "target_ids.uom")
+    def _compute_target(self):
+        for activity in self:
+            target = activity._get_unit_quantity_target()
+            activity.target_qty = target.value
+            activity.target_uom = target.uom
+
+    def _inverse_target(self):
+        """Writing the simple target of an item keeps its first quantity target per unit (made if missing)."""
+        to_create = []
+        for activity in self:
+            target = activity._get_unit_quantity_target()
+            if target:
+                target.write({"value": activity.target_qty, "uom": activity.target_uom})
+            elif activity.target_qty or activity.target_uom:
+                to_create.append(
+                    {
+                        "campaign_id": activity.campaign_id.id,
+                        "activity_id": activity.id,
+                        "kind": "quantity",
+                        "per": "unit",
+                        "value": activity.target_qty,
+                        "uom": activity.target_uom,
+                        "name": " ".join(filter(None, (f"{activity.target_qty:g}", activity.target_uom))),
+                    }
+                )
+        if to_create:
+            self.env["union.campaign.target"].create(to_create)
+
+    def _get_unit_quantity_target(self):
+        self.ensure_one()
+        return self.target_ids.filtered(lambda t: t.kind == "quantity" and t.per == "unit")[:1]
+
     # ------------------------------------------------------------------
     # Constraints
     # ------------------------------------------------------------------
-    @api.constrains("date_deadline", "phase_id")
+    @api.constrains("date_start", "date_deadline", "phase_id")
     def _check_date_deadline(self):
-        for activity in self.filtered("date_deadline"):
+        for activity in self:
             phase = activity.phase_id
-            if not phase.date_start <= activity.date_deadline <= phase.date_end:
-                raise ValidationError(
-                    _(
-                        "The deadline of “%(activity)s” must lie within its phase “%(phase)s” (%(start)s – %(end)s).",
-                        activity=activity.name,
-                        phase=phase.name,
-                        start=phase.date_start,
-                        end=phase.date_end,
+            for day in filter(None, (activity.date_start, activity.date_deadline)):
+                if (phase.date_start and day < phase.date_start) or (phase.date_end and day > phase.date_end):
+                    raise ValidationError(
+                        _(
+                            "The dates of “%(activity)s” must lie within its phase “%(phase)s” (%(start)s – %(end)s).",
+                            activity=activity.name,
+                            phase=phase.name,
+                            start=format_date(self.env, phase.date_start),
+                            end=format_date(self.env, phase.date_end),
+                        )
                     )
-                )
+            if activity.date_start and activity.date_deadline and activity.date_deadline < activity.date_start:
+                raise ValidationError(_("“%(activity)s” cannot end before it starts.", activity=activity.name))
 
-    @api.constrains("target_qty")
-    def _check_target_qty(self):
-        self._check_number_bounds(("target_qty",))
+    @api.constrains("parent_id")
+    def _check_parent(self):
+        if self._has_cycle():
+            raise ValidationError(_("An item cannot be its own sub-item."))
+        for activity in self.filtered("parent_id"):
+            if activity.parent_id.phase_id != activity.phase_id:
+                raise ValidationError(
+                    _("A sub-item belongs to the period of its item (“%(activity)s”).", activity=activity.name)
+                )
 
     # ------------------------------------------------------------------
     # Hooks for the reports generated at launch
     # ------------------------------------------------------------------
-    def _prepare_unit_report_vals(self, unit):
-        """Return the values of `unit`'s report on this item's phase. Override to fill more fields."""
-        self.ensure_one()
-        return {
-            "campaign_id": self.campaign_id.id,
-            "phase_id": self.phase_id.id,
-            "unit_id": unit.id,
-            "user_id": unit._get_reporting_user().id,
-            "line_ids": [],
-        }
-
     def _prepare_report_line_vals(self):
         """Return the values of the report line for this item. Override to fill more fields."""
         self.ensure_one()
@@ -132,8 +194,8 @@ class UnionCampaignActivity(models.Model):
         self.check_access("create")
         phases.campaign_id._check_structure_editable()
         activities = super().create(vals_list)
-        activities.filtered(lambda a: a.scope == "units").campaign_id._generate_reports()
-        activities.filtered(lambda a: a.scope == "federation")._activity_update()
+        activities.filtered(lambda a: a.scope in ("units", "both")).campaign_id._generate_reports()
+        activities.filtered(lambda a: a.scope in ("federation", "both"))._activity_update()
         return activities
 
     def write(self, vals):
@@ -170,7 +232,7 @@ class UnionCampaignActivity(models.Model):
     # ------------------------------------------------------------------
     def action_mark_done(self):
         """Mark federation tasks carried out (their activity is then done)."""
-        self.filtered(lambda a: a.scope == "federation" and not a.is_done).write({"is_done": True})
+        self.filtered(lambda a: a.scope in ("federation", "both") and not a.is_done).write({"is_done": True})
         return True
 
     # ------------------------------------------------------------------
@@ -183,7 +245,7 @@ class UnionCampaignActivity(models.Model):
         plans = {}
         for task in self:
             state = task.campaign_id.state
-            if task.scope != "federation" or state in ("cancelled", "done"):
+            if task.scope == "units" or state in ("cancelled", "done"):
                 plans[task] = {"drop": ALL if state == "cancelled" else {xmlid}}
             elif task.is_done:
                 plans[task] = {"done": {xmlid}}

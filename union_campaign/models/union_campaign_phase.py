@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import format_date
 
 from ..tools import local_today
 
@@ -24,8 +25,29 @@ class UnionCampaignPhase(models.Model):
         string="Period as Worded",
         help="How the plan words the period, e.g. “từ cuối tháng 01/2021”; when empty it is written from the dates.",
     )
-    date_start = fields.Date(string="Start", required=True)
-    date_end = fields.Date(string="End", required=True)
+    heading = fields.Char(
+        string="Heading as Worded",
+        help="The period's line as the plan prints it, e.g. “Từ ngày 20/11/2024 đến ngày 13/12/2024”; empty: "
+        "its name followed by the period.",
+    )
+    heading_style = fields.Selection(
+        selection=[("numbered", "Numbered Heading"), ("hidden", "No Heading")],
+        default="numbered",
+        required=True,
+        help="No heading: only the period's content items are printed (a plan with one period, say).",
+    )
+    item_numbering = fields.Selection(
+        selection=[("dash", "- (dash)"), ("arabic", "1. 2. 3."), ("letter", "a) b) c)"), ("plus", "+ (plus)")],
+        string="Items Numbered",
+        default="dash",
+        required=True,
+    )
+    date_start = fields.Date(string="Start", help="Empty for a period that only has an end (“trước ngày 15/3”).")
+    date_end = fields.Date(string="End", help="Empty for a period that runs until the plan ends.")
+    date_rule = fields.Char(
+        string="Dates Read As",
+        help="How a vague wording was turned into dates, e.g. “quý II/2026: 01/04/2026 – 30/06/2026”.",
+    )
     peak_date_start = fields.Date(string="Peak Start")
     peak_date_end = fields.Date(string="Peak End")
     report_deadline = fields.Date(help="Units report on this phase by this date; defaults to the end of the phase.")
@@ -62,9 +84,10 @@ class UnionCampaignPhase(models.Model):
             phase.color = colors.get(phase.status, 0)
 
     def _get_status(self, today):
-        """Return the status of the phase on the given day."""
+        """Return the status of the phase on the given day (a period without a start runs from the plan's issue)."""
         self.ensure_one()
-        if not self.date_start or today < self.date_start:
+        start = self.date_start or self.campaign_id.issue_date
+        if start and today < start:
             return "upcoming"
         if self.date_end and today > self.date_end:
             return "closed"
@@ -81,9 +104,20 @@ class UnionCampaignPhase(models.Model):
     # ------------------------------------------------------------------
     # Constraints and onchanges
     # ------------------------------------------------------------------
+    def _overlaps(self, start, end):
+        """True if one of the periods overlaps the days from `start` to `end` (a period without dates: always)."""
+        return any(
+            (not phase.date_start or phase.date_start <= end) and (not phase.date_end or phase.date_end >= start)
+            for phase in self
+        )
+
     @api.constrains("date_start", "date_end", "peak_date_start", "peak_date_end", "report_deadline")
     def _check_dates(self):
         for phase in self:
+            if not (phase.date_start or phase.date_end):
+                raise ValidationError(
+                    _("Give the period “%(phase)s” a start, an end or both.", phase=phase.display_name)
+                )
             if phase.date_start and phase.date_end and phase.date_end < phase.date_start:
                 raise ValidationError(_("The phase “%(phase)s” cannot end before it starts.", phase=phase.name))
             if bool(phase.peak_date_start) != bool(phase.peak_date_end):
@@ -92,23 +126,23 @@ class UnionCampaignPhase(models.Model):
                 )
             if phase.peak_date_start and (
                 phase.peak_date_end < phase.peak_date_start
-                or phase.peak_date_start < phase.date_start
-                or phase.peak_date_end > phase.date_end
+                or (phase.date_start and phase.peak_date_start < phase.date_start)
+                or (phase.date_end and phase.peak_date_end > phase.date_end)
             ):
                 raise ValidationError(
                     _(
                         "The peak window of the phase “%(phase)s” must lie within the phase (%(start)s – %(end)s).",
                         phase=phase.name,
-                        start=phase.date_start,
-                        end=phase.date_end,
+                        start=format_date(self.env, phase.date_start),
+                        end=format_date(self.env, phase.date_end),
                     )
                 )
-            if phase.report_deadline and phase.report_deadline < phase.date_start:
+            if phase.report_deadline and phase.date_start and phase.report_deadline < phase.date_start:
                 raise ValidationError(
                     _(
                         "The report deadline of the phase “%(phase)s” cannot be before the phase starts (%(start)s).",
                         phase=phase.name,
-                        start=phase.date_start,
+                        start=format_date(self.env, phase.date_start),
                     )
                 )
 
@@ -135,7 +169,23 @@ class UnionCampaignPhase(models.Model):
         self.campaign_id._check_structure_editable()
         if vals.get("campaign_id"):
             self.env["union.campaign"].browse(vals["campaign_id"])._check_structure_editable()
-        return super().write(vals)
+        result = super().write(vals)
+        if {"report_deadline", "date_end"} & set(vals):
+            self._update_report_deadlines()
+        return result
+
+    def _update_report_deadlines(self):
+        """The open reports of a period follow its new deadline (submitted or approved ones keep theirs)."""
+        reports = (
+            self.env["union.unit.report"]
+            .sudo()
+            .search([("phase_id", "in", self.ids), ("state", "in", ("draft", "returned"))])
+        )
+        for phase, phase_reports in reports.grouped("phase_id").items():
+            deadline = phase.report_deadline or phase.date_end
+            if deadline:
+                phase_reports._workflow_write({"date_deadline": deadline})
+                phase_reports._activity_update()
 
     @api.ondelete(at_uninstall=False)
     def _unlink_if_plan_editable(self):

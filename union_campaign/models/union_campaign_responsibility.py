@@ -11,7 +11,9 @@ class UnionCampaignResponsibility(models.Model):
     _description = "Plan Responsibility"
 
     party = fields.Selection(
-        selection=[("federation", "Federation"), ("units", "Grassroots Unions")], required=True, default="units"
+        selection=[("federation", "Issuing Union"), ("units", "Units"), ("other", "Other Body")],
+        required=True,
+        default="units",
     )
-    name = fields.Char(string="Heading", required=True, help="e.g. Liên đoàn Lao động Quận.")
+    name = fields.Char(string="Heading", help="e.g. Liên đoàn Lao động Quận; empty: the duties are listed alone.")
     description = fields.Text(string="Duties", help="One duty per line, as worded in the plan.")

@@ -15,9 +15,13 @@ class UnionCampaignSlogan(models.Model):
 
     @api.depends("campaign_id.slogan_ids", "sequence")
     def _compute_number(self):
-        for campaign in self.campaign_id:
-            ordered = campaign.slogan_ids.sorted(lambda s: (s.sequence, s.id))
-            for number, slogan in enumerate(ordered, start=1):
-                slogan.number = number
-        for slogan in self.filtered(lambda s: not s.campaign_id or s not in s.campaign_id.slogan_ids):
+        """Number the slogans in their plan's order: by sequence, then in the order they were added (new, unsaved
+        slogans included: they have no database id to sort on)."""
+        for slogan in self:
             slogan.number = 0
+        for campaign in self.campaign_id:
+            position = {slogan: index for index, slogan in enumerate(campaign.slogan_ids)}
+            ordered = sorted(campaign.slogan_ids, key=lambda s: (s.sequence, position[s]))
+            for number, slogan in enumerate(ordered, start=1):
+                if slogan in self:
+                    slogan.number = number

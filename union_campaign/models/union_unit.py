@@ -1,11 +1,60 @@
 # Copyright 2026 union_campaign contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import re
+
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+# "Liên đoàn Lao động" is abbreviated LĐLĐ in an abbreviated header line.
+FEDERATION_WORDS = re.compile(r"\bLiên đoàn Lao động\b", re.IGNORECASE)
+# Words that start a phrase of a union's name: a line may break before them, never inside a phrase.
+PHRASE_STARTS = (
+    "QUẬN",
+    "HUYỆN",
+    "THỊ XÃ",
+    "THÀNH PHỐ",
+    "TỈNH",
+    "PHƯỜNG",
+    "XÃ",
+    "ĐẶC KHU",
+    "CÔNG TY",
+    "TỔNG CÔNG TY",
+    "TẬP ĐOÀN",
+    "TRƯỜNG",
+    "BỆNH VIỆN",
+    "TRUNG TÂM",
+    "CƠ QUAN",
+    "UBND",
+    "ỦY BAN",
+    "NGÂN HÀNG",
+    "NGÀNH",
+    "CÁC KHU",
+    "VIỆT NAM",
+)
+
+
+def break_at_phrases(text, width=26):
+    """Return `text` on one line if it fits `width`, else on two lines broken before a phrase (the most even
+    such break); a name without any known phrase is broken at the most even space."""
+    words = text.split()
+    joined = " ".join(words)
+    if len(joined) <= width or len(words) < 2:
+        return [joined] if joined else []
+    breaks = [
+        index
+        for index in range(1, len(words))
+        if any(
+            " ".join(words[index:]).startswith(start + " ") or " ".join(words[index:]) == start
+            for start in PHRASE_STARTS
+        )
+    ] or list(range(1, len(words)))
+    best = min(breaks, key=lambda index: max(len(" ".join(words[:index])), len(" ".join(words[index:]))))
+    return [" ".join(words[:best]), " ".join(words[best:])]
+
 
 class UnionUnit(models.Model):
-    """A trade-union organisation: a federation or a grassroots union (công đoàn cơ sở)."""
+    """A trade-union organisation at any level: Tổng LĐLĐ, a provincial or district federation, a sector union,
+    a grassroots union (công đoàn cơ sở), a union group (tổ công đoàn) or a department of a union."""
 
     _name = "union.unit"
     _description = "Union Unit"
@@ -22,20 +71,16 @@ class UnionUnit(models.Model):
     name = fields.Char(required=True, tracking=True, translate=False)
     complete_name = fields.Char(compute="_compute_complete_name", store=True, recursive=True)
     code = fields.Char(tracking=True, help="Short code, unique per company (e.g. TH-THCSNT).")
-    unit_type = fields.Selection(
-        selection=[
-            ("federation", "Federation"),
-            ("agency", "Agency"),
-            ("enterprise", "Enterprise"),
-            ("school", "School"),
-            ("other", "Other"),
-        ],
+    unit_type_id = fields.Many2one(
+        "union.unit.type",
         string="Type",
         required=True,
-        default="agency",
         index=True,
         tracking=True,
+        ondelete="restrict",
+        default=lambda self: self.env.ref("union_campaign.unit_type_agency", raise_if_not_found=False),
     )
+    receives_plans = fields.Boolean(related="unit_type_id.receives_plans")
     parent_id = fields.Many2one(
         "union.unit", string="Parent Unit", index=True, ondelete="restrict", check_company=True, tracking=True
     )
@@ -59,6 +104,28 @@ class UnionUnit(models.Model):
     member_count = fields.Integer(string="Union Members", help="Number of union members (số đoàn viên).")
     company_id = fields.Many2one("res.company", required=True, index=True, default=lambda self: self.env.company)
     active = fields.Boolean(default=True)
+    # How the unit's official documents are headed (Quyết định 933/QĐ-TLĐ, Nghị định 30/2020/NĐ-CP).
+    doc_upper_body = fields.Char(
+        string="Level Above as Printed",
+        help="First line of the header of the unit's documents, e.g. LIÊN ĐOÀN LAO ĐỘNG THÀNH PHỐ HÀ NỘI. "
+        "Empty: the parent unit's name, in full or abbreviated as chosen below.",
+    )
+    doc_upper_style = fields.Selection(
+        selection=[("full", "In Full"), ("abbreviated", "Abbreviated")],
+        string="Level Above Written",
+        default="full",
+        help="Abbreviated: Liên đoàn Lao động is written LĐLĐ (LĐLĐ THÀNH PHỐ HÀ NỘI).",
+    )
+    doc_body_lines = fields.Text(
+        string="Name as Printed",
+        help="The unit's name in the header, one printed line per line. Empty: the name in capitals, broken "
+        "between phrases (LIÊN ĐOÀN LAO ĐỘNG / QUẬN LONG BIÊN).",
+    )
+    doc_motto_lines = fields.Text(
+        string="Motto",
+        help="Right column of the header, one line per line. Empty: the national motto "
+        "(CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM / Độc lập - Tự do - Hạnh phúc).",
+    )
 
     _sql_constraints = [
         ("code_company_uniq", "unique(code, company_id)", "The unit code must be unique per company."),
@@ -109,6 +176,29 @@ class UnionUnit(models.Model):
                     _("The number of union members of %(unit)s cannot be negative.", unit=unit.display_name)
                 )
 
+    def write(self, vals):
+        result = super().write(vals)
+        if {"chair_user_id", "member_user_ids"} & set(vals):
+            self._assign_open_reports()
+        return result
+
+    def _assign_open_reports(self):
+        """Give the open reports that have no reporter to the unit's (new) reporter, and tell them."""
+        # sudo: assigning the unit's own reports follows from who the unit's reporter is, whoever edits the unit.
+        reports = (
+            self.env["union.unit.report"]
+            .sudo()
+            .search([("unit_id", "in", self.ids), ("user_id", "=", False), ("state", "in", ("draft", "returned"))])
+        )
+        for unit, unit_reports in reports.grouped("unit_id").items():
+            user = unit._get_reporting_user()
+            if user:
+                unit_reports._workflow_write({"user_id": user.id})
+                unit_reports._activity_update()
+        self.env["union.campaign"].sudo().search(
+            [("state", "=", "running"), ("unit_ids", "in", self.ids)]
+        )._activity_update()
+
     @api.ondelete(at_uninstall=False)
     def _unlink_except_reports(self):
         # sudo: the rule holds whoever may read the reports; only their number is shown.
@@ -121,6 +211,35 @@ class UnionUnit(models.Model):
                     count=count,
                 )
             )
+
+    # ------------------------------------------------------------------
+    # Official documents
+    # ------------------------------------------------------------------
+    def _get_doc_upper_body(self):
+        """Return the first line of the unit's document header: the level above, as the unit prints it."""
+        self.ensure_one()
+        if self.doc_upper_body:
+            return self.doc_upper_body
+        name = self.parent_id.name or ""
+        if self.doc_upper_style == "abbreviated":
+            name = FEDERATION_WORDS.sub("LĐLĐ", name)
+        return name.upper()
+
+    def _get_doc_body_lines(self, width=26):
+        """Return the unit's name as printed in the header: its own lines, else the name in capitals broken
+        between phrases, never inside one ("LIÊN ĐOÀN LAO ĐỘNG" / "QUẬN LONG BIÊN")."""
+        self.ensure_one()
+        if self.doc_body_lines and self.doc_body_lines.strip():
+            return [line.strip() for line in self.doc_body_lines.splitlines() if line.strip()]
+        return break_at_phrases((self.name or "").upper(), width)
+
+    def _get_doc_motto_lines(self):
+        """Return the right column of the header: the unit's own lines, else the national motto."""
+        self.ensure_one()
+        if self.doc_motto_lines and self.doc_motto_lines.strip():
+            return [line.strip() for line in self.doc_motto_lines.splitlines() if line.strip()]
+        # Translated: an English copy of a document prints the motto in English.
+        return [self.env._("SOCIALIST REPUBLIC OF VIETNAM"), self.env._("Independence - Freedom - Happiness")]
 
     # ------------------------------------------------------------------
     # Business methods

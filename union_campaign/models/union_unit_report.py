@@ -15,9 +15,9 @@ from .union_campaign import parse_reminder_days
 from .union_workflow_mixin import ALL
 
 # Where a report belongs: set at launch, never changed afterwards (not even by a manager).
-FRAME_FIELDS = ("campaign_id", "phase_id", "unit_id")
+FRAME_FIELDS = ("campaign_id", "schedule_id", "period_key", "phase_id", "unit_id")
 # What the unit says: the only fields its reporters write, and only while the report is draft or returned.
-CONTENT_FIELDS = ("summary", "line_ids")
+CONTENT_FIELDS = ("summary", "line_ids", "attachment_ids")
 # What the federation decides about a report: its reporter and its deadline (officers).
 OFFICER_FIELDS = ("user_id", "date_deadline")
 # Written by the mail framework on any document a user may read.
@@ -39,7 +39,8 @@ STEP_GROUPS = {1: "union_campaign.group_officer", 2: "union_campaign.group_manag
 
 
 class UnionUnitReport(models.Model):
-    """What one grassroots union did in one phase of a plan, with evidence, and its review."""
+    """One report a unit owes on a plan, as the plan's reporting schedule asks (for a period, a quarter, at the
+    end, a list due on a date): what the unit did, with evidence, and its review."""
 
     _name = "union.unit.report"
     _description = "Unit Report"
@@ -55,17 +56,32 @@ class UnionUnitReport(models.Model):
     name = fields.Char(compute="_compute_name", store=True)
     # restrict: an official record never disappears with its plan or phase (see the plans' own delete rules).
     campaign_id = fields.Many2one("union.campaign", required=True, index=True, ondelete="restrict", check_company=True)
-    phase_id = fields.Many2one(
-        "union.campaign.phase",
+    schedule_id = fields.Many2one(
+        "union.campaign.report.schedule",
+        string="Report Asked",
         required=True,
         index=True,
         ondelete="restrict",
-        check_company=True,
         domain="[('campaign_id', '=', campaign_id)]",
+    )
+    period_key = fields.Char(
+        required=True, readonly=True, help="Which occurrence of the schedule the report is: a period, a quarter..."
+    )
+    period_label = fields.Char(string="Period", readonly=True, help="e.g. Giai đoạn 1, Quý I/2027, Báo cáo tổng kết")
+    date_period_start = fields.Date(string="Covers From", readonly=True)
+    date_period_end = fields.Date(string="Covers Until", readonly=True)
+    phase_id = fields.Many2one(
+        "union.campaign.phase",
+        index=True,
+        ondelete="restrict",
+        check_company=True,
+        readonly=True,
+        domain="[('campaign_id', '=', campaign_id)]",
+        help="The period a one-report-per-period schedule asks the report for.",
     )
     phase_sequence = fields.Integer(related="phase_id.sequence", store=True, string="Phase Sequence")
     unit_id = fields.Many2one("union.unit", required=True, index=True, ondelete="restrict", check_company=True)
-    unit_type = fields.Selection(related="unit_id.unit_type", store=True, index=True)
+    unit_type_id = fields.Many2one(related="unit_id.unit_type_id", store=True, index=True, string="Unit Type")
     company_id = fields.Many2one(related="campaign_id.company_id", store=True, index=True)
     user_id = fields.Many2one(
         "res.users",
@@ -77,12 +93,10 @@ class UnionUnitReport(models.Model):
     )
     date_deadline = fields.Date(
         string="Deadline",
-        compute="_compute_date_deadline",
-        store=True,
-        readonly=False,
+        required=True,
         tracking=True,
         index=True,
-        help="The phase's report deadline.",
+        help="When the report is due, as the plan's schedule says; officers may move it.",
     )
     date_submitted = fields.Datetime(string="Submitted On", copy=False, readonly=True, tracking=True)
     submitted_user_id = fields.Many2one("res.users", string="Submitted By", copy=False, readonly=True)
@@ -98,6 +112,14 @@ class UnionUnitReport(models.Model):
     )
     summary = fields.Html(help="What the unit did, in its own words.")
     line_ids = fields.One2many("union.unit.report.line", "report_id", string="Lines", copy=True)
+    attachment_ids = fields.Many2many(
+        "ir.attachment",
+        "union_unit_report_attachment_rel",
+        "report_id",
+        "attachment_id",
+        string="Documents",
+        help="The list or document the plan asks for (e.g. danh sách đoàn viên có hoàn cảnh khó khăn).",
+    )
     review_ids = fields.One2many("union.unit.report.review", "report_id", string="Review History", readonly=True)
     state = fields.Selection(
         selection=[
@@ -105,6 +127,7 @@ class UnionUnitReport(models.Model):
             ("submitted", "Submitted"),
             ("approved", "Approved"),
             ("returned", "Returned"),
+            ("not_submitted", "Not Submitted"),
             ("cancelled", "Cancelled"),
         ],
         default="draft",
@@ -148,7 +171,9 @@ class UnionUnitReport(models.Model):
             ("approved", "Approved"),
             ("returned", "Returned"),
             ("late", "Late"),
+            ("not_submitted", "Not Submitted"),
             ("cancelled", "Cancelled"),
+            ("none", "Not Asked"),
         ],
         compute="_compute_matrix_state",
         help="State shown in the compliance matrix.",
@@ -157,24 +182,23 @@ class UnionUnitReport(models.Model):
 
     _sql_constraints = [
         (
-            "phase_unit_uniq",
-            "unique(phase_id, unit_id)",
-            "A unit has only one report per phase.",
+            "occurrence_unit_uniq",
+            "unique(schedule_id, period_key, unit_id)",
+            "A unit owes one report per occurrence of a reporting schedule.",
         ),
     ]
 
     # ------------------------------------------------------------------
     # Compute and search methods
     # ------------------------------------------------------------------
-    @api.depends("unit_id.name", "phase_id.name")
+    @api.depends("unit_id.name", "period_label")
     def _compute_name(self):
         for report in self:
-            report.name = f"{report.unit_id.name or ''} – {report.phase_id.name or ''}"
+            report.name = f"{report.unit_id.name or ''} – {report.period_label or ''}"
 
-    @api.depends("phase_id.report_deadline", "phase_id.date_end")
-    def _compute_date_deadline(self):
-        for report in self:
-            report.date_deadline = report.phase_id.report_deadline or report.phase_id.date_end
+    def _get_column_key(self):
+        """The occurrence of the schedule the report answers, as one key (a column of the compliance matrix)."""
+        return f"{self.schedule_id.id}:{self.period_key}"
 
     @api.depends("state", "review_step", "campaign_id.user_id", "campaign_id.approver_id")
     def _compute_reviewer_id(self):
@@ -248,6 +272,7 @@ class UnionUnitReport(models.Model):
             "approved": 10,
             "returned": 2,
             "late": 1,
+            "not_submitted": 1,
             "cancelled": 0,
         }
         for report in self:
@@ -263,13 +288,17 @@ class UnionUnitReport(models.Model):
     # ------------------------------------------------------------------
     # Constraints and CRUD
     # ------------------------------------------------------------------
-    @api.constrains("campaign_id", "phase_id", "unit_id")
+    @api.constrains("campaign_id", "schedule_id", "phase_id", "unit_id")
     def _check_frame(self):
         for report in self:
-            if report.phase_id.campaign_id != report.campaign_id or report.unit_id not in report.campaign_id.unit_ids:
+            if (
+                report.schedule_id.campaign_id != report.campaign_id
+                or (report.phase_id and report.phase_id.campaign_id != report.campaign_id)
+                or report.unit_id not in report.campaign_id.unit_ids
+            ):
                 raise ValidationError(
                     _(
-                        "A unit report belongs to a phase of its plan and to one of the plan's units (%(report)s).",
+                        "A unit report answers its plan's reporting schedule for one of the plan's units (%(report)s).",
                         report=report.display_name,
                     )
                 )
@@ -405,6 +434,12 @@ class UnionUnitReport(models.Model):
         self.sudo()._workflow_write(
             {"state": "cancelled", "review_step": 0, "checked_user_id": False, "cancelled_with_plan": True}
         )
+        self._activity_update()
+
+    def _mark_not_submitted(self):
+        """Mark the reports a closed plan never received as Not Submitted (the plan's closing calls this)."""
+        # sudo: closing the plan closes its reports, though the officer may not otherwise write their state.
+        self.sudo()._workflow_write({"state": "not_submitted", "review_step": 0, "checked_user_id": False})
         self._activity_update()
 
     def _reopen_with_plan(self):

@@ -7,10 +7,10 @@ from markupsafe import Markup
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from .union_input_mixin import MAX_QUANTITY
+from .union_input_mixin import MAX_AMOUNT, MAX_QUANTITY
 
 # What a unit says about an item: the only fields of a line anyone writes (while its report is draft or returned).
-LINE_CONTENT_FIELDS = ("is_done", "qty_done", "participant_count", "post_urls", "attachment_ids", "note")
+LINE_CONTENT_FIELDS = ("is_done", "qty_done", "participant_count", "amount", "post_urls", "attachment_ids", "note")
 
 
 class UnionUnitReportLine(models.Model):
@@ -32,10 +32,11 @@ class UnionUnitReportLine(models.Model):
     name = fields.Char(related="activity_id.name")
     evidence_required = fields.Boolean(related="activity_id.evidence_required")
     target_qty = fields.Float(related="activity_id.target_qty", string="Target")
-    target_uom = fields.Selection(related="activity_id.target_uom")
+    target_uom = fields.Char(related="activity_id.target_uom")
     is_done = fields.Boolean(string="Done")
     qty_done = fields.Float(string="Achieved")
     participant_count = fields.Integer(string="Participants")
+    amount = fields.Float(string="Amount (đồng)", help="Money spent or raised for the item, in đồng.")
     post_urls = fields.Text(
         string="Links to Online Posts", help="One web address per line (website, Facebook, Zalo, YouTube)."
     )
@@ -80,9 +81,10 @@ class UnionUnitReportLine(models.Model):
     # ------------------------------------------------------------------
     # Constraints
     # ------------------------------------------------------------------
-    @api.constrains("qty_done", "participant_count")
+    @api.constrains("qty_done", "participant_count", "amount")
     def _check_quantities(self):
         self._check_number_bounds(("qty_done", "participant_count"))
+        self._check_number_bounds(("amount",), maximum=MAX_AMOUNT)
 
     @api.depends("report_id.unit_id.name", "activity_id.name")
     def _compute_display_name(self):

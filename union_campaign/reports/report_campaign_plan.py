@@ -2,9 +2,17 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, models
 
+from ..models.union_campaign_budget_line import format_dong
+from ..models.union_campaign_section import format_marker
+
+# Kinds of section whose own text is the content: printed whenever they have a heading or text.
+TEXT_KINDS = ("text", "custom", "unrecognised")
+# Plans not yet approved are drafts: "DỰ THẢO" on top and no number.
+DRAFT_STATES = ("draft", "to_approve")
+
 
 class ReportCampaignPlan(models.AbstractModel):
-    """The plan (Kế hoạch) as an official document, written in the document's language."""
+    """The plan (Kế hoạch) as an official document, written in the document's language, following its outline."""
 
     _name = "report.union_campaign.report_campaign_plan"
     _inherit = ["union.campaign.report.mixin"]
@@ -30,46 +38,160 @@ class ReportCampaignPlan(models.AbstractModel):
     @api.model
     def _get_plan_document(self, campaign):
         """Return the wording the plan's template prints. Override to add or change parts of the document."""
+        is_draft = campaign.state in DRAFT_STATES
         return {
-            "parent_heading": self._get_parent_heading(campaign.issuing_unit_id),
-            "body_heading": self._get_body_heading(campaign.issuing_unit_id),
+            **self._get_header(campaign.issuing_unit_id),
+            "is_draft": is_draft,
+            "number": self._get_number(campaign, is_draft),
             "place_date": self._format_document_date(campaign.issue_date, campaign.issue_place),
-            "bases": self._get_bases_paragraph(campaign),
-            "phases": [
-                {
-                    "phase": phase,
-                    "period": self._get_phase_period(phase),
-                    "items": [
-                        item.description or item.name
-                        for item in phase.activity_ids.filtered("in_document").sorted(lambda a: (a.sequence, a.id))
-                    ],
-                }
-                for phase in campaign.phase_ids.sorted(lambda p: (p.sequence, p.id))
-            ],
-            "forms": campaign.form_ids.mapped("name"),
-            "slogans": campaign.slogan_ids.sorted(lambda s: (s.sequence, s.id)),
-            "responsibilities": [
-                {"name": duty.name, "lines": self._split_duties(duty.description)}
-                for duty in campaign.responsibility_ids.sorted(lambda r: (r.sequence, r.id))
-            ],
+            "bases": self._get_bases_paragraphs(campaign),
+            "lines": self._get_outline_lines(campaign),
             "recipients": campaign.recipient_ids.sorted(lambda r: (r.sequence, r.id)).mapped("display_name"),
+            "signature_lines": [line.strip() for line in (campaign.signature_lines or "").splitlines() if line.strip()],
         }
 
     @api.model
-    def _get_bases_paragraph(self, campaign):
-        """Return the opening paragraph: the documents the plan implements, then how the issuing body deploys it."""
-        citations = "; ".join(
-            basis._get_citation() for basis in campaign.legal_basis_ids.sorted(lambda b: (b.sequence, b.id))
-        )
+    def _get_number(self, campaign, is_draft):
+        """Return the number printed after "Số:": a draft has none, only the symbol (“     /KH-LĐLĐ”)."""
+        reference = campaign.reference or ""
+        if is_draft:
+            symbol = reference.partition("/")[2]
+            return f"{' ' * 6}/{symbol}" if symbol else ""
+        return reference
+
+    @api.model
+    def _get_bases_paragraphs(self, campaign):
+        """Return the opening paragraphs: each cited document with its own verb (a citation without a verb goes on
+        with the previous one), then how the issuing body deploys the plan."""
+        paragraphs = []
+        for basis in campaign.legal_basis_ids.sorted(lambda b: (b.sequence, b.id)):
+            sentence = basis._get_sentence()
+            if paragraphs and not basis.verb:
+                paragraphs[-1] = f"{paragraphs[-1]} {sentence}"
+            else:
+                paragraphs.append(sentence)
         introduction = (campaign.introduction or "").strip()
-        if citations and introduction:
-            return self.env._("Pursuant to %(bases)s; %(introduction)s", bases=citations, introduction=introduction)
-        if citations:
-            return self.env._("Pursuant to %(bases)s.", bases=citations)
-        return introduction
+        if introduction:
+            paragraphs.append(introduction)
+        return paragraphs
+
+    # ------------------------------------------------------------------
+    # The outline: sections and what they hold, as printed lines
+    # ------------------------------------------------------------------
+    @api.model
+    def _get_outline_lines(self, campaign):
+        """Return the body of the plan as printed lines {marker, text, style}, section by section.
+
+        Numbering restarts under each higher level and closes up over sections that print nothing.
+        """
+        lines, counters = [], {}
+        for section in campaign.section_ids.sorted(lambda s: (s.sequence, s.id)):
+            content = self._get_section_content(section)
+            if not (content or (section.kind in TEXT_KINDS and section.name)):
+                continue
+            level = max(section.level, 1)
+            counters = {lvl: count for lvl, count in counters.items() if lvl <= level}
+            counters[level] = counters.get(level, 0) + 1
+            if section.name:
+                lines.append(
+                    self._line(format_marker(section.numbering, counters[level]), section.name, f"h{min(level, 3)}")
+                )
+            lines += content
+        return lines
+
+    @api.model
+    def _line(self, marker, text, style="p"):
+        return {"marker": marker, "text": text, "style": style}
+
+    @api.model
+    def _body_lines(self, text):
+        """The section's own text, one paragraph per line, printed as written."""
+        return [self._line("", line.strip()) for line in (text or "").splitlines() if line.strip()]
+
+    @api.model
+    def _get_section_content(self, section):
+        """Return the lines a section prints under its heading: its own text, then the plan's records of its
+        kind. Override `_get_<kind>_lines` to print a kind differently."""
+        lines = self._body_lines(section.body)
+        method = getattr(self, f"_get_{section.kind}_lines", None)
+        if method:
+            lines += method(section)
+        return lines
+
+    @api.model
+    def _numbered(self, section, texts, style="p"):
+        return [self._line(format_marker(section.item_numbering, n), text, style) for n, text in enumerate(texts, 1)]
+
+    @api.model
+    def _get_periods_lines(self, section):
+        campaign = section.campaign_id
+        lines, number = [], 0
+        for phase in campaign.phase_ids.sorted(lambda p: (p.sequence, p.id)):
+            if phase.heading_style == "numbered":
+                number += 1
+                lines.append(
+                    self._line(format_marker(section.item_numbering, number), self._get_phase_heading(phase), "h3")
+                )
+            if phase.description:
+                lines += self._body_lines(phase.description)
+            items = phase.activity_ids.filtered(lambda a: a.in_document and not a.parent_id)
+            for index, item in enumerate(items.sorted(lambda a: (a.sequence, a.id)), start=1):
+                lines.append(
+                    self._line(format_marker(phase.item_numbering, index), item.description or item.name, "item")
+                )
+                children = item.child_ids.filtered("in_document").sorted(lambda a: (a.sequence, a.id))
+                lines += [self._line("+", child.description or child.name, "subitem") for child in children]
+        return lines
+
+    @api.model
+    def _get_phase_heading(self, phase):
+        """Return a period's heading: as the plan words it, else its name and period ("Name (from ... to ...)")."""
+        if phase.heading:
+            return phase.heading
+        return self.env._("%(name)s (%(period)s)", name=phase.name, period=self._get_phase_period(phase))
+
+    @api.model
+    def _get_forms_lines(self, section):
+        if section.body:
+            return []
+        return [self._line("-", name) for name in section.campaign_id.form_ids.mapped("name")]
+
+    @api.model
+    def _get_slogans_lines(self, section):
+        slogans = section.campaign_id.slogan_ids.sorted(lambda s: (s.sequence, s.id))
+        return self._numbered(section, slogans.mapped("name"))
+
+    @api.model
+    def _get_targets_lines(self, section):
+        targets = section.campaign_id.target_ids.filtered(lambda t: not t.activity_id)
+        return self._numbered(section, targets.sorted(lambda t: (t.sequence, t.id)).mapped("name"))
+
+    @api.model
+    def _get_budget_lines(self, section):
+        lines = section.campaign_id.budget_line_ids.sorted(lambda b: (b.sequence, b.id))
+        return self._numbered(section, [line._get_wording() for line in lines])
+
+    @api.model
+    def _get_duties_lines(self, section):
+        lines, number = [], 0
+        for duty in section.campaign_id.responsibility_ids.sorted(lambda r: (r.sequence, r.id)):
+            if duty.name:
+                number += 1
+                lines.append(self._line(format_marker(section.item_numbering, number), duty.name, "h3"))
+            lines += [self._line("-", text, "item") for text in self._split_duties(duty.description)]
+        return lines
+
+    @api.model
+    def _get_reports_lines(self, section):
+        schedules = section.campaign_id.report_schedule_ids.filtered("wording")
+        return self._numbered(section, schedules.sorted(lambda s: (s.sequence, s.id)).mapped("wording"))
 
     @api.model
     def _split_duties(self, text):
         """One duty per line; the dash is the document's, not the user's."""
         lines = (line.strip() for line in (text or "").splitlines())
         return [line.removeprefix("-").strip() for line in lines if line.strip("- ")]
+
+    @api.model
+    def _format_amount(self, amount):
+        return format_dong(amount)

@@ -1,23 +1,16 @@
 # Copyright 2026 union_campaign contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError
 from odoo.tools.translate import LazyTranslate
 
+from ..models.union_campaign_budget_line import format_dong
 from ..tools import local_now, local_today
 
 _lt = LazyTranslate(__name__)
 
-# A unit has reported on a phase once its report is submitted or approved; cancelled reports are left out.
+# A unit has reported once its report is submitted or approved; cancelled reports are left out.
 REPORTED_STATES = ("submitted", "approved")
-# How consolidated reports name the groups of units ("khối").
-UNIT_TYPE_GROUPS = {
-    "federation": _lt("Federations"),
-    "agency": _lt("Agencies and public bodies"),
-    "enterprise": _lt("Enterprises"),
-    "school": _lt("Schools"),
-    "other": _lt("Other units"),
-}
 CATEGORIES = {
     "on_time": _lt("On time"),
     "late": _lt("Late"),
@@ -27,6 +20,7 @@ MISSING_DETAILS = {
     False: _lt("No report"),
     "draft": _lt("Not submitted"),
     "returned": _lt("Sent back, not resubmitted"),
+    "not_submitted": _lt("Not submitted before the plan closed"),
 }
 
 
@@ -40,19 +34,21 @@ class ReportCampaignResults(models.AbstractModel):
     @api.model
     def _get_report_values(self, docids, data=None):
         campaigns = self.env["union.campaign"].browse(docids)
-        return self._get_results_values(campaigns, {campaign: campaign.phase_ids for campaign in campaigns})
+        return self._get_results_values(
+            campaigns, {campaign: [("campaign_id", "=", campaign.id)] for campaign in campaigns}
+        )
 
     @api.model
-    def _get_results_values(self, docs, phases_by_doc):
-        """Return the rendering values of the results of `docs`, each covering the phases `phases_by_doc[doc]`."""
+    def _get_results_values(self, docs, domain_by_doc):
+        """Return the rendering values of the results of `docs`, each covering the reports of `domain_by_doc[doc]`."""
         self._check_results_access(docs)
         documents, langs = {}, {}
-        for doc, phases in phases_by_doc.items():
-            campaign = phases.campaign_id[:1] or doc
+        for doc, domain in domain_by_doc.items():
+            campaign = doc if doc._name == "union.campaign" else doc.campaign_id
             lang = self._get_document_lang(campaign.issuing_unit_id, campaign.company_id)
             langs[doc.id] = lang
             documents[doc.id] = self.with_context(lang=lang)._get_results_document(
-                campaign.with_context(lang=lang), phases.with_context(lang=lang)
+                campaign.with_context(lang=lang), domain, doc if doc._name == "union.campaign.phase" else None
             )
         return {
             "doc_ids": docs.ids,
@@ -70,37 +66,47 @@ class ReportCampaignResults(models.AbstractModel):
         records.check_access("read")
 
     @api.model
-    def _get_results_document(self, campaign, phases):
+    def _get_results_document(self, campaign, domain, phase=None):
         """Return the wording and figures of the results document. Override to add parts to it."""
         today = local_today(self.env)
         unit = campaign.issuing_unit_id
         suffix = campaign.reference.rpartition("-")[2] if campaign.reference and "-" in campaign.reference else ""
-        phases = phases.sorted(lambda p: (p.sequence, p.id))
-        results = self._get_phase_results(phases)
+        # sudo: officers may read every report; the counts cover the whole plan, whoever prints them.
+        reports = self.env["union.unit.report"].search(domain)
+        rounds = self._get_round_results(campaign, reports)
+        reported_amount = sum(reports.filtered(lambda r: r.state in REPORTED_STATES).line_ids.mapped("amount"))
         return {
             "campaign": campaign,
-            "parent_heading": self._get_parent_heading(unit),
-            "body_heading": self._get_body_heading(unit),
+            **self._get_header(unit),
             "number": f"......./BC-{suffix}" if suffix else "......./BC",
             "place_date": self._format_document_date(today, campaign.issue_place),
             "addressee": unit.parent_id.name or "",
             "recipients": self._get_report_recipients(unit.parent_id),
             "subject": self.env._("Results of the implementation of %(plan)s", plan=self._get_plan_citation(campaign)),
-            "phase_subject": (
-                self.env._("Phase: %(phase)s", phase=phases.name)
-                if len(phases) == 1 and campaign.phase_ids != phases
-                else ""
-            ),
+            "phase_subject": self.env._("Phase: %(phase)s", phase=phase.name) if phase else "",
             "as_of": self.env._("Figures as of %(date)s.", date=self._format_short_date(today)),
             "definitions": self._get_definitions(),
-            "phases": [results[phase.id] for phase in phases],
+            "rounds": rounds,
+            "budget": {
+                "planned": campaign.budget_total,
+                "planned_text": self._format_amount(campaign.budget_total),
+                "reported": reported_amount,
+                "reported_text": self._format_amount(reported_amount),
+            }
+            if campaign.budget_line_ids or reported_amount
+            else False,
+            "signature_lines": [line.strip() for line in (campaign.signature_lines or "").splitlines() if line.strip()],
         }
+
+    @api.model
+    def _format_amount(self, amount):
+        return format_dong(amount)
 
     @api.model
     def _get_definitions(self):
         """Return the sentences that say how units are counted, printed with the figures."""
         return [
-            self.env._("A unit has reported on a phase when its report is submitted or approved."),
+            self.env._("A unit has reported when its report is submitted or approved."),
             self.env._(
                 "On time: submitted by the end of the deadline day, local time; late: submitted after that day."
             ),
@@ -109,14 +115,6 @@ class ReportCampaignResults(models.AbstractModel):
                 "cancelled reports are not counted."
             ),
             self.env._("Quantities, participants and online posts add up the reports submitted or approved."),
-        ]
-
-    @api.model
-    def _get_unit_type_labels(self):
-        """Return the unit types in their selection order, named as groups of units."""
-        selection = self.env["union.unit"]._fields["unit_type"]._description_selection(self.env)
-        return [
-            (key, self.env._(UNIT_TYPE_GROUPS[key]) if key in UNIT_TYPE_GROUPS else label) for key, label in selection
         ]
 
     @api.model
@@ -135,19 +133,17 @@ class ReportCampaignResults(models.AbstractModel):
         return decisions.sorted(lambda r: (r.date, r.id))[-1:].user_id
 
     @api.model
-    def _get_phase_results(self, phases):
-        """Return, per phase id, the units' rows, the counts per unit type and the totals per content item."""
-        Report = self.env["union.unit.report"]
+    def _get_round_results(self, campaign, reports):
+        """Return, per reporting occurrence (a column of the compliance matrix) in deadline order, the units'
+        rows, the counts per unit type and the totals per content item."""
         Line = self.env["union.unit.report.line"]
-        reports = Report.search([("phase_id", "in", phases.ids)])
-        by_cell = {(report.phase_id.id, report.unit_id.id): report for report in reports}
         reported = reports.filtered(lambda r: r.state in REPORTED_STATES)
         sums = {
-            activity.id: (qty, participants, links)
-            for activity, qty, participants, links in Line._read_group(
+            activity.id: (qty, participants, links, amount)
+            for activity, qty, participants, links, amount in Line._read_group(
                 [("report_id", "in", reported.ids)],
                 ["activity_id"],
-                ["qty_done:sum", "participant_count:sum", "link_count:sum"],
+                ["qty_done:sum", "participant_count:sum", "link_count:sum", "amount:sum"],
             )
         }
         done = {
@@ -156,59 +152,82 @@ class ReportCampaignResults(models.AbstractModel):
                 [("report_id", "in", reported.ids), ("is_done", "=", True)], ["activity_id"], ["__count"]
             )
         }
-        type_labels = self._get_unit_type_labels()
-        type_order = {key: index for index, (key, _label) in enumerate(type_labels)}
         today = local_today(self.env)
-        uom_labels = dict(self.env["union.campaign.activity"]._fields["target_uom"]._description_selection(self.env))
-        results = {}
-        for phase in phases:
-            items = phase.activity_ids.filtered(lambda a: a.scope == "units").sorted(lambda a: (a.sequence, a.id))
-            phase_reports = reports.filtered(lambda r, phase=phase: r.phase_id == phase)
-            units = (items.unit_ids & phase.campaign_id.unit_ids) | phase_reports.unit_id
-            rows = []
-            for unit in units.sorted(lambda u: (type_order.get(u.unit_type, 99), u.name, u.id)):
-                report = by_cell.get((phase.id, unit.id), Report)
-                if report.state == "cancelled":
-                    continue
-                rows.append(self._get_unit_row(phase, unit, report, today))
-            results[phase.id] = {
-                "phase": phase,
-                "period": self._get_phase_period(phase),
-                "deadline": self._format_short_date(phase.report_deadline or phase.date_end),
-                "rows": rows,
-                "late_or_missing": [row for row in rows if row["category"] != "on_time"],
-                "types": self._count_by_type(rows, type_labels),
-                "total": self._count(rows),
-                "items": [
-                    {
-                        "activity": item,
-                        "target": item.target_qty,
-                        "target_text": (
-                            self._format_quantity(item.target_qty, uom_labels.get(item.target_uom))
-                            if item.target_qty
-                            else ""
-                        ),
-                        "qty_text": self._format_quantity(sums.get(item.id, (0, 0, 0))[0]),
-                        "assigned": len([row for row in rows if row["unit"] in item.unit_ids]),
-                        "done": done.get(item.id, 0),
-                        "qty": sums.get(item.id, (0, 0, 0))[0],
-                        "participants": sums.get(item.id, (0, 0, 0))[1],
-                        "links": sums.get(item.id, (0, 0, 0))[2],
-                    }
-                    for item in items
-                ],
-            }
+        results = []
+        for column in campaign._get_report_columns(reports):
+            round_reports = reports.filtered(lambda r, key=column["id"]: r._get_column_key() == key)
+            sample = round_reports[:1]
+            rows = [
+                self._get_unit_row(report, today)
+                for report in round_reports.sorted(
+                    lambda r: (r.unit_type_id.sequence, r.unit_type_id.id, r.unit_id.name, r.id)
+                )
+                if report.state != "cancelled"
+            ]
+            items = round_reports.line_ids.activity_id.sorted(lambda a: (a.phase_sequence, a.sequence, a.id))
+            results.append(
+                {
+                    "key": column["id"],
+                    "label": column["name"],
+                    "title": self._get_round_title(sample),
+                    "deadline": self._format_short_date(fields.Date.to_date(column["deadline"])),
+                    "date_deadline": fields.Date.to_date(column["deadline"]),
+                    "rows": rows,
+                    "late_or_missing": [row for row in rows if row["category"] != "on_time"],
+                    "types": self._count_by_type(rows),
+                    "total": self._count(rows),
+                    "items": [self._get_item_result(item, rows, sums, done) for item in items],
+                }
+            )
         return results
 
     @api.model
-    def _get_unit_row(self, phase, unit, report, today):
-        """Return what the results say of one unit on one phase. Override to add columns."""
+    def _get_round_title(self, report):
+        """Return the heading of one reporting occurrence: the report asked and its period."""
+        return self.env["report.union_campaign.report_unit_report"]._get_report_period(report)
+
+    @api.model
+    def _get_item_result(self, item, rows, sums, done):
+        """Return what the units reported on one item, with its target (a share of units: the share reached)."""
+        qty, participants, links, amount = sums.get(item.id, (0, 0, 0, 0))
+        assigned = len([row for row in rows if row["unit"] in item.unit_ids])
+        targets = item.target_ids
+        reached = []
+        for target in targets.filtered(lambda t: t.kind == "percent_units"):
+            units = [row for row in rows if target._applies_to(row["unit"]) and row["unit"] in item.unit_ids]
+            share = (
+                100.0
+                * len([row for row in units if row["lines"].get(item.id) and row["lines"][item.id].is_done])
+                / len(units)
+                if units
+                else 0.0
+            )
+            reached.append(
+                self.env._("%(share)s%% of units (target %(target)s%%)", share=round(share), target=round(target.value))
+            )
+        return {
+            "activity": item,
+            "target": item.target_qty,
+            "target_text": "; ".join(targets.mapped("name"))
+            or (self._format_quantity(item.target_qty, item.target_uom) if item.target_qty else ""),
+            "reached_text": "; ".join(reached),
+            "qty_text": self._format_quantity(qty),
+            "assigned": assigned,
+            "done": done.get(item.id, 0),
+            "qty": qty,
+            "participants": participants,
+            "links": links,
+            "amount": amount,
+        }
+
+    @api.model
+    def _get_unit_row(self, report, today):
+        """Return what the results say of one unit's report. Override to add columns."""
+        unit = report.unit_id
         category = self._get_result_category(report)
-        if report:
-            days_late = report.days_late
-        else:
-            deadline = phase.report_deadline or phase.date_end
-            days_late = max((today - deadline).days, 0) if deadline else 0
+        days_late = report.days_late
+        if report.state == "not_submitted" and report.date_deadline:
+            days_late = max((today - report.date_deadline).days, 0)
         submitted = False
         if report.date_submitted and category != "missing":
             submitted = local_now(self.env, report.submitted_user_id or None, report.date_submitted).replace(
@@ -219,7 +238,7 @@ class ReportCampaignResults(models.AbstractModel):
             detail = self.env._(MISSING_DETAILS.get(report.state, MISSING_DETAILS[False]))
         return {
             "unit": unit,
-            "unit_type": unit.unit_type,
+            "unit_type": unit.unit_type_id,
             "report": report,
             "category": category,
             "category_label": self.env._(CATEGORIES[category]),
@@ -245,11 +264,13 @@ class ReportCampaignResults(models.AbstractModel):
         return counts
 
     @api.model
-    def _count_by_type(self, rows, type_labels):
+    def _count_by_type(self, rows):
+        """Return the counts per unit type, in the types' order, each named as a group of units ("khối")."""
+        unit_types = self.env["union.unit.type"].union(*(row["unit_type"] for row in rows)).sorted("sequence")
         return [
-            dict(self._count(type_rows), key=key, label=label)
-            for key, label in type_labels
-            if (type_rows := [row for row in rows if row["unit_type"] == key])
+            dict(self._count(type_rows), key=unit_type.id, label=unit_type.group_label or unit_type.name)
+            for unit_type in unit_types
+            if (type_rows := [row for row in rows if row["unit_type"] == unit_type])
         ]
 
 
@@ -263,4 +284,4 @@ class ReportPhaseResults(models.AbstractModel):
     @api.model
     def _get_report_values(self, docids, data=None):
         phases = self.env["union.campaign.phase"].browse(docids)
-        return self._get_results_values(phases, {phase: phase for phase in phases})
+        return self._get_results_values(phases, {phase: [("phase_id", "=", phase.id)] for phase in phases})

@@ -11,7 +11,8 @@ ITEM_WIDTHS = (8, 10, 12, 12)
 
 
 class CampaignResultsXlsx(models.AbstractModel):
-    """Consolidated results of a plan as a spreadsheet: a summary sheet, then one sheet per phase."""
+    """Consolidated results of a plan as a spreadsheet: a summary sheet, then one sheet per report asked (a
+    period, a quarter, the final report...)."""
 
     _name = "report.union_campaign.campaign_results_xlsx"
     _inherit = ["report.report_xlsx.abstract", "union.campaign.xlsx.mixin"]
@@ -19,7 +20,7 @@ class CampaignResultsXlsx(models.AbstractModel):
 
     def generate_xlsx_report(self, workbook, data, objs):
         results = self.env["report.union_campaign.report_campaign_results"]._get_results_values(
-            objs, {campaign: campaign.phase_ids for campaign in objs}
+            objs, {campaign: [("campaign_id", "=", campaign.id)] for campaign in objs}
         )
         formats = self._get_formats(workbook)
         prefixes = set()
@@ -36,8 +37,8 @@ class CampaignResultsXlsx(models.AbstractModel):
                 prefix += " "
             document = results["documents"][campaign.id]
             report._write_summary(workbook, formats, document, prefix)
-            for number, phase_results in enumerate(document["phases"], start=1):
-                report._write_phase(workbook, formats, phase_results, number=number, prefix=prefix)
+            for number, round_results in enumerate(document["rounds"], start=1):
+                report._write_round(workbook, formats, round_results, number=number, prefix=prefix)
 
     def _get_formats(self, workbook):
         formats = super()._get_formats(workbook)
@@ -101,16 +102,17 @@ class CampaignResultsXlsx(models.AbstractModel):
         for col, header in enumerate(headers):
             sheet.write_string(header_row, col, header, formats["header"])
         row = header_row + 1
-        for number, phase_results in enumerate(document["phases"], start=1):
-            phase = phase_results["phase"]
-            title = f"{number}. {phase.name}"
-            deadline = phase.report_deadline or phase.date_end
-            lines = [(counts, False) for counts in phase_results["types"]]
-            lines.append((dict(phase_results["total"], label=_("Total")), True))
+        for number, round_results in enumerate(document["rounds"], start=1):
+            title = f"{number}. {round_results['title']}"
+            lines = [(counts, False) for counts in round_results["types"]]
+            lines.append((dict(round_results["total"], label=_("Total")), True))
             for counts, total in lines:
                 text = formats["total_text" if total else "text"]
                 sheet.write_string(row, 0, title, text)
-                sheet.write_datetime(row, 1, deadline, formats["date"])
+                if round_results["date_deadline"]:
+                    sheet.write_datetime(row, 1, round_results["date_deadline"], formats["date"])
+                else:
+                    sheet.write_blank(row, 1, None, formats["date"])
                 sheet.write_string(row, 2, counts["label"], text)
                 for col, key in enumerate(("expected", "on_time", "late", "missing", "reported"), start=3):
                     sheet.write_number(row, col, counts[key], formats["total_int" if total else "int"])
@@ -121,27 +123,30 @@ class CampaignResultsXlsx(models.AbstractModel):
         self._set_print_layout(sheet, header_row)
         return sheet
 
-    def _write_phase(self, workbook, formats, phase_results, *, number, prefix=""):
+    def _write_round(self, workbook, formats, round_results, *, number, prefix=""):
         """One row per unit: its result, when it reported, who reviews it, and what it did for each item."""
         _ = self.env._
-        phase = phase_results["phase"]
-        sheet = workbook.add_worksheet(prefix + _("Phase %(number)s", number=number))
+        label = self._sheet_safe(round_results["label"] or "") or _("Report %(number)s", number=number)
+        name = prefix + label
+        if name in workbook.sheetnames:
+            name = prefix + _("Report %(number)s", number=number)
+        sheet = workbook.add_worksheet(name)
         for col, width in enumerate(UNIT_WIDTHS):
             sheet.set_column(col, col, width)
         first_item_col = len(UNIT_WIDTHS)
-        items = phase_results["items"]
+        items = round_results["items"]
         for index in range(len(items)):
             for offset, width in enumerate(ITEM_WIDTHS):
                 col = first_item_col + index * len(ITEM_WIDTHS) + offset
                 sheet.set_column(col, col, width)
         last_col = first_item_col + len(items) * len(ITEM_WIDTHS) - 1
-        sheet.write_string(0, 0, f"{number}. {phase.name} ({phase_results['period']})", formats["title"])
+        sheet.write_string(0, 0, f"{number}. {round_results['title']}", formats["title"])
         sheet.write_string(
             1,
             0,
             _(
                 "Report deadline: %(deadline)s. Quantities count the reports submitted or approved only.",
-                deadline=phase_results["deadline"],
+                deadline=round_results["deadline"],
             ),
             formats["subtitle"],
         )
@@ -167,15 +172,14 @@ class CampaignResultsXlsx(models.AbstractModel):
                 sheet.write_string(header_row, col + offset, header, formats["header"])
         sheet.set_row(group_row, 45)
         sheet.set_row(header_row, 30)
-        type_labels = dict(self.env["report.union_campaign.report_campaign_results"]._get_unit_type_labels())
         row = header_row + 1
-        for unit_row in phase_results["rows"]:
-            self._write_unit_row(sheet, row, unit_row, items=items, type_labels=type_labels, formats=formats)
+        for unit_row in round_results["rows"]:
+            self._write_unit_row(sheet, row, unit_row, items=items, formats=formats)
             row += 1
         last_row = max(row - 1, header_row)
         # Totals: written as numbers, not formulas, so that any reader gets the figures.
         sheet.write_string(row, 0, _("Total"), formats["total_text"])
-        counts = phase_results["total"]
+        counts = round_results["total"]
         sheet.merge_range(row, 1, row, first_item_col - 1, "", formats["total_text"])
         sheet.write_string(
             row,
@@ -199,9 +203,10 @@ class CampaignResultsXlsx(models.AbstractModel):
         self._set_print_layout(sheet, header_row, group_row)
         return sheet
 
-    def _write_unit_row(self, sheet, row, unit_row, *, items, type_labels, formats):
+    def _write_unit_row(self, sheet, row, unit_row, *, items, formats):
+        unit_type = unit_row["unit_type"]
         sheet.write_string(row, 0, unit_row["unit"].name, formats["text"])
-        sheet.write_string(row, 1, type_labels.get(unit_row["unit_type"], ""), formats["text"])
+        sheet.write_string(row, 1, unit_type.group_label or unit_type.name or "", formats["text"])
         sheet.write_string(row, 2, unit_row["category_label"], formats[unit_row["category"]])
         sheet.write_string(row, 3, unit_row["state_label"], formats["text"])
         if unit_row["submitted"]:

@@ -12,24 +12,26 @@ STATE_COLORS = {
     "approved": ("#198754", "#FFFFFF"),
     "returned": ("#FFC107", "#212529"),
     "late": ("#DC3545", "#FFFFFF"),
+    "not_submitted": ("#DC3545", "#FFFFFF"),
     "cancelled": ("#CED4DA", "#495057"),
+    "none": ("#FFFFFF", "#ADB5BD"),
 }
 
 
 class ComplianceMatrixXlsx(models.AbstractModel):
-    """The compliance matrix of a plan (units down, phases across) as a spreadsheet."""
+    """The compliance matrix of a plan (units down, the reports asked across) as a spreadsheet."""
 
     _name = "report.union_campaign.compliance_matrix_xlsx"
     _inherit = ["report.report_xlsx.abstract", "union.campaign.xlsx.mixin"]
     _description = "Compliance Matrix (XLSX)"
 
     def generate_xlsx_report(self, workbook, data, objs):
-        unit_type = (data or {}).get("unit_type") or False
+        unit_type = int((data or {}).get("unit_type_id") or 0) or False
         formats = self._get_formats(workbook)
         helpers = self.env["union.campaign.report.mixin"]
         for campaign in objs:
             lang = helpers._get_document_lang(campaign.issuing_unit_id, campaign.company_id)
-            matrix = campaign.with_context(lang=lang).get_compliance_matrix(unit_type=unit_type)
+            matrix = campaign.with_context(lang=lang).get_compliance_matrix(unit_type_id=unit_type)
             prefix = f"{self._sheet_safe(campaign.reference or str(campaign.id))} " if len(objs) > 1 else ""
             self.with_context(lang=lang)._write_matrix(workbook, formats, matrix, unit_type, prefix)
 
@@ -42,13 +44,13 @@ class ComplianceMatrixXlsx(models.AbstractModel):
         return formats
 
     def _write_matrix(self, workbook, formats, matrix, unit_type=False, prefix=""):
-        """One row per unit; for each phase, the state of its report and its days late."""
+        """One row per unit; for each report asked (column), the state of the unit's report and its days late."""
         _ = self.env._
         sheet = workbook.add_worksheet(prefix + _("Compliance Matrix"))
-        phases = matrix["phases"]
+        columns = matrix["columns"]
         sheet.set_column(0, 0, 44)
         sheet.set_column(1, 1, 16)
-        sheet.set_column(2, 1 + 2 * len(phases), 14)
+        sheet.set_column(2, 1 + 2 * len(columns), 14)
         sheet.write_string(0, 0, _("Compliance matrix: %(plan)s", plan=matrix["campaign"]["name"]), formats["title"])
         type_label = dict(matrix["unit_types"]).get(unit_type)
         sheet.write_string(
@@ -60,10 +62,10 @@ class ComplianceMatrixXlsx(models.AbstractModel):
         header_row = 3
         sheet.write_string(header_row, 0, _("Unit"), formats["header"])
         sheet.write_string(header_row, 1, _("Unit type"), formats["header"])
-        for index, phase in enumerate(phases):
+        for index, column in enumerate(columns):
             col = 2 + 2 * index
-            deadline = phase["deadline"] and _("deadline %(date)s", date=self._format_deadline(phase["deadline"]))
-            title = f"{phase['name']} ({deadline})" if deadline else phase["name"]
+            deadline = column["deadline"] and _("deadline %(date)s", date=self._format_deadline(column["deadline"]))
+            title = f"{column['name']} ({deadline})" if deadline else column["name"]
             sheet.write_string(header_row, col, title, formats["header"])
             sheet.write_string(header_row, col + 1, _("Days late"), formats["header"])
         sheet.set_row(header_row, 60)
@@ -80,7 +82,7 @@ class ComplianceMatrixXlsx(models.AbstractModel):
             row += 1
         last_row = max(row - 1, header_row)
         sheet.freeze_panes(header_row + 1, 1)
-        sheet.autofilter(header_row, 0, last_row, 1 + 2 * len(phases))
+        sheet.autofilter(header_row, 0, last_row, 1 + 2 * len(columns))
         # The legend: how many cells are in each state, as the client action shows above the matrix.
         row += 1
         for state, label in matrix["states"]:

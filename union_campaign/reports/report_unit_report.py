@@ -37,10 +37,8 @@ class ReportUnitReport(models.AbstractModel):
         campaign = report.campaign_id
         day = self._get_local_date(report.date_submitted, report.submitted_user_id or None)
         chair = unit.chair_user_id
-        uom_labels = dict(report.line_ids._fields["target_uom"]._description_selection(self.env))
         return {
-            "parent_heading": self._get_parent_heading(unit),
-            "body_heading": self._get_body_heading(unit),
+            **self._get_header(unit),
             "place_date": self._format_document_date(day, unit.partner_id.city or campaign.issue_place),
             "is_draft": report.state not in ("submitted", "approved"),
             "addressee": campaign.issuing_unit_id.name,
@@ -50,24 +48,33 @@ class ReportUnitReport(models.AbstractModel):
                 plan=self._get_plan_citation(campaign),
                 issuer=campaign.issuing_unit_id.name,
             ),
-            "phase": self.env._(
-                "Phase %(number)s: %(phase)s (%(period)s)",
-                number=campaign.phase_ids.sorted(lambda p: (p.sequence, p.id)).ids.index(report.phase_id.id) + 1,
-                phase=report.phase_id.name,
-                period=self._get_phase_period(report.phase_id),
-            ),
+            "period": self._get_report_period(report),
             "lines": [
                 {
                     "line": line,
-                    "target": self._format_quantity(line.target_qty, uom_labels.get(line.target_uom))
-                    if line.target_qty
-                    else "",
+                    "target": self._format_quantity(line.target_qty, line.target_uom) if line.target_qty else "",
                     "qty": self._format_quantity(line.qty_done),
                     "urls": line._get_urls(),
                 }
                 for line in report.line_ids
             ],
-            "signer_capacity": self.env._("ON BEHALF OF THE EXECUTIVE COMMITTEE") if chair else "",
-            "signer_title": self.env._("CHAIR") if chair else self.env._("REPORTER"),
+            "signature_lines": (
+                [self.env._("ON BEHALF OF THE EXECUTIVE COMMITTEE"), self.env._("CHAIR")]
+                if chair
+                else [self.env._("REPORTER")]
+            ),
+            "documents": report.attachment_ids.mapped("name"),
             "signer_name": chair.name if chair else (report.submitted_user_id or report.user_id).name,
         }
+
+    @api.model
+    def _get_report_period(self, report):
+        """Return what the report is for: its period (“Giai đoạn 1 (từ tháng 11/2020 đến hết 20/01/2021)”), with the
+        report asked when the schedule is not one report per period (“Báo cáo kết quả: Quý I/2027”)."""
+        schedule = report.schedule_id
+        label = report.period_label or schedule.name
+        if report.phase_id:
+            label = self.env._("%(name)s (%(period)s)", name=label, period=self._get_phase_period(report.phase_id))
+        if schedule.kind == "per_period" or label == schedule.name:
+            return label
+        return self.env._("%(report)s: %(period)s", report=schedule.name, period=label)

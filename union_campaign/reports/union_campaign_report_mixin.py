@@ -1,13 +1,34 @@
 # Copyright 2026 union_campaign contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import re
+import functools
+import logging
+import shutil
+import subprocess
 
 from odoo import api, models
 
-from ..tools import local_date, local_today
+from ..tools import format_admin_date, local_date, local_today
 
-# The level above is usually printed abbreviated in the header: "LĐLĐ THÀNH PHỐ HÀ NỘI", "TỔNG LĐLĐ VIỆT NAM".
-FEDERATION_WORDS = re.compile(r"\bLiên đoàn Lao động\b", re.IGNORECASE)
+_logger = logging.getLogger(__name__)
+
+# Fonts of the official documents: Times New Roman (Decree 30/2020/NĐ-CP), or a metric-compatible free font that
+# has every Vietnamese letter (Liberation Serif 2, Debian's fonts-liberation2). Never a silent fallback.
+DOCUMENT_FONTS = ("Times New Roman", "Liberation Serif")
+
+
+@functools.cache
+def document_font_status():
+    """Return (font file, ok) for "Times New Roman" as fontconfig resolves it; ok if it has Vietnamese letters."""
+    if not shutil.which("fc-match"):
+        return "", False
+    found = subprocess.run(
+        ["fc-match", "--format=%{file}|%{family}", "Times New Roman:charset=1ec7"],
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout
+    path, _sep, family = found.partition("|")
+    return path, any(font.lower() in family.lower() for font in DOCUMENT_FONTS)
 
 
 class UnionCampaignReportMixin(models.AbstractModel):
@@ -31,30 +52,32 @@ class UnionCampaignReportMixin(models.AbstractModel):
         return self.env.user.lang or self.env.lang or "en_US"
 
     @api.model
-    def _get_parent_heading(self, unit):
-        """Return the line of the level above the issuing body, in capitals, e.g. "LĐLĐ THÀNH PHỐ HÀ NỘI"."""
-        if not unit.parent_id:
-            return ""
-        return FEDERATION_WORDS.sub("LĐLĐ", unit.parent_id.name).upper()
+    def _check_document_font(self):
+        """Log (once per process) when the documents' font is missing: never fall back silently."""
+        path, ok = document_font_status()
+        if not ok:
+            _logger.warning(
+                "The official documents need Times New Roman or Liberation Serif 2 (Debian: fonts-liberation2); "
+                "fontconfig gives %r: Vietnamese letters may print in another font.",
+                path,
+            )
+        return ok
 
     @api.model
-    def _get_body_heading(self, unit, width=24):
-        """Return the name of the issuing body in capitals, on one line or two of even length.
-
-        "LIÊN ĐOÀN LAO ĐỘNG QUẬN LONG BIÊN" does not fit the header's column: it is printed as
-        "LIÊN ĐOÀN LAO ĐỘNG" / "QUẬN LONG BIÊN", as on paper, rather than leaving one word alone.
-        """
-        words = (unit.name or "").upper().split()
-        text = " ".join(words)
-        if len(text) <= width or len(words) < 2:
-            return [text]
-        splits = [(" ".join(words[:index]), " ".join(words[index:])) for index in range(1, len(words))]
-        return list(min(splits, key=lambda lines: max(len(lines[0]), len(lines[1]))))
+    def _get_header(self, unit):
+        """Return the header of a document of `unit`: the level above, its own name as printed (lines broken
+        between phrases) and the motto column."""
+        self._check_document_font()
+        return {
+            "parent_heading": unit._get_doc_upper_body(),
+            "body_heading": unit._get_doc_body_lines(),
+            "motto_lines": unit._get_doc_motto_lines(),
+        }
 
     @api.model
     def _format_short_date(self, day):
-        """Return a date as written in the body of a document: 08/12/2020."""
-        return day.strftime("%d/%m/%Y") if day else ""
+        """Return a date as written in the body of a document: 08/12/2020, 20/3/2027."""
+        return format_admin_date(day)
 
     @api.model
     def _format_document_date(self, day, place=False):
@@ -74,10 +97,14 @@ class UnionCampaignReportMixin(models.AbstractModel):
         if phase.period_text:
             return phase.period_text
         start = phase.date_start
+        if not start:
+            return self.env._("before %(date)s", date=self._format_short_date(phase.date_end))
         if start.day == 1:
             start_text = self.env._("from %(month)s", month=start.strftime("%m/%Y"))
         else:
             start_text = self.env._("from %(date)s", date=self._format_short_date(start))
+        if not phase.date_end:
+            return start_text
         period = self.env._("%(start)s through %(end)s", start=start_text, end=self._format_short_date(phase.date_end))
         if phase.peak_date_start and phase.peak_date_end:
             period = self.env._(

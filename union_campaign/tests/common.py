@@ -38,12 +38,14 @@ class UnionCampaignCommon(TransactionCase):
             cls.env, login="t_employee", name="Employee", groups="base.group_user", lang="en_US"
         )
         Unit = cls.env["union.unit"]
-        cls.federation = Unit.create({"name": "LĐLĐ Test", "code": "T-FED", "unit_type": "federation"})
+        cls.federation = Unit.create(
+            {"name": "LĐLĐ Test", "code": "T-FED", "unit_type_id": cls.env.ref("union_campaign.unit_type_district").id}
+        )
         cls.unit_a = Unit.create(
             {
                 "name": "Công đoàn Trường A",
                 "code": "T-A",
-                "unit_type": "school",
+                "unit_type_id": cls.env.ref("union_campaign.unit_type_school").id,
                 "parent_id": cls.federation.id,
                 "chair_user_id": cls.user_reporter_a.id,
                 "member_user_ids": [Command.set(cls.user_reporter_a.ids)],
@@ -54,14 +56,19 @@ class UnionCampaignCommon(TransactionCase):
             {
                 "name": "Công đoàn Công ty B",
                 "code": "T-B",
-                "unit_type": "enterprise",
+                "unit_type_id": cls.env.ref("union_campaign.unit_type_enterprise").id,
                 "parent_id": cls.federation.id,
                 "member_user_ids": [Command.set(cls.user_reporter_b.ids)],
                 "member_count": 300,
             }
         )
         cls.unit_c = Unit.create(
-            {"name": "Công đoàn Phường C", "code": "T-C", "unit_type": "agency", "parent_id": cls.federation.id}
+            {
+                "name": "Công đoàn Phường C",
+                "code": "T-C",
+                "unit_type_id": cls.env.ref("union_campaign.unit_type_agency").id,
+                "parent_id": cls.federation.id,
+            }
         )
         cls.units = cls.unit_a | cls.unit_b | cls.unit_c
 
@@ -78,6 +85,19 @@ class UnionCampaignCommon(TransactionCase):
             "approver_id": cls.user_manager.id,
             "unit_ids": [Command.set(cls.units.ids)],
             "slogan_ids": [Command.create({"name": "Khẩu hiệu một!"}), Command.create({"name": "Khẩu hiệu hai!"})],
+            "section_ids": [
+                Command.create({"sequence": 1, "name": "MỤC ĐÍCH - YÊU CẦU:", "kind": "text"}),
+                Command.create(
+                    {"sequence": 2, "name": "THỜI GIAN, NỘI DUNG:", "kind": "periods", "item_numbering": "arabic"}
+                ),
+                Command.create({"sequence": 3, "name": "HÌNH THỨC TUYÊN TRUYỀN.", "kind": "forms"}),
+                Command.create(
+                    {"sequence": 4, "name": "KHẨU HIỆU TUYÊN TRUYỀN.", "kind": "slogans", "item_numbering": "arabic"}
+                ),
+                Command.create(
+                    {"sequence": 5, "name": "TỔ CHỨC THỰC HIỆN.", "kind": "duties", "item_numbering": "arabic"}
+                ),
+            ],
             "phase_ids": [
                 Command.create(
                     {
@@ -87,7 +107,7 @@ class UnionCampaignCommon(TransactionCase):
                         "date_end": date(2027, 2, 28),
                         "report_deadline": date(2027, 3, 5),
                         "activity_ids": [
-                            Command.create({"name": "Hội nghị quán triệt", "target_qty": 1, "target_uom": "session"}),
+                            Command.create({"name": "Hội nghị quán triệt", "target_qty": 1, "target_uom": "buổi"}),
                             Command.create(
                                 {
                                     "name": "Đăng tin trên trang của Quận",
@@ -113,7 +133,7 @@ class UnionCampaignCommon(TransactionCase):
                                 {
                                     "name": "Treo băng rôn",
                                     "target_qty": 3,
-                                    "target_uom": "banner",
+                                    "target_uom": "băng rôn",
                                     "evidence_required": True,
                                 }
                             ),

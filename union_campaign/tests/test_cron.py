@@ -102,7 +102,8 @@ class TestCron(UnionActivityCase):
         self.assertEqual(len(self._open(self.units, FOLLOW_UP)), 3)
 
     def test_status_and_done(self):
-        """The daily status job refreshes phases and closes a plan whose phases are over."""
+        """The daily status job refreshes phases; it closes a plan only when its periods are over and its reports
+        decided. The officer may close it earlier: reports never submitted are then marked Not Submitted."""
         with self._frozen("2027-04-05 03:00:00"):
             self.env["union.campaign"]._cron_update_status()
             statuses = self.campaign.phase_ids.sorted("sequence").mapped("status")
@@ -110,10 +111,29 @@ class TestCron(UnionActivityCase):
             self.assertEqual(self.campaign.state, "running")
         with self._frozen("2027-05-01 03:00:00"):
             self.env["union.campaign"]._cron_update_status()
-            self.env["union.campaign"]._cron_update_status()
+            self.assertEqual(self.campaign.state, "running", "reports are outstanding: the plan stays open")
+            report_a = self._report(self.campaign, self.unit_a)
+            report_a.with_user(self.user_reporter_a).action_submit()
+            self.assertFalse(self.campaign.with_user(self.user_officer).can_done, "a report waits for review")
+            report_a.with_user(self.user_officer).action_approve()
+            self.campaign.with_user(self.user_officer).action_done()
         self.assertEqual(self.campaign.state, "done")
+        left = self.campaign.report_ids - report_a
+        self.assertEqual(set(left.mapped("state")), {"not_submitted"})
+        self.assertEqual(set(left.mapped("matrix_state")), {"not_submitted"})
+        self.assertFalse(self._open(left), "reports closed with the plan leave no activity behind")
         tasks = self.campaign.campaign_activity_ids.filtered(lambda a: a.scope == "federation")
         self.assertFalse(self._open(tasks), "a closed plan leaves no task activity behind")
+
+    def test_status_job_closes_finished_plan(self):
+        """Once every period is over and every report is decided, the daily job closes the plan."""
+        for report in self.campaign.report_ids:
+            user = report.unit_id.member_user_ids[:1] or self.user_officer
+            report.with_user(user).action_submit()
+            report.with_user(self.user_officer_2 if user == self.user_officer else self.user_officer).action_approve()
+        with self._frozen("2027-05-01 03:00:00"):
+            self.env["union.campaign"]._cron_update_status()
+        self.assertEqual(self.campaign.state, "done")
 
     def test_settings_defaults_and_validation(self):
         """New plans take the company's delays; bad reminder days are refused with a clear message."""

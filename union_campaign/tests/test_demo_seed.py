@@ -73,14 +73,14 @@ class TestDemoSeed(UnionCampaignCommon):
             line[2:].rstrip(";.") for line in self.seed.split("Nơi nhận", 1)[1].splitlines() if line.startswith("- ")
         ]
         self.assertEqual(recipients, seed_recipients)
-        self.assertIn(f"**{self.plan.signer_capacity}\n{self.plan.signer_title}**", self.seed)
+        self.assertIn(f"**{self.plan.signature_lines}**", self.seed)
         self.assertTrue(self.seed.rstrip().endswith(self.plan.signer_name))
 
     def test_units_and_users(self):
         """A dozen grassroots units of the three kinds, with demo users of each group."""
         units = self.plan.unit_ids
         self.assertEqual(len(units), 12)
-        self.assertEqual(set(units.mapped("unit_type")), {"agency", "enterprise", "school"})
+        self.assertEqual(set(units.mapped("unit_type_id.code")), {"agency", "enterprise", "school"})
         for xmlid, group in (
             ("user_manager", "group_manager"),
             ("user_officer", "group_officer"),

@@ -313,9 +313,19 @@ class TestIntegrity(UnionActivityCase):
     def test_reports_only_for_plan_units(self):
         """Nobody creates a report by hand, nor one for a unit outside the plan."""
         outsider = self.env["union.unit"].create(
-            {"name": "Công đoàn ngoài", "unit_type": "agency", "parent_id": self.federation.id}
+            {
+                "name": "Công đoàn ngoài",
+                "unit_type_id": self.env.ref("union_campaign.unit_type_agency").id,
+                "parent_id": self.federation.id,
+            }
         )
-        vals = {"campaign_id": self.campaign.id, "phase_id": self.campaign.phase_ids[0].id, "unit_id": outsider.id}
+        vals = {
+            "campaign_id": self.campaign.id,
+            "schedule_id": self.campaign.report_schedule_ids[0].id,
+            "period_key": "x",
+            "date_deadline": "2027-03-05",
+            "unit_id": outsider.id,
+        }
         with self.assertRaises(AccessError):
             self.env["union.unit.report"].with_user(self.user_officer).create(vals)
         with self.assertRaisesRegex(ValidationError, "one of the plan's units"):
@@ -362,11 +372,20 @@ class TestIntegrity(UnionActivityCase):
         found = self.env["union.unit"].with_user(self.user_officer).name_search(nfd)
         self.assertEqual([unit_id for unit_id, _name in found], self.unit_a.ids)
         with self.assertRaisesRegex(ValidationError, "already exists"):
-            self.env["union.unit"].create({"name": nfd, "unit_type": "school", "parent_id": self.federation.id})
+            self.env["union.unit"].create(
+                {
+                    "name": nfd,
+                    "unit_type_id": self.env.ref("union_campaign.unit_type_school").id,
+                    "parent_id": self.federation.id,
+                }
+            )
         with self.assertRaisesRegex(ValidationError, "already used"):
             self._create_campaign(reference=unicodedata.normalize("NFD", "99/KH-TEST"))
         unit = self.env["union.unit"].create(
-            {"name": unicodedata.normalize("NFD", "Công đoàn Phường Đức Giang"), "unit_type": "agency"}
+            {
+                "name": unicodedata.normalize("NFD", "Công đoàn Phường Đức Giang"),
+                "unit_type_id": self.env.ref("union_campaign.unit_type_agency").id,
+            }
         )
         self.assertEqual(unit.name, unicodedata.normalize("NFC", unit.name))
 

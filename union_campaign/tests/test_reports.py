@@ -102,7 +102,7 @@ class TestPlanDocument(ReportTestMixin, UnionCampaignCommon):
         self.assertInOrder(
             text,
             [
-                "LĐLĐ THÀNH PHỐ HÀ NỘI",
+                "LIÊN ĐOÀN LAO ĐỘNG THÀNH PHỐ HÀ NỘI",
                 "LIÊN ĐOÀN LAO ĐỘNG QUẬN LONG BIÊN",
                 "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
                 "Độc lập - Tự do - Hạnh phúc",
@@ -122,9 +122,11 @@ class TestPlanDocument(ReportTestMixin, UnionCampaignCommon):
             {"name": "LĐLĐ quận Long Biên", "lang": "en_US"}
         )
         text = self._plan_text(user=self.user_officer)
-        self.assertIn("I. PURPOSES AND REQUIREMENTS:", text)
+        # The words of the document form are in its language; the plan's own text stays as written.
         self.assertIn("SOCIALIST REPUBLIC OF VIETNAM", text)
+        self.assertIn("PLAN", text)
         self.assertNotIn("KẾ HOẠCH", text)
+        self.assertIn("I. MỤC ĐÍCH - YÊU CẦU:", text)
 
     def test_phase_period_wording(self):
         """A phase's period is its own wording, else written from its dates, with the peak window."""
@@ -226,7 +228,7 @@ class TestUnitReportDocument(ReportTestMixin, UnionCampaignCommon):
                 "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
                 "BÁO CÁO",
                 "Kết quả thực hiện Kế hoạch số 99/KH-TEST ngày 05/01/2027 của LĐLĐ Test",
-                "Giai đoạn 1: Giai đoạn 1 (từ tháng 02/2027 đến hết 28/02/2027)",
+                "Giai đoạn 1 (từ tháng 02/2027 đến hết 28/02/2027)",
                 "Kính gửi: LĐLĐ Test",
                 "I. KẾT QUẢ THỰC HIỆN",
                 "1 Hội nghị quán triệt Có",

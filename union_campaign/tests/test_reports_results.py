@@ -38,11 +38,11 @@ EXPORT_BUTTON_JS = """
             params: { campaign_id: __CAMPAIGN_ID__ },
         });
         const select = await until(() => document.querySelector(".o_union_matrix_filter"), "the filter");
-        select.value = "school";
+        select.value = "__SCHOOL__";
         select.dispatchEvent(new Event("change"));
         await until(() => {
             const types = [...document.querySelectorAll("tr[data-unit-type]")].map((r) => r.dataset.unitType);
-            return types.length && types.every((type) => type === "school");
+            return types.length && types.every((type) => type === "__SCHOOL__");
         }, "the school rows");
         const sent = [];
         const send = XMLHttpRequest.prototype.send;
@@ -59,7 +59,7 @@ EXPORT_BUTTON_JS = """
         const [url, reportType] = JSON.parse(sent[0]);
         const query = decodeURIComponent(url);
         if (reportType !== "xlsx" || !url.startsWith("/report/xlsx/union_campaign.compliance_matrix_xlsx")
-            || !query.includes('"unit_type":"school"') || !query.includes('"active_ids":[__CAMPAIGN_ID__]')) {
+            || !query.includes('"unit_type_id":__SCHOOL__') || !query.includes('"active_ids":[__CAMPAIGN_ID__]')) {
             throw new Error(`Unexpected download: ${sent[0]}`);
         }
         if (sent[1] !== 200 || document.querySelector(".o_error_dialog")) {
@@ -118,7 +118,10 @@ class TestResultsReport(ReportTestMixin, ResultsFixture):
         Results = self.env["report.union_campaign.report_campaign_results"].with_user(self.user_officer)
         with self._frozen(PRINT_MOMENT):
             self.env.invalidate_all()  # days late are counted on the day of printing
-            return Results.with_context(lang="vi_VN")._get_phase_results(self.campaign.phase_ids)
+            rounds = Results.with_context(lang="vi_VN")._get_round_results(self.campaign, self.campaign.report_ids)
+        # One occurrence per phase here (one report per period): index the results by phase.
+        phases = self.campaign.phase_ids.sorted("sequence")
+        return {phase.id: results for phase, results in zip(phases, rounds, strict=True)}
 
     def test_counts_match_fixture(self):
         """On time, late and not reported are counted per phase and unit type; cancelled reports are left out."""
@@ -130,7 +133,10 @@ class TestResultsReport(ReportTestMixin, ResultsFixture):
         )
         self.assertEqual(
             [(t["key"], t["on_time"], t["late"], t["missing"]) for t in phase_1["types"]],
-            [("agency", 0, 0, 1), ("enterprise", 0, 1, 0), ("school", 1, 0, 0)],
+            [
+                (self.env.ref(f"union_campaign.unit_type_{code}").id, *counts)
+                for code, counts in (("agency", (0, 0, 1)), ("enterprise", (0, 1, 0)), ("school", (1, 0, 0)))
+            ],
         )
         self.assertEqual(
             {k: phase_2["total"][k] for k in ("expected", "on_time", "late", "missing")},
@@ -164,8 +170,8 @@ class TestResultsReport(ReportTestMixin, ResultsFixture):
             [
                 "BÁO CÁO",
                 "Kết quả thực hiện Kế hoạch số 99/KH-TEST ngày 05/01/2027",
-                "Số liệu tính đến ngày 20/05/2027.",
-                "Đơn vị được tính là đã báo cáo một giai đoạn khi báo cáo của đơn vị đã được gửi hoặc đã được duyệt.",
+                "Số liệu tính đến ngày 20/5/2027.",
+                "Đơn vị được tính là đã báo cáo khi báo cáo của đơn vị đã được gửi hoặc đã được duyệt.",
                 "1. Giai đoạn 1",
                 "Khối cơ quan, đơn vị 1 0 0 1 0%",
                 "Khối doanh nghiệp 1 0 1 0 100%",
@@ -317,10 +323,15 @@ class TestComplianceMatrixXlsx(ResultsFixture):
             matrix = (
                 self.campaign.with_user(self.user_officer)
                 .with_context(lang="vi_VN")
-                .get_compliance_matrix(unit_type="enterprise")
+                .get_compliance_matrix(unit_type_id=self.env.ref("union_campaign.unit_type_enterprise").id)
             )
             content, _report_type = self.officer_reports._render_xlsx(
-                MATRIX_XLSX, None, data={"unit_type": "enterprise", "context": {"active_ids": self.campaign.ids}}
+                MATRIX_XLSX,
+                None,
+                data={
+                    "unit_type_id": self.env.ref("union_campaign.unit_type_enterprise").id,
+                    "context": {"active_ids": self.campaign.ids},
+                },
             )
         sheet = openpyxl.load_workbook(io.BytesIO(content)).active
         self.assertEqual(sheet.title, "Bảng theo dõi báo cáo")
@@ -342,7 +353,7 @@ class TestComplianceMatrixDownload(HttpCase, ResultsFixture):
         """The matrix's Export XLSX button downloads the spreadsheet for the chosen unit type."""
         self.authenticate(self.user_officer.login, self.user_officer.login)
         # The URL report_xlsx's action handler builds from the button's action (data + context).
-        options = quote(json.dumps({"unit_type": "school"}))
+        options = quote(json.dumps({"unit_type_id": self.env.ref("union_campaign.unit_type_school").id}))
         action_context = quote(json.dumps({"active_model": "union.campaign", "active_ids": self.campaign.ids}))
         url = f"/report/xlsx/union_campaign.compliance_matrix_xlsx?options={options}&context={action_context}"
         response = self.url_open(
@@ -364,5 +375,6 @@ class TestComplianceMatrixExportButton(HttpCase):
     def test_export_button(self):
         """The Export XLSX button of the matrix downloads the matrix for the unit type chosen on screen."""
         campaign = self.env.ref("union_campaign.campaign_43")
-        code = EXPORT_BUTTON_JS.replace("__CAMPAIGN_ID__", str(campaign.id))
+        school = self.env.ref("union_campaign.unit_type_school").id
+        code = EXPORT_BUTTON_JS.replace("__CAMPAIGN_ID__", str(campaign.id)).replace("__SCHOOL__", str(school))
         self.browser_js("/odoo", code, login="admin", timeout=120)

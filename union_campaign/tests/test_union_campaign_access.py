@@ -57,7 +57,11 @@ class TestUnionCampaignAccess(UnionCampaignCommon):
         """A plan of another company is invisible, even to a manager of this one."""
         other_company = self.env["res.company"].create({"name": "Other Federation"})
         other_unit = self.env["union.unit"].create(
-            {"name": "Other", "unit_type": "federation", "company_id": other_company.id}
+            {
+                "name": "Other",
+                "unit_type_id": self.env.ref("union_campaign.unit_type_district").id,
+                "company_id": other_company.id,
+            }
         )
         other_plan = self.env["union.campaign"].create(
             {"name": "Other plan", "issuing_unit_id": other_unit.id, "company_id": other_company.id}

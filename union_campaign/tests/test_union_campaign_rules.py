@@ -60,8 +60,10 @@ class TestUnionCampaignRules(UnionCampaignCommon):
                 self._create_campaign()
         other_year = self._create_campaign(issue_date=date(2028, 1, 5))
         self.assertEqual(other_year.reference, self.campaign.reference)
-        other_unit = self.env["union.unit"].create({"name": "Khác", "unit_type": "federation"})
-        self.assertTrue(self._create_campaign(issuing_unit_id=other_unit.id))
+        other_unit = self.env["union.unit"].create(
+            {"name": "Khác", "unit_type_id": self.env.ref("union_campaign.unit_type_district").id}
+        )
+        self.assertTrue(self._create_campaign(issuing_unit_id=other_unit.id, unit_ids=[]))
 
     def test_report_deadline_defaults_to_end(self):
         """A phase reports by its end unless told otherwise, in code and in the form."""

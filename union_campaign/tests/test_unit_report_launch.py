@@ -76,7 +76,14 @@ class TestUnitReportLaunch(UnionCampaignCommon):
 
         def launch_queries(count, reference):
             units = self.env["union.unit"].create(
-                [{"name": f"Unit {reference} {i}", "unit_type": "enterprise"} for i in range(count)]
+                [
+                    {
+                        "name": f"Unit {reference} {i}",
+                        "unit_type_id": self.env.ref("union_campaign.unit_type_enterprise").id,
+                        "parent_id": self.federation.id,
+                    }
+                    for i in range(count)
+                ]
             )
             campaign = self._approved_campaign(reference=reference, unit_ids=[Command.set(units.ids)])
             campaign.env.flush_all()

@@ -241,12 +241,12 @@ class TestUnitReportWorkflow(UnionCampaignCommon):
         report_b.line_ids.with_user(self.user_reporter_b).is_done = True
         with self._frozen("2027-03-07 03:00:00"):
             matrix = self.campaign.with_user(self.user_officer).get_compliance_matrix()
-        self.assertEqual([p["name"] for p in matrix["phases"]], ["Giai đoạn 1", "Giai đoạn 2"])
+        self.assertEqual([c["name"] for c in matrix["columns"]], ["Giai đoạn 1", "Giai đoạn 2"])
         cells = {row["unit"]: [c["state"] for c in row["cells"]] for row in matrix["rows"]}
         self.assertEqual(cells[self.unit_a.name], ["submitted", "not_started"])
         self.assertEqual(cells[self.unit_b.name], ["late", "not_started"])
         self.assertEqual(cells[self.unit_c.name], ["late", "not_started"])
-        schools = self.campaign.get_compliance_matrix(unit_type="school")
+        schools = self.campaign.get_compliance_matrix(unit_type_id=self.env.ref("union_campaign.unit_type_school").id)
         self.assertEqual([row["unit"] for row in schools["rows"]], [self.unit_a.name])
         action = self.campaign.action_view_compliance_matrix()
         self.assertEqual(action["tag"], "union_campaign.compliance_matrix")

@@ -45,3 +45,13 @@ def local_date(env, moment, user=None):
     if not isinstance(moment, datetime):
         return moment
     return pytz.utc.localize(moment).astimezone(tz_for(env, user)).date()
+
+
+def format_admin_date(day):
+    """Return a date as Vietnamese administrative documents write it in their text: 08/12/2020, 15/02/2027,
+    20/3/2027 — the day on two digits, the month on two digits only for January and February (as Decree
+    30/2020/NĐ-CP writes the date line: "ngày 05 tháng 02", "ngày 10 tháng 3")."""
+    if not day:
+        return ""
+    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
+    return f"{day.day:02d}/{month}/{day.year}"

@@ -9,8 +9,8 @@ import { useService } from "@web/core/utils/hooks";
 import { standardActionServiceProps } from "@web/webclient/actions/action_service";
 
 /**
- * Compliance matrix of a plan: its units down, its phases across, each cell the state of that unit's
- * report for that phase. A click on a cell opens the report; the unit type filter narrows the rows.
+ * Compliance matrix of a plan: its units down, the reports its schedule asks across (a period, a quarter,
+ * the final report...), each cell the state of that unit's report. A click on a cell opens the report; the unit type filter narrows the rows.
  */
 export class ComplianceMatrix extends Component {
     static template = "union_campaign.ComplianceMatrix";
@@ -27,12 +27,12 @@ export class ComplianceMatrix extends Component {
 
     async load() {
         this.state.data = await this.orm.call("union.campaign", "get_compliance_matrix", [[this.campaignId]], {
-            unit_type: this.state.unitType || false,
+            unit_type_id: this.state.unitType || false,
         });
     }
 
     async onUnitTypeChange(ev) {
-        this.state.unitType = ev.target.value;
+        this.state.unitType = parseInt(ev.target.value) || "";
         await this.load();
     }
 
@@ -77,7 +77,7 @@ export class ComplianceMatrix extends Component {
             report_name: "union_campaign.compliance_matrix_xlsx",
             report_file: "union_campaign.compliance_matrix_xlsx",
             name: _t("Compliance Matrix"),
-            data: { unit_type: this.state.unitType || false },
+            data: { unit_type_id: this.state.unitType || false },
             context: {
                 active_model: "union.campaign",
                 active_id: this.campaignId,

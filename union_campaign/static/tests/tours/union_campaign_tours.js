@@ -56,9 +56,10 @@ registry.category("web_tour.tours").add("union_campaign_matrix_tour", {
             trigger: `.o_union_matrix_table tr:contains('${UNIT_A}') button.o_union_cell_submitted`,
         },
         {
+            // Options: all units, then the plan's unit types in their order (agency, enterprise, school).
             content: "Only schools",
             trigger: "select.o_union_matrix_filter",
-            run: "select school",
+            run: "selectByIndex 3",
         },
         {
             content: "One row left",

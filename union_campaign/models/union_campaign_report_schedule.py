@@ -1,0 +1,245 @@
+# Copyright 2026 union_campaign contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import calendar
+from collections import namedtuple
+from datetime import date
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+# One report the schedule asks of each unit: launch creates a unit report per occurrence and unit.
+Occurrence = namedtuple("Occurrence", "key label deadline start end phase items")
+QUARTER_MONTHS = {"first": 0, "second": 1, "last": 2}
+
+
+class UnionCampaignReportSchedule(models.Model):
+    """What a plan asks its units to report, to whom and when (chế độ báo cáo), separate from its periods.
+
+    One report per period (the default), one final report, a document or list due on a date, or a recurring
+    report (monthly, or quarterly "before day 20 of the quarter's last month"). Launching the plan creates exactly
+    one unit report per occurrence and unit, with the lines of the items it covers.
+    """
+
+    _name = "union.campaign.report.schedule"
+    _inherit = ["union.campaign.line.mixin"]
+    _description = "Reporting Schedule of a Plan"
+
+    name = fields.Char(
+        string="What to Report",
+        required=True,
+        default=lambda self: self.env._("Results report"),
+        help="e.g. danh sách đoàn viên có hoàn cảnh khó khăn, báo cáo kết quả, báo cáo sơ kết 6 tháng",
+    )
+    kind = fields.Selection(
+        selection=[
+            ("per_period", "One Report per Period"),
+            ("final", "One Final Report"),
+            ("dated", "A Document Due on a Date"),
+            ("recurring", "Recurring Report"),
+        ],
+        required=True,
+        default="per_period",
+    )
+    date_deadline = fields.Date(string="Due On", help="Final reports and documents: the day they are due.")
+    recurrence = fields.Selection(selection=[("monthly", "Monthly"), ("quarterly", "Quarterly")], default="quarterly")
+    recurrence_day = fields.Integer(
+        string="Due Day", default=20, help="Day of the month the recurring report is due (20: before the 20th)."
+    )
+    recurrence_month = fields.Selection(
+        selection=[("first", "First Month"), ("second", "Second Month"), ("last", "Last Month")],
+        string="Month of the Quarter",
+        default="last",
+        help="Quarterly reports are due in this month of each quarter.",
+    )
+    date_from = fields.Date(string="From", help="Recurring reports: first day covered; empty: the plan's start.")
+    date_to = fields.Date(string="Until", help="Recurring reports: last day covered; empty: the plan's end.")
+    skip_covered = fields.Boolean(
+        string="Not When Another Report Is Due",
+        default=True,
+        help="A recurring report is not asked for in a period in which another report of the plan is due "
+        "(a six-month or year-end review stands for that quarter's report).",
+    )
+    phase_ids = fields.Many2many(
+        "union.campaign.phase",
+        string="Periods",
+        domain="[('campaign_id', '=', campaign_id)]",
+        help="One report per period: these periods only; empty: every period with unit items.",
+    )
+    activity_ids = fields.Many2many(
+        "union.campaign.activity",
+        string="Items Covered",
+        domain="[('campaign_id', '=', campaign_id), ('scope', 'in', ('units', 'both'))]",
+        help="The items the report has lines for. Empty: a period's items; a final report: every unit item; "
+        "a recurring report: the items of the periods it covers; a document: none (a file and a summary).",
+    )
+    unit_type_ids = fields.Many2many(
+        "union.unit.type", string="Reporting Unit Types", help="Only units of these types report; empty: all."
+    )
+    addressee = fields.Char(string="To", help="Whom the units report to, as the plan says, e.g. LĐLĐ huyện.")
+    wording = fields.Char(
+        string="As Worded", help="The plan's sentence asking for the report, printed in a reporting section."
+    )
+    report_count = fields.Integer(compute="_compute_report_count")
+
+    # ------------------------------------------------------------------
+    # Compute and constraints
+    # ------------------------------------------------------------------
+    def _compute_report_count(self):
+        counts = dict(
+            self.env["union.unit.report"]._read_group([("schedule_id", "in", self.ids)], ["schedule_id"], ["__count"])
+        )
+        for schedule in self:
+            schedule.report_count = counts.get(schedule, 0)
+
+    @api.constrains("kind", "date_deadline", "recurrence_day", "date_from", "date_to")
+    def _check_schedule(self):
+        for schedule in self:
+            if schedule.kind in ("final", "dated") and not schedule.date_deadline:
+                raise ValidationError(self.env._("Give the day “%(report)s” is due.", report=schedule.name))
+            if schedule.kind == "recurring" and not 1 <= schedule.recurrence_day <= 31:
+                raise ValidationError(
+                    self.env._("The due day of “%(report)s” is a day of the month (1 to 31).", report=schedule.name)
+                )
+            if schedule.date_from and schedule.date_to and schedule.date_to < schedule.date_from:
+                raise ValidationError(self.env._("“%(report)s” cannot end before it starts.", report=schedule.name))
+
+    # ------------------------------------------------------------------
+    # Occurrences: the reports the schedule asks of each unit
+    # ------------------------------------------------------------------
+    def _get_occurrences(self):
+        """Return the reports this schedule asks of every unit, as Occurrence tuples, in deadline order.
+
+        Override to define other kinds of schedules.
+        """
+        self.ensure_one()
+        method = getattr(self, f"_get_{self.kind}_occurrences")
+        return sorted(method(), key=lambda occurrence: (occurrence.deadline, occurrence.key))
+
+    def _get_unit_items(self):
+        """Return the plan's items units report on (scope units or both), sub-items included."""
+        return self.campaign_id.campaign_activity_ids.filtered(lambda a: a.scope in ("units", "both"))
+
+    def _get_per_period_occurrences(self):
+        items = self._get_unit_items()
+        phases = self.phase_ids or self.campaign_id.phase_ids
+        occurrences = []
+        for phase in phases.sorted(lambda p: (p.sequence, p.id)):
+            phase_items = items.filtered(lambda a, p=phase: a.phase_id == p)
+            if self.activity_ids:
+                phase_items &= self.activity_ids
+            if not phase_items:
+                continue
+            deadline = phase.report_deadline or phase.date_end
+            if not deadline:
+                raise UserError(
+                    self.env._(
+                        "The period “%(phase)s” has neither an end nor a report deadline: give one so that units "
+                        "know when to report on it.",
+                        phase=phase.display_name,
+                    )
+                )
+            occurrences.append(
+                Occurrence(
+                    f"phase-{phase.id}", phase.name, deadline, phase.date_start, phase.date_end, phase, phase_items
+                )
+            )
+        return occurrences
+
+    def _get_final_occurrences(self):
+        items = self.activity_ids or self._get_unit_items()
+        start, end = self.campaign_id._get_period()
+        return [Occurrence("final", self.name, self.date_deadline, start, end, self.env["union.campaign.phase"], items)]
+
+    def _get_dated_occurrences(self):
+        start, _end = self.campaign_id._get_period()
+        return [
+            Occurrence(
+                "dated",
+                self.name,
+                self.date_deadline,
+                start,
+                self.date_deadline,
+                self.env["union.campaign.phase"],
+                self.activity_ids,
+            )
+        ]
+
+    def _get_recurring_occurrences(self):
+        plan_start, plan_end = self.campaign_id._get_period()
+        start, end = self.date_from or plan_start, self.date_to or plan_end
+        if not (start and end):
+            raise UserError(
+                self.env._("Give “%(report)s” the days it covers, or the plan's periods their dates.", report=self.name)
+            )
+        others = self.campaign_id.report_schedule_ids.filtered(
+            lambda s: s != self and s.kind in ("final", "dated") and s.date_deadline
+        ).mapped("date_deadline")
+        items = self._get_unit_items()
+        occurrences = []
+        for window_start, window_end, key, label, deadline in self._iter_windows(start, end):
+            if self.skip_covered and any(window_start <= day <= window_end for day in others):
+                continue
+            covered = self.activity_ids or items.filtered(
+                lambda a, s=window_start, e=window_end: a.phase_id._overlaps(s, e)
+            )
+            occurrences.append(
+                Occurrence(key, label, deadline, window_start, window_end, self.env["union.campaign.phase"], covered)
+            )
+        return occurrences
+
+    def _iter_windows(self, start, end):
+        """Yield (window start, window end, key, label, deadline) for each month or quarter from start to end."""
+        months = 3 if self.recurrence == "quarterly" else 1
+        year, month = start.year, ((start.month - 1) // months) * months + 1
+        while date(year, month, 1) <= end:
+            last_month = month + months - 1
+            window_start = date(year, month, 1)
+            window_end = date(year, last_month, calendar.monthrange(year, last_month)[1])
+            if self.recurrence == "quarterly":
+                quarter = (month - 1) // 3 + 1
+                due_month = month + QUARTER_MONTHS[self.recurrence_month or "last"]
+                key = f"{year}-Q{quarter}"
+                label = self.env._(
+                    "Quarter %(quarter)s/%(year)s", quarter=("I", "II", "III", "IV")[quarter - 1], year=year
+                )
+            else:
+                due_month = month
+                key = f"{year}-{month:02d}"
+                label = self.env._("Month %(month)s/%(year)s", month=month, year=year)
+            due_day = min(self.recurrence_day or 1, calendar.monthrange(year, due_month)[1])
+            yield window_start, window_end, key, label, date(year, due_month, due_day)
+            month += months
+            if month > 12:
+                year, month = year + 1, month - 12
+
+    def _prepare_unit_report_vals(self, occurrence, unit):
+        """Return the values of `unit`'s report for `occurrence`. Override to fill more fields."""
+        self.ensure_one()
+        return {
+            "campaign_id": self.campaign_id.id,
+            "schedule_id": self.id,
+            "period_key": occurrence.key,
+            "period_label": occurrence.label,
+            "date_period_start": occurrence.start,
+            "date_period_end": occurrence.end,
+            "phase_id": occurrence.phase.id or False,
+            "unit_id": unit.id,
+            "user_id": unit._get_reporting_user().id,
+            "date_deadline": occurrence.deadline,
+        }
+
+    def write(self, vals):
+        result = super().write(vals)
+        if "date_deadline" in vals:
+            # The open reports of a final report or document follow its new due day.
+            reports = (
+                self.env["union.unit.report"]
+                .sudo()
+                .search(
+                    [("schedule_id", "in", self.filtered("date_deadline").ids), ("state", "in", ("draft", "returned"))]
+                )
+            )
+            for schedule, schedule_reports in reports.grouped("schedule_id").items():
+                schedule_reports._workflow_write({"date_deadline": schedule.date_deadline})
+                schedule_reports._activity_update()
+        return result

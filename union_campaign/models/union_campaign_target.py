@@ -1,0 +1,62 @@
+# Copyright 2026 union_campaign contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from .union_input_mixin import MAX_AMOUNT, MAX_QUANTITY
+
+
+class UnionCampaignTarget(models.Model):
+    """A target of the plan (chỉ tiêu): a quantity, a share of the units or of the members, or an amount of money,
+    for each unit or for the whole plan, optionally only for some unit types; the results compare with it."""
+
+    _name = "union.campaign.target"
+    _inherit = ["union.campaign.line.mixin"]
+    _description = "Plan Target"
+
+    name = fields.Char(string="Target as Worded", required=True, help="As the plan writes it, e.g. “Phấn đấu 90% ...”")
+    activity_id = fields.Many2one(
+        "union.campaign.activity",
+        string="Content Item",
+        index=True,
+        ondelete="cascade",
+        domain="[('campaign_id', '=', campaign_id)]",
+        help="The item whose reports measure the target.",
+    )
+    kind = fields.Selection(
+        selection=[
+            ("quantity", "Quantity"),
+            ("percent_units", "Share of Units"),
+            ("percent_members", "Share of Members"),
+            ("amount", "Amount of Money"),
+        ],
+        required=True,
+        default="quantity",
+    )
+    value = fields.Float(help="The quantity, the percentage (90 for 90 %) or the amount in đồng.")
+    uom = fields.Char(string="Unit of Measure", help="e.g. lượt, công nhân, buổi, sáng kiến; đồng for money.")
+    per = fields.Selection(
+        selection=[("unit", "Each Unit"), ("total", "Whole Plan")],
+        required=True,
+        default="unit",
+        help="Each unit: every unit must reach it; whole plan: the units' results add up to it.",
+    )
+    unit_type_ids = fields.Many2many(
+        "union.unit.type", string="Unit Types", help="Only units of these types have the target; empty: all."
+    )
+    date_deadline = fields.Date(string="Deadline")
+
+    @api.constrains("kind", "value")
+    def _check_value(self):
+        for target in self:
+            maximum = {"percent_units": 100, "percent_members": 100, "amount": MAX_AMOUNT}.get(
+                target.kind, MAX_QUANTITY
+            )
+            target._check_number_bounds(("value",), maximum=maximum)
+            if target.activity_id and target.activity_id.campaign_id != target.campaign_id:
+                raise ValidationError(self.env._("A target measures an item of its own plan."))
+
+    def _applies_to(self, unit):
+        """True if the target concerns `unit` (its unit types)."""
+        self.ensure_one()
+        return not self.unit_type_ids or unit.unit_type_id in self.unit_type_ids
