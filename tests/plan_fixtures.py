@@ -1,0 +1,381 @@
+# Copyright 2026 union_campaign contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Test helpers of the plan parser: load its modules by file path, and print a plan's .txt as .docx and .pdf.
+
+The modules are loaded by path because ``union_campaign/tools/__init__.py`` imports Odoo.
+
+``txt_to_docx`` writes what a word processor would: bold headings, Word's automatic numbering for the Roman,
+Arabic, lettered and dash lists (the numbers are then absent from the paragraph text), tables for " | " rows, and
+optionally the header and the "Nơi nhận" / signature block in two-column tables. ``txt_to_pdf`` prints the text
+with a Vietnamese TrueType font, wrapping long lines at the margin (so lines break inside sentences), with the
+"Nơi nhận" and signature blocks side by side.
+"""
+
+import importlib.util
+import io
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TOOLS = ROOT / "union_campaign" / "tools"
+FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
+FONT = FONT_DIR / "DejaVuSans.ttf"
+FONT_BOLD = FONT_DIR / "DejaVuSans-Bold.ttf"
+
+
+def load_tool(name):
+    """Import union_campaign/tools/<name>.py alone (as union_campaign_<name>), without the addon's package."""
+    module_name = f"union_campaign_{name}"
+    if module_name in sys.modules:
+        return sys.modules[module_name]
+    spec = importlib.util.spec_from_file_location(module_name, TOOLS / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[module_name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+_ROMAN = re.compile(r"^(?P<n>[IVX]{1,5})\.\s+(?P<t>.+)$")
+_ARABIC = re.compile(r"^(?P<n>\d{1,2})\.\s+(?P<t>.+)$")
+_LETTER = re.compile(r"^(?P<n>[a-zđ])\)\s+(?P<t>.+)$")
+_DASH = re.compile(r"^-\s+(?P<t>.+)$")
+_PLUS = re.compile(r"^\+\s+(?P<t>.+)$")
+_SIG = re.compile(r"^(?:TM|KT|Q|TL)\.\s")
+
+
+def _roman_value(text):
+    values = {"I": 1, "V": 5, "X": 10}
+    total = 0
+    for a, b in zip(text, text[1:] + " ", strict=True):
+        total += -values[a] if b != " " and values.get(b, 0) > values[a] else values[a]
+    return total
+
+
+def _header_columns(header):
+    """Left and right columns of header lines written side by side (cells apart by 3 spaces or more)."""
+    left, right = [], []
+    for line in header:
+        cells = [c for c in re.split(r" {3,}", line) if c.strip()]
+        if len(cells) > 1:
+            left.append(cells[0])
+            right += cells[1:]
+        elif re.match(r"^.+, ngày \d", line) or "CỘNG HÒA" in line or line.startswith("Độc lập"):
+            right.append(line)
+        else:
+            left.append(line)
+    return left, right
+
+
+def _zones(text):
+    """(header lines, title lines, body lines, recipients lines, signature lines) of a plan's text."""
+    lines = [line.rstrip() for line in text.splitlines()]
+    k = next(i for i, line in enumerate(lines) if line.strip() == "KẾ HOẠCH")
+    header = [line.strip() for line in lines[:k] if line.strip()]
+    j = k + 1
+    title = []
+    while j < len(lines) and (lines[j].strip() or not title):
+        if lines[j].strip():
+            title.append(lines[j].strip())
+        j += 1
+    closing = next(
+        (i for i in range(j, len(lines)) if lines[i].strip().startswith("Nơi nhận") or _SIG.match(lines[i].strip())),
+        len(lines),
+    )
+    body = lines[j:closing]
+    recipients, signature = [], []
+    for line in lines[closing:]:
+        stripped = line.strip()
+        if stripped.startswith(("Nơi nhận", "- ")):
+            recipients.append(stripped)
+        else:
+            signature.append(stripped)  # blank lines kept: the space left for the signature
+    while signature and not signature[0]:
+        signature.pop(0)
+    return header, title, body, recipients, signature
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# .docx
+# ---------------------------------------------------------------------------------------------------------------
+def _add_numbering(document):
+    from docx.oxml import parse_xml  # noqa: PLC0415
+    from docx.oxml.ns import nsdecls  # noqa: PLC0415
+
+    numbering = document.part.numbering_part.element
+    multilevel = parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90"><w:multiLevelType w:val="multilevel"/>'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/></w:lvl>'
+        '<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%3)"/></w:lvl>'
+        "</w:abstractNum>"
+    )
+    bullets = parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="91"><w:multiLevelType w:val="hybridMultilevel"/>'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="-"/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="+"/></w:lvl>'
+        "</w:abstractNum>"
+    )
+    first_num = numbering.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}num")
+    for abstract in (multilevel, bullets):
+        if first_num is not None:
+            first_num.addprevious(abstract)
+        else:
+            numbering.append(abstract)
+    for num_id, abstract_id in (("90", "90"), ("91", "91")):
+        numbering.append(
+            parse_xml(f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/></w:num>')
+        )
+
+
+def _number(paragraph, num_id, level):
+    num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+    num_pr.get_or_add_ilvl().val = level
+    num_pr.get_or_add_numId().val = num_id
+
+
+def _para(container, text, bold=False):
+    paragraph = container.add_paragraph()
+    if text:
+        run = paragraph.add_run(text)
+        run.bold = bold or None
+    return paragraph
+
+
+def _docx_header(document, header, header_table):
+    if not header_table:
+        for line in header:
+            _para(document, line, bold=line.isupper())
+        return
+    left, right = _header_columns(header)
+    if not any("CỘNG HÒA" in line for line in right):
+        right = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", *right]
+    table = document.add_table(rows=1, cols=2)
+    for cell, lines in zip(table.rows[0].cells, (left, right), strict=True):
+        cell.paragraphs[0].add_run(lines[0]).bold = True
+        for line in lines[1:]:
+            _para(cell, line, bold=not line.startswith("Số"))
+
+
+def _docx_table(document, rows):
+    cells = [r.split(" | ") for r in rows]
+    table = document.add_table(rows=len(cells), cols=max(len(c) for c in cells))
+    for row, values in zip(table.rows, cells, strict=True):
+        for cell, value in zip(row.cells, values, strict=False):
+            cell.paragraphs[0].add_run(value)
+
+
+def _docx_numbered(document, line, counters):
+    """Write `line` with Word's numbering if its number is the next one of its level; False if it is not."""
+    for level, regex in enumerate((_ROMAN, _ARABIC, _LETTER)):
+        m = regex.match(line)
+        if not m:
+            continue
+        number = m.group("n")
+        value = [_roman_value, int, lambda n: ord(n) - ord("a") + 1][level](number)
+        if value != counters[level] + 1 or number == "đ":
+            return False
+        counters[level] = value
+        counters[level + 1 :] = [0] * (2 - level)
+        is_heading = level == 0 or (len(line) < 60 and not line.endswith((".", "!", ";", ",")))
+        _number(_para(document, m.group("t"), bold=is_heading), 90, level)
+        return True
+    for level, regex in enumerate((_DASH, _PLUS)):
+        m = regex.match(line)
+        if m:
+            _number(_para(document, m.group("t")), 91, level)
+            return True
+    return False
+
+
+def _docx_body(document, body, numbering):
+    counters = [0, 0, 0]
+    rows = []
+    for raw in body:
+        line = raw.strip()
+        if " | " in line:
+            rows.append(line)
+            continue
+        if rows:
+            _docx_table(document, rows)
+            rows = []
+        if not line or (numbering and _docx_numbered(document, line, counters)):
+            continue
+        bold = line.startswith("**") and line.endswith("**")
+        _para(document, line.strip("*") if bold else line, bold=bold or bool(_ROMAN.match(line)))
+    if rows:
+        _docx_table(document, rows)
+
+
+def _docx_closing(document, recipients, signature, closing_table):
+    signature = [line.replace("**", "") for line in signature]
+    if closing_table == "row":  # a row per line: "- recipient; | SIGNATURE LINE"
+        table = document.add_table(rows=0, cols=2)
+        lines = [s for s in signature if s]
+        for i in range(max(len(recipients), len(lines))):
+            cells = table.add_row().cells
+            cells[0].paragraphs[0].add_run(recipients[i] if i < len(recipients) else "")
+            cells[1].paragraphs[0].add_run(lines[i] if i < len(lines) else "")
+        return
+    if closing_table != "cell":
+        for line in [*recipients, *signature]:
+            _para(document, line, bold=line.isupper())
+        return
+    left, right = document.add_table(rows=1, cols=2).rows[0].cells  # one row, a cell per block
+    for cell, lines in ((left, recipients), (right, signature)):
+        cell.paragraphs[0].add_run(lines[0]).bold = True
+        for line in lines[1:]:
+            _para(cell, line, bold=bool(line) and line.isupper())
+
+
+def txt_to_docx(text, numbering=True, closing_table="cell", header_table=False):
+    """A .docx of the plan `text`.
+
+    `numbering`: Word's automatic numbering for the Roman, Arabic, lettered and dash lists; `closing_table`: "cell"
+    (the recipients and the signature in the two cells of one row), "row" (a row per line) or None;
+    `header_table`: the header in a two-column table with the national motto.
+    """
+    import docx  # noqa: PLC0415
+
+    document = docx.Document()
+    header, title, body, recipients, signature = _zones(text)
+    if numbering:
+        _add_numbering(document)
+    _docx_header(document, header, header_table)
+    _para(document, "KẾ HOẠCH", bold=True)
+    title_paragraph = _para(document, title[0], bold=True)
+    for line in title[1:]:  # a title on several lines: one paragraph, with line breaks
+        title_paragraph.add_run().add_break()
+        title_paragraph.add_run(line).bold = True
+    _docx_body(document, body, numbering)
+    _docx_closing(document, recipients, signature, closing_table)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# .pdf
+# ---------------------------------------------------------------------------------------------------------------
+def _fonts():
+    from reportlab.pdfbase import pdfmetrics  # noqa: PLC0415
+    from reportlab.pdfbase.ttfonts import TTFont  # noqa: PLC0415
+
+    for path in (FONT, FONT_BOLD):
+        if not path.exists():
+            raise RuntimeError(f"{path} is missing: install the DejaVu fonts (Debian package fonts-dejavu-core)")
+    if "DejaVuSans" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("DejaVuSans", str(FONT)))
+        pdfmetrics.registerFont(TTFont("DejaVuSans-Bold", str(FONT_BOLD)))
+
+
+def _wrap(text, font, size, width, first_width=None):
+    from reportlab.pdfbase.pdfmetrics import stringWidth  # noqa: PLC0415
+
+    lines, current = [], ""
+    limit = first_width or width
+    for word in text.split():
+        candidate = f"{current} {word}" if current else word
+        if current and stringWidth(candidate, font, size) > limit:
+            lines.append(current)
+            current = word
+            limit = width
+        else:
+            current = candidate
+    if current:
+        lines.append(current)
+    return lines
+
+
+class _Printer:
+    """Lines drawn on A4 pages, from the top, a new page when the bottom is reached."""
+
+    def __init__(self, size):
+        from reportlab.lib.pagesizes import A4  # noqa: PLC0415
+        from reportlab.pdfgen import canvas  # noqa: PLC0415
+
+        _fonts()
+        self.out = io.BytesIO()
+        self.pdf = canvas.Canvas(self.out, pagesize=A4)
+        page_w, page_h = A4
+        self.left, self.right, self.top, self.bottom = 62, page_w - 56, page_h - 56, 56
+        self.size = size
+        self.pitch = size * 1.35
+        self.y = self.top
+
+    def newline(self, gap=None):
+        self.y -= self.pitch if gap is None else gap
+        if self.y < self.bottom:
+            self.pdf.showPage()
+            self.y = self.top - self.pitch
+
+    def draw(self, x, line, bold=False, centre=False, size=None):
+        self.pdf.setFont("DejaVuSans-Bold" if bold else "DejaVuSans", size or self.size)
+        if centre:
+            self.pdf.drawCentredString((self.left + self.right) / 2, self.y, line)
+        else:
+            self.pdf.drawString(x, self.y, line)
+
+    def paragraph(self, line, bold, indent=28):
+        font = "DejaVuSans-Bold" if bold else "DejaVuSans"
+        width = self.right - self.left
+        for i, part in enumerate(_wrap(line, font, self.size, width, first_width=width - indent)):
+            self.draw(self.left + (indent if i == 0 else 0), part, bold=bold)
+            self.newline()
+        self.y -= 3  # paragraph spacing, less than a blank line
+
+    def save(self):
+        self.pdf.showPage()
+        self.pdf.save()
+        return self.out.getvalue()
+
+
+def txt_to_pdf(text, size=11):
+    """A PDF of the plan `text` with a text layer, long lines wrapped at the margin (so broken inside sentences)."""
+    printer = _Printer(size)
+    header, title, body, recipients, signature = _zones(text)
+    printer.newline(0)
+    for line in header:  # columns written side by side are drawn apart, as a word processor prints them
+        cells = [c for c in re.split(r" {3,}", line) if c.strip()]
+        printer.draw(printer.left, cells[0], bold=cells[0].isupper(), size=9.5)
+        if len(cells) > 1:
+            middle = printer.left + (printer.right - printer.left) * 0.5
+            printer.draw(middle, cells[1], bold=cells[1].isupper(), size=9.5)
+        printer.newline()
+    printer.newline(printer.pitch / 2)
+    printer.draw(printer.left, "KẾ HOẠCH", bold=True, centre=True)
+    printer.newline()
+    for line in _wrap(" ".join(title), "DejaVuSans-Bold", size, (printer.right - printer.left) * 0.7):
+        printer.draw(printer.left, line, bold=True, centre=True)
+        printer.newline()
+    printer.newline(printer.pitch / 2)
+    for raw in body:
+        line = raw.strip()
+        if line:
+            printer.paragraph(line.replace("**", ""), bold=line.startswith("**") or bool(_ROMAN.match(line)))
+        else:
+            printer.newline(printer.pitch / 2)
+    printer.newline(printer.pitch / 2)
+    top = printer.y  # "Nơi nhận" on the left, the signature on the right, side by side
+    for line in recipients:
+        printer.draw(printer.left, line, bold=line.startswith("Nơi nhận"))
+        printer.newline()
+    printer.y = top
+    for line in (s.replace("**", "") for s in signature):
+        if line:
+            printer.draw(printer.left + (printer.right - printer.left) * 0.5, line, bold=line.isupper())
+        printer.newline()
+    return printer.save()
+
+
+def image_only_pdf():
+    """A one-page PDF with a drawing and no text at all."""
+    from reportlab.lib.pagesizes import A4  # noqa: PLC0415
+    from reportlab.pdfgen import canvas  # noqa: PLC0415
+
+    out = io.BytesIO()
+    pdf = canvas.Canvas(out, pagesize=A4)
+    pdf.rect(72, 400, 300, 200, fill=1)
+    pdf.showPage()
+    pdf.save()
+    return out.getvalue()

@@ -1,0 +1,514 @@
+# Copyright 2026 union_campaign contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""The plan parser (union_campaign/tools/plan_parser.py, plan_extract.py): pure Python, no Odoo server.
+
+Each plan (the seed, the shared samples, the layouts of tests/data/plans) is read as .txt, as a .docx and as a .pdf
+made from it here; its facts must equal its ``.expected.json`` and its text must come back from the tree.
+
+Comparison of facts: the keys the expected file has (not "note", "source", "issuer_level"); dates, numbers, counts,
+header and signature lines exactly; free-text values (who, what, to, issuer, source, item, of, per, by) by a
+normalised containment: one of the expected text's " / " alternatives, NFC-normalised, spaces collapsed and
+case-folded, is contained in the parsed text.
+"""
+
+import codecs
+import io
+import json
+import re
+import unicodedata
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import pytest
+from plan_fixtures import ROOT, image_only_pdf, load_tool, txt_to_docx, txt_to_pdf
+
+pp = load_tool("plan_parser")
+pe = load_tool("plan_extract")
+
+DATA = Path(__file__).resolve().parent / "data" / "plans"
+SEED = ROOT / "union_campaign" / "tests" / "data" / "ke-hoach-43-KH-LDLD-long-bien-2020.txt"
+SAMPLES = ROOT.parent / "shared" / "samples" / "plans"
+SAMPLE_NAMES = ["tet-sum-vay-2025-gia-lam", "thi-dua-2027-cd-ngan-hang", "dai-hoi-cdcs-may-phu-thinh-2027"]
+LAYOUTS = sorted(p.stem for p in DATA.glob("*.txt"))
+
+
+def _case(name):
+    """(source text, expected facts) of a plan."""
+    if name == SEED.stem:
+        return SEED.read_text(encoding="utf-8"), json.loads((DATA / f"{name}.expected.json").read_text("utf-8"))
+    folder = SAMPLES if name in SAMPLE_NAMES else DATA
+    if not (folder / f"{name}.txt").exists():
+        pytest.fail(f"{folder / name}.txt is missing (the shared samples lie beside the repository, in shared/)")
+    return (folder / f"{name}.txt").read_text("utf-8"), json.loads(
+        (folder / f"{name}.expected.json").read_text("utf-8")
+    )
+
+
+CASES = [SEED.stem, *SAMPLE_NAMES, *LAYOUTS]
+FORMATS = ["txt", "docx-numbered", "docx-plain", "pdf"]
+SKIPPED_KEYS = {"note", "source", "issuer_level"}
+FREE_TEXT = {"who", "what", "to", "issuer", "source", "item", "of", "per", "by"}
+
+
+def _norm(text):
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip().casefold()
+
+
+def _contains(expected, actual):
+    if expected is None or actual is None:
+        return expected is actual
+    return any(_norm(alt) in _norm(actual) for alt in expected.split(" / "))
+
+
+def compare_facts(expected, actual, path=""):
+    """Differences between expected and parsed facts, as readable lines (empty when they agree)."""
+    diffs = []
+    for key, want in expected.items():
+        if key in SKIPPED_KEYS:
+            continue
+        where = f"{path}{key}"
+        if key not in actual:
+            diffs.append(f"{where}: missing (expected {want!r})")
+            continue
+        got = actual[key]
+        if isinstance(want, list) and any(isinstance(w, dict) for w in want):
+            if len(got) != len(want):
+                diffs.append(f"{where}: {len(got)} entries, expected {len(want)}: {got!r}")
+                continue
+            for i, (w, g) in enumerate(zip(want, got, strict=True)):
+                diffs += compare_facts(w, g, f"{where}[{i}].")
+        elif key in FREE_TEXT and isinstance(want, str):
+            if not _contains(want, got):
+                diffs.append(f"{where}: {got!r} does not contain {want!r}")
+        elif got != want:
+            diffs.append(f"{where}: {got!r} != {want!r}")
+    return diffs
+
+
+def _line_norm(line):
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", line).replace("**", "")).strip()
+
+
+def line_coverage(source, lines):
+    """Share of the source's non-empty lines longer than 25 characters found in `lines`, in the same order.
+
+    A line of columns aligned with spaces (the header of a .txt) counts as its cells: a word processor puts them in
+    the cells of a table.
+    """
+    cells = [cell for line in source.splitlines() for cell in re.split(r" {3,}|\t", line)]
+    wanted = [n for n in (_line_norm(cell) for cell in cells) if len(n) > 25]
+    haystack = "\n".join(_line_norm(line) for line in lines)
+    position, missing = 0, []
+    for line in wanted:
+        found = haystack.find(line, position)
+        if found < 0:
+            missing.append(line)
+        else:
+            position = found + len(line)
+    return 1 - len(missing) / len(wanted), missing
+
+
+def _file(text, fmt):
+    if fmt == "txt":
+        return text.encode("utf-8"), "plan.txt"
+    if fmt == "docx-numbered":
+        return txt_to_docx(text, numbering=True, closing_table="cell", header_table=True), "plan.docx"
+    if fmt == "docx-plain":
+        return txt_to_docx(text, numbering=False, closing_table="row", header_table=False), "plan.docx"
+    return txt_to_pdf(text), "plan.pdf"
+
+
+@pytest.fixture(scope="module")
+def files():
+    cache = {}
+
+    def get(name, fmt):
+        if (name, fmt) not in cache:
+            text, expected = _case(name)
+            cache[name, fmt] = (text, expected, *_file(text, fmt))
+        return cache[name, fmt]
+
+    return get
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Each plan, each format
+# ---------------------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("name", CASES)
+def test_plan_facts_and_text(files, name, fmt):
+    text, expected, data, filename = files(name, fmt)
+    plan = pp.parse_plan(pe.extract_paragraphs(data, filename))
+    diffs = compare_facts(expected, pp.facts(plan))
+    assert not diffs, "\n".join(diffs)
+    share, missing = line_coverage(text, plan.lines())
+    assert share >= 0.98, f"{share:.1%} of the lines found; missing: {missing}"
+    assert not plan.unrecognised, plan.unrecognised
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_text_given_as_one_string(name):
+    text, expected = _case(name)
+    plan = pp.parse_plan(text)
+    assert not compare_facts(expected, pp.facts(plan))
+    share, missing = line_coverage(text, plan.lines())
+    assert share == 1, missing
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_every_paragraph_placed_exactly_once_in_order(name):
+    text, _expected = _case(name)
+    plan = pp.parse_plan(text)
+    placed = [key for key, _role in plan.claims]
+    assert len(placed) == len(set(placed))
+    assert set(placed) == set(plan.paragraphs)
+    # the tree, read depth first (a section's heading, its paragraphs, then its sub-sections), follows the source
+    walked = []
+    for section in plan.walk():
+        walked += [section.index] if section.index >= 0 else []
+        walked += [block.index for block in section.blocks]
+    assert walked == sorted(walked)
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_nfd_input_parses_identically(name):
+    text, _expected = _case(name)
+    nfd = unicodedata.normalize("NFD", text)
+    assert nfd != text
+    nfc_plan, nfd_plan = pp.parse_plan(text), pp.parse_plan(nfd)
+    assert pp.facts(nfd_plan) == pp.facts(nfc_plan)
+    assert nfd_plan.lines() == nfc_plan.lines()
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Particular readings
+# ---------------------------------------------------------------------------------------------------------------
+MINI = """LIÊN ĐOÀN LAO ĐỘNG THÀNH PHỐ HÀ NỘI
+LIÊN ĐOÀN LAO ĐỘNG HUYỆN GIA LÂM
+Số: 34 /KH-LĐLĐ
+Gia Lâm, ngày 16 tháng 11 năm 2026
+KẾ HOẠCH
+Kiểm tra công tác tài chính công đoàn
+Căn cứ Kế hoạch số 12/KH-LĐLĐ ngày 2/1/2026 của LĐLĐ Thành phố; Căn cứ Hướng dẫn số 05/HD-TLĐ ngày 9/9/2026 của Tổng \
+Liên đoàn, Ban Thường vụ xây dựng kế hoạch như sau:
+I. NỘI DUNG
+1. Các công đoàn cơ sở tự kiểm tra và báo cáo kết quả về LĐLĐ huyện trước ngày 15/3.
+II. TỔ CHỨC THỰC HIỆN
+- Văn phòng theo dõi, đôn đốc.
+Nơi nhận:
+- Lưu VP.
+TM. BAN THƯỜNG VỤ
+CHỦ TỊCH
+Nguyễn Văn An
+"""
+
+
+def test_reference_with_stray_spaces_and_dates_without_year():
+    plan = pp.parse_plan(MINI)
+    assert plan.reference == "34/KH-LĐLĐ"
+    assert plan.issue_date == date(2026, 11, 16)
+    assert [(b.number, b.date) for b in plan.legal_bases] == [
+        ("12/KH-LĐLĐ", date(2026, 1, 2)),
+        ("05/HD-TLĐ", date(2026, 9, 9)),
+    ]
+    report = plan.sections[0].blocks[0].report
+    # 15/3 comes before the plan's date (16/11/2026): the next 15 March
+    assert (report.who, report.to, report.deadline) == ("Các công đoàn cơ sở", "LĐLĐ huyện", date(2027, 3, 15))
+    # lines() writes the document as printed: number on the left, place and date on the right
+    assert plan.lines()[2] == "Số: 34 /KH-LĐLĐ    Gia Lâm, ngày 16 tháng 11 năm 2026"
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "rule"),
+    [
+        ("từ tháng 11/2020 đến hết 20/01/2021", date(2020, 11, 1), date(2021, 1, 20), "first day of the month"),
+        ("từ cuối tháng 01/2021", date(2021, 1, 25), None, "25th"),
+        ("từ sau tháng 01/2021", date(2021, 2, 1), None, "first day of the next month"),
+        ("từ đầu tháng 3/2026 đến giữa tháng 4/2026", date(2026, 3, 1), date(2026, 4, 15), "15th"),
+        ("trong tháng 5/2026", date(2026, 5, 1), date(2026, 5, 31), "whole month"),
+        ("quý II/2026", date(2026, 4, 1), date(2026, 6, 30), "whole quarter"),
+        ("quý IV năm 2026", date(2026, 10, 1), date(2026, 12, 31), "whole quarter"),
+        ("trước ngày 15/3", None, date(2027, 3, 15), "after the plan's date"),
+        ("trước ngày 20/12", None, date(2026, 12, 20), "the plan's year"),
+        ("Ngày 22/5/2027", date(2027, 5, 22), date(2027, 5, 22), None),
+        ("từ ngày 20/11 đến ngày 15/12/2026", date(2026, 11, 20), date(2026, 12, 15), None),
+        ("từ ngày 25/12 đến ngày 10/01/2027", date(2026, 12, 25), date(2027, 1, 10), None),
+        ("từ ngày 08 tháng 12 năm 2026 đến ngày 20 tháng 12 năm 2026", date(2026, 12, 8), date(2026, 12, 20), None),
+        ("6 tháng đầu năm 2026", date(2026, 1, 1), date(2026, 6, 30), "January-June"),
+    ],
+)
+def test_vague_dates_are_mapped_by_a_written_rule(text, start, end, rule):
+    period = pp.parse_period(text, date(2026, 11, 16))
+    assert (period.date_start, period.date_end) == (start, end)
+    if rule:
+        assert rule in period.rule
+    else:
+        assert period.rule is None
+
+
+def test_peak_and_name_of_a_period_heading():
+    plan = pp.parse_plan(SEED.read_text("utf-8"))
+    first = plan.sections[1].children[0]
+    assert first.period.name == "Trước thời điểm khai mạc Đại hội XIII của Đảng"
+    assert first.period.label.startswith("từ tháng 11/2020 đến hết 20/01/2021, cao điểm")
+    assert (first.period.peak_start, first.period.peak_end) == (date(2021, 1, 1), date(2021, 1, 20))
+    assert first.heading.endswith("đến ngày 20/01/2021)")
+    assert [s.kind for s in plan.sections] == ["text", "periods", "forms", "slogans", "duties"]
+    assert plan.sections[0].heading == "MỤC ĐÍCH - YÊU CẦU:"
+    assert plan.introduction.startswith("Ban thường vụ LĐLĐ quận Long Biên triển khai kế hoạch")
+    assert plan.recipients[0] == "BTG LĐLĐ Thành phố"
+    assert any("25th" in line for line in plan.account)
+
+
+def test_steps_units_leads_and_recurring_reports():
+    text, _expected = _case("dai-hoi-cdcs-may-phu-thinh-2027")
+    plan = pp.parse_plan(text)
+    steps = plan.sections[2]
+    assert steps.kind == "periods"
+    assert steps.children[0].inline.text.startswith("Ban Chấp hành dự thảo")
+    duties = plan.sections[3]
+    assert [c.scope for c in duties.children] == ["federation", "units"]
+    assert duties.children[1].units[-1] == "Khối Văn phòng"
+    text, _expected = _case("tet-sum-vay-2025-gia-lam")
+    plan = pp.parse_plan(text)
+    block = plan.sections[2].children[0].blocks[1]
+    assert (block.lead, block.coordinators, block.scope) == (
+        "LĐLĐ huyện",
+        ["Phòng Lao động - Thương binh và Xã hội huyện"],
+        "federation",
+    )
+    assert plan.sections[2].children[0].blocks[0].report.via == "Ban Tổ chức - Chính sách"
+    money = plan.sections[1].children[0].blocks[0].targets[0]
+    assert (money.kind, money.value, money.per) == ("amount", 1000000, "suất")
+    assert plan.sections[3].blocks[0].budget.note == "từ nguồn tài chính công đoàn năm 2024"
+    text, _expected = _case("thi-dua-2027-cd-ngan-hang")
+    report = pp.parse_plan(text).sections[3].blocks[0].report
+    assert (report.kind, report.recurrence, report.day, report.month_in_quarter) == (
+        "recurring",
+        "quarterly",
+        20,
+        "last",
+    )
+
+
+def test_table_rows_and_bold_headings_are_kept():
+    text, _expected = _case("atvsld-2026-cd-kcn-bac-ninh")
+    plan = pp.parse_plan(text)
+    rows = [b for b in plan.sections[3].blocks if b.kind == "row"]
+    assert len(rows) == 4
+    assert rows[1].text == "1 | Công ty TNHH Samsung Display Việt Nam | 12/5/2026 | Ban Chính sách - Pháp luật"
+    assert plan.signature_notes == ["(Đã ký)"]
+    text, _expected = _case("thang-cong-nhan-2026-ldld-ninh-binh")
+    plan = pp.parse_plan(text)
+    assert [(c.style, c.heading) for c in plan.sections[0].children] == [("none", "Mục đích"), ("none", "Yêu cầu")]
+    assert plan.motto_lines == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
+
+
+def test_nothing_is_dropped_what_is_not_understood_is_kept():
+    text = MINI.replace("Số: 34", "V/v kiểm tra tài chính\nBản nháp số 2\nSố: 34") + "\nPhụ lục: danh sách đơn vị\n"
+    plan = pp.parse_plan(text)
+    assert plan.unrecognised == ["Bản nháp số 2", "Phụ lục: danh sách đơn vị"]
+    kept = [s for s in plan.sections if s.kind == "unrecognised"]
+    assert [b.text for b in kept[0].blocks] == plan.unrecognised
+    lines = plan.lines()
+    assert lines.index("Bản nháp số 2") < next(i for i, line in enumerate(lines) if line.startswith("Số: 34"))
+    assert lines[-1] == "Phụ lục: danh sách đơn vị"
+
+
+OTHER_HEADER = """CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+LIÊN ĐOÀN LAO ĐỘNG THÀNH PHỐ HẢI PHÒNG
+BAN CHẤP HÀNH CÔNG ĐOÀN
+CÔNG TY CỔ PHẦN CẢNG HẢI PHÒNG
+Số: 15-KH/CĐ
+Hải Phòng, ngày 05/02/2026
+KẾ HOẠCH Tổ chức các hoạt động kỷ niệm 96 năm Ngày thành lập Đảng
+Nhằm giáo dục truyền thống cho đoàn viên, Ban Chấp hành Công đoàn Công ty xây dựng kế hoạch như sau:
+I - Mục đích, yêu cầu
+Giáo dục truyền thống, nâng cao nhận thức chính trị cho đoàn viên, người lao động.
+II - Nội dung, thời gian
+1. Từ ngày 20/01 đến ngày 03/02/2026: treo băng rôn, khẩu hiệu tại trụ sở.
+2. Ngày 03/02/2026: tổ chức gặp mặt, ôn lại truyền thống.
+III - Tổ chức thực hiện
+- Các tổ công đoàn phối hợp với các phòng ban chuyên môn thực hiện; gửi danh sách tham gia về Văn phòng Công \
+đoàn trước ngày 25/01/2026.
+Nơi nhận:                                              TM. BAN CHẤP HÀNH
+- Các tổ công đoàn;                                         CHỦ TỊCH
+- Lưu VP.
+                                                         Vũ Đức Thắng
+"""
+
+
+def test_motto_first_body_on_two_lines_columns_aligned_with_spaces():
+    plan = pp.parse_plan(OTHER_HEADER)
+    found = pp.facts(plan)
+    assert (found["upper_body"], found["issuing_body"]) == (
+        "LIÊN ĐOÀN LAO ĐỘNG THÀNH PHỐ HẢI PHÒNG",
+        "BAN CHẤP HÀNH CÔNG ĐOÀN CÔNG TY CỔ PHẦN CẢNG HẢI PHÒNG",
+    )
+    assert (found["reference"], found["issue_date"]) == ("15-KH/CĐ", "2026-02-05")
+    assert found["title"] == "Tổ chức các hoạt động kỷ niệm 96 năm Ngày thành lập Đảng"
+    assert plan.introduction.startswith("Nhằm giáo dục truyền thống")
+    assert [s.marker for s in plan.sections] == ["I -", "II -", "III -"]
+    assert found["steps"] == [
+        {"date_start": "2026-01-20", "date_end": "2026-02-03", "by": "Ban Chấp hành"},
+        {"date_start": "2026-02-03", "date_end": "2026-02-03", "by": "Ban Chấp hành"},
+    ]
+    assert found["reports"] == [
+        {"who": "Các tổ công đoàn", "what": "danh sách tham gia", "to": "Văn phòng Công đoàn", "deadline": "2026-01-25"}
+    ]
+    assert (plan.recipients, found["signature"], found["signer_name"]) == (
+        ["Các tổ công đoàn", "Lưu VP"],
+        ["TM. BAN CHẤP HÀNH", "CHỦ TỊCH"],
+        "Vũ Đức Thắng",
+    )
+    share, missing = line_coverage(OTHER_HEADER, plan.lines())
+    assert share == 1, missing
+
+
+ARABIC_TOP = """LIÊN ĐOÀN LAO ĐỘNG TỈNH ĐỒNG NAI
+CÔNG ĐOÀN PHƯỜNG TAM HIỆP
+Số: 21/KH-CĐP
+Tam Hiệp, ngày 02 tháng 6 năm 2026
+KẾ HOẠCH
+Tổ chức Ngày hội gia đình công nhân năm 2026
+1. MỤC ĐÍCH
+Tạo sân chơi lành mạnh cho công nhân lao động và gia đình.
+2. NỘI DUNG
+a) Hội thi "Gia đình công nhân hạnh phúc"
+- Mỗi công đoàn cơ sở cử ít nhất 01 gia đình tham gia.
+b) Trao quà cho 50 gia đình công nhân có hoàn cảnh khó khăn.
+3. TỔ CHỨC THỰC HIỆN
+Các công đoàn cơ sở gửi danh sách gia đình tham gia về Công đoàn phường trước ngày 20/6/2026.
+Nơi nhận:
+- Lưu.
+TM. BAN CHẤP HÀNH
+CHỦ TỊCH
+Đinh Thị Mai
+"""
+
+
+def test_arabic_top_level_headings_and_order_kept_after_a_sub_section():
+    plan = pp.parse_plan(ARABIC_TOP)
+    found = pp.facts(plan)
+    assert found["sections"] == ["1. MỤC ĐÍCH", "2. NỘI DUNG", "3. TỔ CHỨC THỰC HIỆN"]
+    assert [(c.marker, c.heading[:7]) for c in plan.sections[1].children] == [("a)", "Hội thi"), ("b)", "Trao qu")]
+    assert [(t["qty"], t["uom"]) for t in found["targets"]] == [(1, "gia đình"), (50, "gia đình")]
+    assert found["reports"][0]["to"] == "Công đoàn phường Tam Hiệp"  # completed from the header
+    assert found["responsibilities"] == 1
+    assert found["periods"] == [{"date_start": "2026-06-02", "date_end": "2026-12-31", "items": 2}]
+    source = ARABIC_TOP.splitlines()
+    assert plan.lines() == [*source[:2], "Số: 21/KH-CĐP    Tam Hiệp, ngày 02 tháng 6 năm 2026", *source[4:]]
+
+
+def test_docx_numbering_comes_from_numbering_xml():
+    text, _expected = _case(SEED.stem)
+    data = txt_to_docx(text, numbering=True, closing_table="cell", header_table=True)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        body = archive.read("word/document.xml").decode("utf-8")
+    assert "MỤC ĐÍCH - YÊU CẦU" in body and "I. MỤC ĐÍCH" not in body and "<w:numPr>" in body
+    paragraphs = pe.extract_paragraphs(data, "plan.docx")
+    assert "**I. MỤC ĐÍCH - YÊU CẦU:**" in paragraphs
+    assert "11. Chủ tịch Hồ Chí Minh vĩ đại sống mãi trong sự nghiệp chúng ta!" in paragraphs
+    assert any(p.startswith("- Tuyên truyền sâu rộng") for p in paragraphs)
+
+
+def test_pdf_lines_broken_inside_sentences_are_joined():
+    text, _expected = _case("tet-sum-vay-2025-gia-lam")
+    paragraphs = pe.extract_paragraphs(txt_to_pdf(text), "plan.pdf")
+    long_line = next(line for line in text.splitlines() if line.startswith("- Các công đoàn cơ sở rà soát"))
+    assert long_line in paragraphs  # printed on two lines, read back as one paragraph
+    assert "**I. MỤC ĐÍCH, YÊU CẦU**" in paragraphs
+
+
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def _cp1258(text):
+    """Windows-1258 as Vietnamese Windows writes it: base letters precomposed, tone marks combining."""
+    out = b""
+    for char in text:
+        try:
+            out += char.encode("cp1258")
+        except UnicodeEncodeError:
+            parts = unicodedata.normalize("NFD", char)
+            base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in _TONES))
+            out += (base + "".join(c for c in parts if c in _TONES)).encode("cp1258")
+    return out
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "cp1258"])
+def test_text_encodings(encoding):
+    text, expected = _case("tet-sum-vay-2025-gia-lam")
+    data = _cp1258(text) if encoding == "cp1258" else text.encode(encoding)
+    if encoding == "utf-16":
+        assert data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    plan = pp.parse_plan(pe.extract_paragraphs(data, "plan.TXT"))
+    assert not compare_facts(expected, pp.facts(plan))
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Errors
+# ---------------------------------------------------------------------------------------------------------------
+def _zip_of_text():
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("plan.txt", "KẾ HOẠCH")
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("data", "filename", "code"),
+    [
+        (b"", "plan.txt", "empty"),
+        (b"  \n\n \t\n", "plan.txt", "empty"),
+        (b"x" * (20 * 1024 * 1024), "plan.txt", "too_large"),
+        (b"KE HOACH", "plan.doc", "unsupported_format"),
+        (b"KE HOACH", "plan", "unsupported_format"),
+        (b"K\x81\x8d\x8e\x90 ho\x9ach", "plan.txt", "bad_encoding"),
+        (_zip_of_text(), "plan.docx", "corrupt_docx"),
+        (b"not a zip at all", "plan.docx", "corrupt_docx"),
+        (b"hello, no PDF here", "plan.pdf", "corrupt_pdf"),
+        (b"%PDF-1.4\n1 0 obj garbage\n%%EOF", "plan.pdf", "corrupt_pdf"),
+        (image_only_pdf(), "plan.pdf", "no_text_layer"),
+    ],
+)
+def test_import_errors(data, filename, code):
+    with pytest.raises(pp.PlanImportError) as caught:
+        pe.extract_paragraphs(data, filename)
+    assert caught.value.code == code
+    assert caught.value.message == pp.MESSAGES[code].format_map(pp._Params(caught.value.params))
+
+
+def test_not_a_plan_and_too_large_text():
+    with pytest.raises(pp.PlanImportError) as caught:
+        pp.parse_plan("Xin chào,\nđây là một bức thư, không phải một kế hoạch.\n")
+    assert caught.value.code == "not_a_plan"
+    with pytest.raises(pp.PlanImportError) as caught:
+        pp.parse_plan("a" * (pp.MAX_TEXT_CHARS + 1))
+    assert caught.value.code == "too_large"
+    with pytest.raises(pp.PlanImportError) as caught:
+        pp.parse_plan(["", "  "])
+    assert caught.value.code == "empty"
+
+
+def test_every_error_code_has_an_english_message_with_named_placeholders():
+    codes = {
+        "empty",
+        "too_large",
+        "not_a_plan",
+        "unsupported_format",
+        "no_text_layer",
+        "corrupt_docx",
+        "corrupt_pdf",
+        "bad_encoding",
+    }
+    assert set(pp.MESSAGES) == codes
+    for code, template in pp.MESSAGES.items():
+        names = re.findall(r"{(\w*)}", template)
+        assert names and all(names), code
+        error = pp.PlanImportError(code, **dict.fromkeys(names, "X"))
+        assert "{" not in error.message and str(error) == error.message
+    with pytest.raises(ValueError):
+        pp.PlanImportError("no_such_code")

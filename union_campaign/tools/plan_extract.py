@@ -1,0 +1,471 @@
+# Copyright 2026 union_campaign contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Paragraphs of a plan file (.txt, .docx, .pdf with a text layer), for :func:`plan_parser.parse_plan`.
+
+Plain Python, no Odoo. ``extract_paragraphs(data, filename)`` returns a list of paragraph strings:
+
+* ``.txt``: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1258; the list holds the file's lines,
+  an empty string for a blank line (the parser joins lines broken inside a sentence);
+* ``.docx`` (python-docx): body paragraphs and tables in document order. Word's automatic numbering, which is not
+  in the paragraph text, is written back from ``numbering.xml`` ("I.", "1.", "a)", "-" …); a paragraph whose text
+  is all bold is wrapped in ``**`` (a bold unnumbered paragraph is a heading); a table row becomes one paragraph
+  with its cells joined by " | ", except rows of layout tables (cells holding several paragraphs, like the
+  "Nơi nhận" / signature table), whose cells are given one after the other, paragraph by paragraph;
+* ``.pdf`` (pdfminer.six): the text lines of each page, top to bottom, joined back into paragraphs from their
+  geometry (a line that reaches the right margin goes on in the next one); all-bold paragraphs are wrapped in
+  ``**``; an empty string stands where a blank space parts two paragraphs; a line holding only a page number is
+  left out.
+
+Errors are :class:`plan_parser.PlanImportError` with the codes "empty", "too_large", "unsupported_format",
+"bad_encoding", "corrupt_docx", "corrupt_pdf", "no_text_layer".
+"""
+
+import codecs
+import io
+import itertools
+import re
+import statistics
+import zipfile
+from pathlib import PurePath
+
+try:
+    from .plan_parser import PlanImportError
+except ImportError:  # loaded by file path, outside the addon's package (tests, scripts)
+    import importlib.util
+    import sys
+
+    _NAME = "union_campaign_plan_parser"
+    if _NAME not in sys.modules:
+        _spec = importlib.util.spec_from_file_location(_NAME, PurePath(__file__).with_name("plan_parser.py"))
+        _module = importlib.util.module_from_spec(_spec)
+        sys.modules[_NAME] = _module
+        _spec.loader.exec_module(_module)
+    PlanImportError = sys.modules[_NAME].PlanImportError
+
+MAX_BYTES = 10 * 1024 * 1024
+EXTENSIONS = (".txt", ".docx", ".pdf")
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def extract_paragraphs(data, filename):
+    """Return the paragraphs of the file `data` named `filename` (its extension tells the format)."""
+    name = PurePath(filename or "").name
+    extension = PurePath(name).suffix.lower()
+    if extension not in EXTENSIONS:
+        raise PlanImportError("unsupported_format", filename=name, extension=extension or name)
+    if len(data) > MAX_BYTES:
+        raise PlanImportError("too_large", filename=name, size=len(data), limit=MAX_BYTES)
+    if not data or not data.strip():
+        raise PlanImportError("empty", filename=name)
+    if extension == ".txt":
+        paragraphs = _txt(data, name)
+    elif extension == ".docx":
+        paragraphs = _docx(data, name)
+    else:
+        paragraphs = _pdf(data, name)
+    if not any(p.strip() for p in paragraphs):
+        raise PlanImportError("empty", filename=name)
+    return paragraphs
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Plain text
+# ---------------------------------------------------------------------------------------------------------------
+def decode_text(data, filename=""):
+    """Decode a text file: UTF-8 (BOM or not), UTF-16 with BOM, else Windows-1258."""
+    if data.startswith(codecs.BOM_UTF8):
+        candidates = [("utf-8", data[len(codecs.BOM_UTF8) :])]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        candidates = [("utf-16", data)]
+    else:
+        candidates = [("utf-8", data), ("cp1258", data)]
+    for encoding, raw in candidates:
+        try:
+            text = raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if "\x00" in text or re.search(r"[\x01-\x08\x0e-\x1f]", text):
+            continue  # binary, or UTF-16 without its BOM
+        return text
+    raise PlanImportError("bad_encoding", filename=filename)
+
+
+def _txt(data, name):
+    text = decode_text(data, name).replace("\r\n", "\n").replace("\r", "\n")
+    return [line.rstrip() for line in text.split("\n")]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Word
+# ---------------------------------------------------------------------------------------------------------------
+def _roman(n):
+    out = ""
+    for value, letters in (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
+        while n >= value:
+            out += letters
+            n -= value
+    return out
+
+
+def _letters(n):
+    out = ""
+    while n > 0:
+        n, rest = divmod(n - 1, 26)
+        out = chr(ord("a") + rest) + out
+    return out
+
+
+_FORMATS = {
+    "upperRoman": _roman,
+    "lowerRoman": lambda n: _roman(n).lower(),
+    "upperLetter": lambda n: _letters(n).upper(),
+    "lowerLetter": _letters,
+    "decimalZero": lambda n: f"{n:02d}",
+    "none": lambda n: "",
+}
+
+
+def _format_number(n, fmt):
+    """A counter as Word's numFmt writes it (decimal for the formats not listed)."""
+    return _FORMATS.get(fmt, str)(n)
+
+
+def _bullet(text):
+    text = (text or "").strip()
+    if text in ("-", "–", "—", "+", "•", "*", "▪", "●", "◦"):
+        return text
+    if text == "o":
+        return "+"
+    return "-"
+
+
+class _Numbering:
+    """Word's automatic numbering: the label ("I.", "1.", "a)", "-") of each numbered paragraph, counted."""
+
+    def __init__(self, document):
+        self.abstract = {}  # abstractNumId -> {ilvl: (fmt, text, start)}
+        self.nums = {}  # numId -> (abstractNumId, {ilvl: start override})
+        self.styles = {}  # styleId -> (numId, ilvl, basedOn)
+        self.counters = {}
+        self.started = set()
+        try:
+            root = document.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):
+            root = None
+        if root is not None:
+            for absn in root.iter(f"{_W}abstractNum"):
+                levels = {}
+                for lvl in absn.iter(f"{_W}lvl"):
+                    levels[int(lvl.get(f"{_W}ilvl", "0"))] = (
+                        self._val(lvl, "numFmt", "decimal"),
+                        self._val(lvl, "lvlText", ""),
+                        int(self._val(lvl, "start", "1")),
+                    )
+                self.abstract[absn.get(f"{_W}abstractNumId")] = levels
+            for num in root.iter(f"{_W}num"):
+                overrides = {}
+                for ov in num.iter(f"{_W}lvlOverride"):
+                    start = ov.find(f"{_W}startOverride")
+                    if start is not None:
+                        overrides[int(ov.get(f"{_W}ilvl", "0"))] = int(start.get(f"{_W}val"))
+                abstract = num.find(f"{_W}abstractNumId")
+                if abstract is not None:
+                    self.nums[num.get(f"{_W}numId")] = (abstract.get(f"{_W}val"), overrides)
+        try:
+            styles = document.styles.element
+        except AttributeError:
+            styles = None
+        if styles is not None:
+            for style in styles.iter(f"{_W}style"):
+                ppr = style.find(f"{_W}pPr")
+                num_pr = ppr.find(f"{_W}numPr") if ppr is not None else None
+                based = style.find(f"{_W}basedOn")
+                num_id = ilvl = None
+                if num_pr is not None:
+                    num_id = self._val(num_pr, "numId", None)
+                    ilvl = self._val(num_pr, "ilvl", None)
+                self.styles[style.get(f"{_W}styleId")] = (
+                    num_id,
+                    ilvl,
+                    based.get(f"{_W}val") if based is not None else None,
+                )
+
+    @staticmethod
+    def _val(element, tag, default):
+        child = element.find(f"{_W}{tag}")
+        return child.get(f"{_W}val", default) if child is not None else default
+
+    def _num_pr(self, p):
+        ppr = p.find(f"{_W}pPr")
+        num_id = ilvl = None
+        style_id = None
+        if ppr is not None:
+            num_pr = ppr.find(f"{_W}numPr")
+            if num_pr is not None:
+                num_id = self._val(num_pr, "numId", None)
+                ilvl = self._val(num_pr, "ilvl", None)
+            style_id = self._val(ppr, "pStyle", None)
+        seen = set()
+        while (num_id is None or ilvl is None) and style_id and style_id not in seen:
+            seen.add(style_id)
+            s_num, s_ilvl, based = self.styles.get(style_id, (None, None, None))
+            num_id = num_id if num_id is not None else s_num
+            ilvl = ilvl if ilvl is not None else s_ilvl
+            style_id = based
+        return num_id, int(ilvl or 0)
+
+    def label(self, p):
+        num_id, ilvl = self._num_pr(p)
+        if not num_id or num_id == "0" or num_id not in self.nums:
+            return None
+        abstract_id, overrides = self.nums[num_id]
+        levels = self.abstract.get(abstract_id, {})
+        if ilvl not in levels:
+            return None
+        key = ("num", num_id) if overrides else ("abs", abstract_id)
+        counters = self.counters.setdefault(key, {})
+        if overrides and num_id not in self.started:
+            self.started.add(num_id)
+            for level, start in overrides.items():
+                counters[level] = start - 1
+        fmt, text, start = levels[ilvl]
+        counters[ilvl] = counters.get(ilvl, start - 1) + 1
+        for deeper in [lv for lv in counters if lv > ilvl]:
+            del counters[deeper]
+        if fmt == "bullet":
+            return _bullet(text)
+
+        def repl(m):
+            level = int(m.group(1)) - 1
+            lfmt, _t, lstart = levels.get(level, ("decimal", "", 1))
+            return _format_number(counters.get(level, lstart), lfmt)
+
+        return re.sub(r"%(\d)", repl, text).strip() or None
+
+
+def _docx_bold(paragraph):
+    runs = [r for r in paragraph.runs if r.text.strip()]
+    if not runs:
+        return False
+    style_bold = False
+    style = paragraph.style
+    while style is not None:
+        if style.font is not None and style.font.bold is not None:
+            style_bold = bool(style.font.bold)
+            break
+        if style.name and style.name.lower().startswith(("heading", "title")):
+            style_bold = True
+            break
+        style = style.base_style
+    for run in runs:
+        bold = run.bold
+        if bold is None and run.style is not None and run.style.font is not None:
+            bold = run.style.font.bold
+        if not (bold if bold is not None else style_bold):
+            return False
+    return True
+
+
+def _docx_paragraph(paragraph, numbering):
+    text = paragraph.text.strip()
+    if not text:
+        return None
+    label = numbering.label(paragraph._p)
+    if label:
+        text = f"{label} {text}"
+    if _docx_bold(paragraph):
+        text = "\n".join(f"**{line}**" if line.strip() else line for line in text.split("\n"))
+    return text
+
+
+def _docx_blocks(parent, document, numbering):
+    from docx.table import Table  # noqa: PLC0415 (optional dependency, imported where it is used)
+    from docx.text.paragraph import Paragraph  # noqa: PLC0415
+
+    for child in parent.iterchildren():
+        tag = child.tag
+        if tag == f"{_W}p":
+            yield "p", Paragraph(child, document._body)
+        elif tag == f"{_W}tbl":
+            yield "tbl", Table(child, document._body)
+        elif tag == f"{_W}sdt":
+            content = child.find(f"{_W}sdtContent")
+            if content is not None:
+                yield from _docx_blocks(content, document, numbering)
+
+
+def _docx_cell_paragraphs(cell, document, numbering):
+    out = []
+    for kind, item in _docx_blocks(cell._tc, document, numbering):
+        if kind == "p":
+            text = _docx_paragraph(item, numbering)
+            if text:
+                out.append(text)
+        else:
+            out += _docx_table(item, document, numbering)
+    return out
+
+
+def _docx_table(table, document, numbering):
+    out = []
+    for row in table.rows:
+        cells, seen = [], set()
+        for cell in row.cells:
+            if id(cell._tc) in seen:
+                continue
+            seen.add(id(cell._tc))
+            cells.append(_docx_cell_paragraphs(cell, document, numbering))
+        if any(len(c) > 1 for c in cells):
+            for paragraphs in cells:
+                out += paragraphs
+        else:
+            texts = [c[0].replace("**", "") if c else "" for c in cells]
+            if any(t.strip() for t in texts):
+                out.append(" | ".join(texts))
+    return out
+
+
+def _docx(data, name):
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise PlanImportError("corrupt_docx", filename=name, detail="not a zip archive")
+    try:
+        import docx  # noqa: PLC0415 (optional dependency, imported where it is used)
+        from docx.opc.exceptions import PackageNotFoundError  # noqa: PLC0415
+    except ImportError as exc:  # pragma: no cover - python-docx is a declared dependency
+        raise PlanImportError("unsupported_format", filename=name, extension=".docx") from exc
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, AttributeError) as exc:
+        raise PlanImportError("corrupt_docx", filename=name, detail=str(exc) or type(exc).__name__) from exc
+    except Exception as exc:  # lxml and zip errors of a damaged file
+        raise PlanImportError("corrupt_docx", filename=name, detail=str(exc) or type(exc).__name__) from exc
+    numbering = _Numbering(document)
+    out = []
+    for kind, item in _docx_blocks(document.element.body, document, numbering):
+        if kind == "p":
+            text = _docx_paragraph(item, numbering)
+            if text:
+                out.append(text)
+        else:
+            out += _docx_table(item, document, numbering)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# PDF
+# ---------------------------------------------------------------------------------------------------------------
+_MARKER_RE = re.compile(r"^(?:[IVXL]{1,6}\s*[.\-–)]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ][)]|[-–—•+*])\s*\S")
+
+
+def _pdf_collect(element, layout, out):
+    """Text lines (x0, x1, y0, y1, text, bold) under a pdfminer layout element, into `out`."""
+    if isinstance(element, layout.LTTextLine):
+        chars = [c for c in element if isinstance(c, layout.LTChar) and c.get_text().strip()]
+        text = element.get_text().strip()
+        if text:
+            bold = bool(chars) and sum("bold" in c.fontname.lower() for c in chars) >= 0.9 * len(chars)
+            out.append((element.x0, element.x1, element.y0, element.y1, text, bold))
+    elif isinstance(element, layout.LTTextContainer):
+        for child in element:
+            _pdf_collect(child, layout, out)
+
+
+def _pdf_lines(data, name):
+    """[(page number, its text lines top to bottom)]."""
+    try:
+        from pdfminer import layout  # noqa: PLC0415 (optional dependency, imported where it is used)
+        from pdfminer.high_level import extract_pages  # noqa: PLC0415
+    except ImportError as exc:  # pragma: no cover - pdfminer.six is a declared dependency
+        raise PlanImportError("unsupported_format", filename=name, extension=".pdf") from exc
+    pages = []
+    try:
+        for page_no, page in enumerate(extract_pages(io.BytesIO(data), laparams=layout.LAParams())):
+            lines = []
+            for element in page:
+                _pdf_collect(element, layout, lines)
+            lines.sort(key=lambda ln: (-round(ln[3]), ln[0]))
+            pages.append((page_no, lines))
+    except Exception as exc:  # pdfminer raises many kinds of errors on a damaged file
+        raise PlanImportError("corrupt_pdf", filename=name, detail=str(exc) or type(exc).__name__) from exc
+    return pages
+
+
+def _pdf(data, name):
+    if b"%PDF-" not in data[:1024]:
+        raise PlanImportError("corrupt_pdf", filename=name, detail="no PDF header")
+    pages = _pdf_lines(data, name)
+    if not pages:
+        raise PlanImportError("corrupt_pdf", filename=name, detail="no page")
+    if not any(page for _no, page in pages):
+        raise PlanImportError("no_text_layer", filename=name)
+    lines = []  # (x0, x1, y0, text, bold, left, right, pitch, page)
+    pages = [
+        (page_no, [ln for ln in page if not re.fullmatch(r"[-–\s]*\d{1,3}[-–\s]*", ln[4])]) for page_no, page in pages
+    ]
+    everything = [ln for _no, page in pages for ln in page]
+    right = max(ln[1] for ln in everything) if everything else 0  # the text block's margins, the same on all pages
+    left = min(ln[0] for ln in everything) if everything else 0
+    for page_no, page in pages:
+        if not page:
+            continue
+        gaps = [a[2] - b[2] for a, b in itertools.pairwise(page) if 0 < a[2] - b[2] < 60]
+        pitch = statistics.median(gaps) if gaps else 14.0
+        lines += [(x0, x1, y0, text, bold, left, right, pitch, page_no) for x0, x1, y0, _y1, text, bold in page]
+    out = []
+    current = None
+    for line in lines:
+        _x0, _x1, y0, text, bold, _left, _right, pitch, page_no = line
+        if current is not None and _pdf_continues(current["last"], line):
+            current["text"] += " " + text
+            current["last"] = line
+            continue
+        if current is not None:
+            out.append(_pdf_text(current))
+            last = current["last"]
+            if last[8] == page_no and last[2] - y0 > 1.45 * pitch:
+                out.append("")  # a blank line between the two paragraphs
+        current = {"text": text, "bold": bold, "last": line}
+    if current is not None:
+        out.append(_pdf_text(current))
+    return out
+
+
+def _pdf_continues(prev, line):
+    """Whether `line` goes on with the paragraph whose last line is `prev` (a line that reached the margin)."""
+    px0, px1, py0, ptext, pbold, pleft, pright, ppitch, ppage = prev
+    x0, _x1, y0, text, bold, left, _right, _pitch, page = line
+    if bold != pbold:
+        return False
+    if px0 > pleft + 0.25 * (pright - pleft):
+        return False  # a line of a right-hand column (motto, date, signature) is no wrapped body line
+    char_w = (px1 - px0) / max(1, len(ptext))
+    first_word = text.split()[0] if text.split() else ""
+    if px1 + (len(first_word) + 1) * char_w < pright - 0.5 * char_w:
+        return False  # the previous line stopped short of the margin: its paragraph ended there
+    if page == ppage:
+        gap = py0 - y0
+        if gap < 0.3 * ppitch or gap > 1.45 * ppitch:
+            return False  # same row (another column) or a blank line between
+    terminal = ptext.rstrip(" \"'”)»*")[-1:] in (".", ":", ";", "!", "?")
+    if terminal and (_MARKER_RE.match(text) or x0 > left + 2 * char_w):
+        return False  # a new item, or a new indented paragraph
+    return True
+
+
+def _pdf_text(paragraph):
+    text = re.sub(r"\s+", " ", paragraph["text"]).strip()
+    return f"**{text}**" if paragraph["bold"] else text
