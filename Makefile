@@ -4,7 +4,7 @@
 PYTHON ?= python3
 DEVTOOL = $(PYTHON) tools/devtool.py
 
-.PHONY: run test lint bench bootstrap reset-demo screenshots i18n
+.PHONY: run test lint bench load bootstrap reset-demo screenshots i18n
 run:
 	@$(DEVTOOL) run
 
@@ -15,7 +15,10 @@ lint:
 	@$(DEVTOOL) lint
 
 bench:
-	@$(DEVTOOL) bench
+	@$(DEVTOOL) bench $(if $(SIZES),--sizes $(SIZES)) $(if $(REV),--rev $(REV))
+
+load:
+	@$(DEVTOOL) load
 
 bootstrap:
 	@$(DEVTOOL) bootstrap

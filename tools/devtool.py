@@ -552,8 +552,65 @@ def cmd_bench(args):
     pg = Postgres().ensure()
     dbname = f"uc_bench_{os.getpid()}"
     pg.drop(dbname)
+    # The run measures one version of the addon, whatever is edited while it runs: a copy of the working tree
+    # taken now, or the committed revision --rev (REV=HEAD: the last commit, even with a half-done change).
+    snapshot = CACHE / "bench-src" / dbname
+    shutil.rmtree(snapshot, ignore_errors=True)
+    snapshot.mkdir(parents=True)
+    if args.rev:
+        git = ["git", "-C", ROOT]
+        commit = subprocess.run([*git, "rev-parse", "--short", args.rev], capture_output=True, text=True, check=True)
+        run([*git, "archive", "--output", snapshot / "src.tar", args.rev, MODULE])
+        shutil.unpack_archive(snapshot / "src.tar", snapshot)
+        label = commit.stdout.strip()
+    else:
+        shutil.copytree(ROOT / MODULE, snapshot / MODULE, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+        label = ""
+    paths = ",".join(str(snapshot) if path == str(ROOT) else path for path in addons_path().split(","))
     try:
-        say(f"Benchmark: installing {MODULE} without demo data in {dbname}")
+        say(f"Benchmark ({args.sizes} units): installing {MODULE} without demo data in {dbname}")
+        install = odoo_cmd(
+            pg,
+            dbname,
+            "-i",
+            MODULE,
+            "--stop-after-init",
+            "--log-level",
+            "warn",
+            "--without-demo",
+            "all",
+            "--max-cron-threads",
+            "0",
+        )
+        install[install.index("--addons-path") + 1] = paths
+        run(install)
+        # bench/bench.py copies this database for each size and step, and writes bench/RESULTS.md and results.json.
+        cmd = [sys.executable, ROOT / "bench" / "bench.py", "run", "--template", dbname, "--sizes", args.sizes]
+        cmd += ["--odoo-src", ODOO_SRC, "--addons-path", paths, "--data-dir", CACHE / "data"]
+        cmd += ["--log-dir", CACHE / "logs", "--out", ROOT / "bench", *pg.odoo_args()]
+        cmd += ["--commit", label] if label else []
+        return subprocess.run([str(c) for c in cmd], check=False).returncode
+    finally:
+        pg.drop(dbname)
+        shutil.rmtree(CACHE / "data" / "filestore" / dbname, ignore_errors=True)
+        shutil.rmtree(snapshot, ignore_errors=True)
+
+
+# ---------------------------------------------------------------------------
+# make load
+# ---------------------------------------------------------------------------
+def cmd_load(args):
+    """Concurrent JSON-RPC clients against `odoo-bin --workers=2` on a fresh database (tests/load.py)."""
+    import urllib.request
+
+    pg = Postgres().ensure()
+    dbname = f"uc_load_{os.getpid()}"
+    log_path = CACHE / "logs" / f"{dbname}-server.log"
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    pg.drop(dbname)
+    server = None
+    try:
+        say(f"Load test: installing {MODULE} without demo data in {dbname}")
         run(
             odoo_cmd(
                 pg,
@@ -569,12 +626,79 @@ def cmd_bench(args):
                 "0",
             )
         )
-        shell = odoo_cmd(pg, dbname, "--log-level", "warn", "--no-http")
-        shell.insert(2, "shell")  # odoo-bin shell <options>
-        env = dict(os.environ, UC_BENCH_UNITS=str(args.units))
-        with open(ROOT / "tests" / "bench.py") as script:
-            return subprocess.run([str(c) for c in shell], stdin=script, env=env, check=False).returncode
+        url = f"http://127.0.0.1:{free_port()}"
+        server_cmd = odoo_cmd(
+            pg,
+            dbname,
+            "--workers=2",
+            "--http-interface",
+            "127.0.0.1",
+            "--http-port",
+            url.rsplit(":", 1)[1],
+            "--gevent-port",
+            str(free_port()),
+            "--max-cron-threads",
+            "0",
+            "--log-level",
+            "warn",
+        )
+        say(f"Starting odoo-bin --workers=2 on {url} (log: {log_path})")
+        with open(log_path, "w") as log:
+            server = subprocess.Popen([str(c) for c in server_cmd], stdout=log, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/web/health", timeout=5) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                pass
+            if server.poll() is not None or time.monotonic() > deadline:
+                die(f"Odoo did not start on {url}; see {log_path}", code=1)
+            time.sleep(0.5)
+        with pg.connect(dbname) as conn, conn.cursor() as cr:
+            cr.execute("SHOW server_version")
+            pg_version = cr.fetchone()[0].split()[0]
+        conn.close()
+        command = f"make load LOAD_CLIENTS={args.clients} LOAD_REPORTS={args.reports} LOAD_SECONDS={args.seconds}"
+        load_cmd = [sys.executable, ROOT / "tests" / "load.py", "--url", url, "--db", dbname]
+        load_cmd += ["--clients", args.clients, "--reports", args.reports, "--seconds", args.seconds]
+        load_cmd += ["--markdown", ROOT / "bench" / "LOAD.md", "--pg-version", pg_version, "--command", command]
+        env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
+        rc = subprocess.run([str(c) for c in load_cmd], env=env, check=False, timeout=args.seconds + 600).returncode
+        # odoo.sql_db logs every concurrency error as "bad query" before the RPC layer retries: expected here.
+        log_lines = log_path.read_text(errors="replace").splitlines()
+        retried = errors = 0
+        for index, line in enumerate(log_lines):
+            if not ODOO_LOG_ERROR_RE.match(line):
+                continue
+            following = log_lines[index + 1] if index + 1 < len(log_lines) else ""
+            if "odoo.sql_db: bad query" in line and re.search(
+                r"could not obtain lock|could not serialize|deadlock detected", following
+            ):
+                retried += 1
+                continue
+            errors += 1
+            if errors <= 5:
+                print(f"    {line[:300]}")
+        say(f"server log: {retried} concurrency error(s) retried by Odoo, {errors} other ERROR line(s) ({log_path})")
+        with open(ROOT / "bench" / "LOAD.md", "a") as result:
+            result.write(
+                f"\nServer log: {retried} concurrency errors (row locked, serialization) logged by `odoo.sql_db` "
+                f"as `bad query` and retried by Odoo's RPC layer; {errors} other ERROR lines.\n"
+            )
+        if errors:
+            rc = rc or 1
+        say(f"Load test {'passed' if not rc else 'FAILED'} (result in bench/LOAD.md, server log {log_path})")
+        return rc
     finally:
+        if server and server.poll() is None:
+            server.terminate()
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
         pg.drop(dbname)
         shutil.rmtree(CACHE / "data" / "filestore" / dbname, ignore_errors=True)
 
@@ -631,8 +755,15 @@ def main(argv):
     p_test.add_argument("--e2e-only", action="store_true")
     p_test.add_argument("--no-lint", action="store_true")
     sub.add_parser("lint", help="ruff, pylint-odoo, XML")
-    p_bench = sub.add_parser("bench", help="benchmark launch, review and cron at scale")
-    p_bench.add_argument("--units", type=int, default=int(os.environ.get("UNITS") or 1000))
+    p_bench = sub.add_parser("bench", help="bulk paths side by side with the naive way and raw SQL, per size")
+    p_bench.add_argument(
+        "--sizes", default=os.environ.get("SIZES") or "100,1000,5000,10000", help="units, e.g. 100,1000"
+    )
+    p_bench.add_argument("--rev", default=os.environ.get("REV"), help="bench this commit, not the working tree")
+    p_load = sub.add_parser("load", help="concurrent JSON-RPC clients on odoo-bin --workers=2, then consistency checks")
+    p_load.add_argument("--clients", type=int, default=int(os.environ.get("LOAD_CLIENTS") or 20))
+    p_load.add_argument("--reports", type=int, default=int(os.environ.get("LOAD_REPORTS") or 1000))
+    p_load.add_argument("--seconds", type=int, default=int(os.environ.get("LOAD_SECONDS") or 240), help="time bound")
     sub.add_parser("bootstrap", help="only build the cached environment")
     sub.add_parser("i18n", help="refresh the .pot and merge new terms into vi_VN.po")
     p_shots = sub.add_parser("screenshots", help="README screenshots from a running `make run` server")
@@ -648,6 +779,7 @@ def main(argv):
         "test": cmd_test,
         "lint": cmd_lint,
         "bench": cmd_bench,
+        "load": cmd_load,
         "screenshots": cmd_screenshots,
         "i18n": cmd_i18n,
         "bootstrap": lambda a: 0,
