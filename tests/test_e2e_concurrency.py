@@ -187,14 +187,14 @@ def test_reminder_job_killed_half_way_resumes():
         users = env["res.users"].search([("login", "in", logins)], order="id")
         report_by_user = {report.user_id.id: report.id for report in plan.report_ids}
         first_user, second_user = users.ids
-    original = UnionUnitReport._send_reminder
+    original = UnionUnitReport._send_reminders
 
-    def dying(self, user, reports):
-        if user.id == second_user:
+    def dying(self, reports_by_user):
+        if any(user.id == second_user for user in reports_by_user):
             raise RuntimeError("worker killed")
-        return original(self, user, reports)
+        return original(self, reports_by_user)
 
-    with patch.object(UnionUnitReport, "_send_reminder", dying), pytest.raises(RuntimeError):
+    with patch.object(UnionUnitReport, "_send_reminders", dying), pytest.raises(RuntimeError):
         with environment() as env:
             env["union.unit.report"]._cron_send_reminders(batch_size=1)
 

@@ -51,6 +51,13 @@ class MailActivity(models.Model):
                 )
             )
 
+    def _classify_by_model(self):
+        """The union workflow creates its activities in batch and adds their followers itself, in one batch
+        (union.workflow.mixin._activity_sync): mail's subscription of the assignees one user at a time is skipped."""
+        if self.env.context.get("union_activity_batch"):
+            return {}
+        return super()._classify_by_model()
+
     def _action_done(self, feedback=False, attachment_ids=None):
         """Marking a "Federation task" activity done marks the task carried out."""
         task_type = self.env.ref("union_campaign.mail_act_federation_task", raise_if_not_found=False)

@@ -179,6 +179,16 @@ class UnionCampaign(models.Model):
         help="Days late after which the responsible officer is asked to follow the unit up.",
     )
     report_ids = fields.One2many("union.unit.report", "campaign_id", string="Unit Reports")
+    launch_done = fields.Integer(
+        string="Reports Created", copy=False, readonly=True, help="Unit reports created by the last launch."
+    )
+    launch_remaining = fields.Integer(
+        string="Reports Still to Create",
+        copy=False,
+        readonly=True,
+        help="A large launch goes on in the background, batch by batch: the reports still to create.",
+    )
+    launch_progress = fields.Float(compute="_compute_launch_progress")
     report_count = fields.Integer(compute="_compute_report_stats")
     report_to_review_count = fields.Integer(compute="_compute_report_stats")
     report_late_count = fields.Integer(compute="_compute_report_stats")
@@ -224,6 +234,12 @@ class UnionCampaign(models.Model):
     def _compute_issue_year(self):
         for campaign in self:
             campaign.issue_year = campaign.issue_date.year if campaign.issue_date else 0
+
+    @api.depends("launch_done", "launch_remaining")
+    def _compute_launch_progress(self):
+        for campaign in self:
+            total = campaign.launch_done + campaign.launch_remaining
+            campaign.launch_progress = 100.0 * campaign.launch_done / total if total else 100.0
 
     @api.depends("budget_line_ids.amount")
     def _compute_budget_total(self):
@@ -474,9 +490,77 @@ class UnionCampaign(models.Model):
         self._check_transition("launch")
         self.filtered(lambda c: c.state == "approved")._workflow_write({"state": "running"})
         self.report_ids.filtered("cancelled_with_plan")._reopen_with_plan()
-        self._generate_reports()
+        created, remaining = self._generate_reports(limit=self._get_launch_batch_size())
+        self._workflow_write({"launch_remaining": remaining, "launch_done": len(created)})
+        if remaining:
+            # Too large for one request: the rest is created by the background job, batch by batch.
+            self.env.ref("union_campaign.ir_cron_union_launch")._trigger()
         self._activity_update()
-        return True
+        return self._launch_feedback(created, remaining)
+
+    @api.model
+    def _get_launch_batch_size(self):
+        """Return how many reports one request (or one run of the background job) creates at most."""
+        # sudo: a technical setting (union_campaign.launch_batch_size), not the user's data.
+        value = self.env["ir.config_parameter"].sudo().get_param("union_campaign.launch_batch_size", "2000")
+        try:
+            return max(int(value), 1)
+        except ValueError:
+            return 2000
+
+    def _launch_feedback(self, created, remaining):
+        """Return the notification shown after a launch: how many reports, who has no reporter, what is left."""
+        orphans = self.unit_ids.filtered(lambda u: u.receives_plans and not u._get_reporting_user())
+        if remaining:
+            message = _(
+                "%(created)s unit reports created; the other %(remaining)s are being created in the background "
+                "(progress on the plan).",
+                created=len(created),
+                remaining=remaining,
+            )
+        else:
+            message = _(
+                "%(created)s unit reports created for %(units)s units.",
+                created=len(created),
+                units=len(created.unit_id),
+            )
+        if orphans:
+            message = _(
+                "%(message)s %(count)s units have no reporter: see the activity “Assign reporters”.",
+                message=message,
+                count=len(orphans),
+            )
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "title": _("Plan launched"),
+                "message": message,
+                "type": "warning" if orphans else "success",
+                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
+            },
+        }
+
+    @api.model
+    def _cron_launch(self):
+        """Create, batch by batch, the reports of the plans whose launch was too large for one request.
+
+        Idempotent and resumable: each batch is committed with the cron progress API; after a crash the next run
+        creates only what is still missing.
+        """
+        plans = self.search([("state", "=", "running"), ("launch_remaining", ">", 0)])
+        batch_size = self._get_launch_batch_size()
+        done = remaining = 0
+        for plan in plans:
+            created, remaining = plan._generate_reports(limit=batch_size)
+            plan._workflow_write({"launch_remaining": remaining, "launch_done": plan.launch_done + len(created)})
+            if not remaining:
+                plan._activity_update()
+            done += len(created)
+            self.env["union.unit.report"]._cron_commit_progress(done, remaining)
+            if remaining:
+                break  # one batch per run: the cron runs again at once while work remains
+        return done
 
     def action_done(self):
         """Close running plans whose periods are over; reports never submitted are marked Not Submitted."""
@@ -507,17 +591,29 @@ class UnionCampaign(models.Model):
         return UserError, _("The plan “%(plan)s” is %(state)s.", plan=self.display_name, state=state)
 
     def _refuse_submit(self, user):
-        plan = self.display_name
         if refusal := self._refuse_state("draft"):
             return refusal
         if not user.has_group("union_campaign.group_officer"):
             return AccessError, _("Only federation officers can submit a plan for approval.")
+        missing = self._get_missing_for_approval()
+        return (UserError, missing) if missing else False
+
+    def _get_missing_for_approval(self):
+        """Return what the plan still lacks before it can be approved (a sentence), or False."""
+        plan = self.display_name
         if not self.phase_ids:
-            return UserError, _("Add at least one phase to the plan “%(plan)s” before submitting it.", plan=plan)
+            return _("Add at least one phase to the plan “%(plan)s” before submitting it.", plan=plan)
         if not self.unit_ids:
-            return UserError, _("Choose the units the plan “%(plan)s” applies to before submitting it.", plan=plan)
+            return _("Choose the units the plan “%(plan)s” applies to before submitting it.", plan=plan)
         if not self.approver_id:
-            return UserError, _("Choose the manager who approves the plan “%(plan)s” before submitting it.", plan=plan)
+            return _("Choose the manager who approves the plan “%(plan)s” before submitting it.", plan=plan)
+        undated = self.report_schedule_ids._get_missing_deadline()
+        if undated:
+            return _(
+                "Give the due day of the reports the plan “%(plan)s” asks: %(reports)s.",
+                plan=plan,
+                reports=", ".join(undated.mapped("name")),
+            )
         return False
 
     def _refuse_approve(self, user):
@@ -743,13 +839,17 @@ class UnionCampaign(models.Model):
             units = units.filtered(lambda u: u.unit_type_id in schedule.unit_type_ids)
         return units
 
-    def _generate_reports(self):
+    def _generate_reports(self, limit=None):
         """Create, in batches, the unit reports and report lines the running plans' schedules ask and that are
-        missing (idempotent): one report per occurrence and unit, with a line per item the unit does."""
+        missing (idempotent): one report per occurrence and unit, with a line per item the unit does.
+
+        :param limit: create at most that many reports (the rest is left for the next call)
+        :return: (reports created, number of reports still missing)
+        """
         running = self.filtered(lambda c: c.state == "running")
         Report = self.env["union.unit.report"]
         if not running:
-            return Report
+            return Report, 0
         Line = self.env["union.unit.report.line"]
         existing = Report.search_fetch(
             [("campaign_id", "in", running.ids)], ["schedule_id", "period_key", "unit_id", "state"]
@@ -781,6 +881,9 @@ class UnionCampaign(models.Model):
                                 for item in items
                                 if (report.id, item.id) not in line_keys
                             ]
+        remaining = max(len(new_reports) - limit, 0) if limit else 0
+        if limit:
+            new_reports = new_reports[:limit]
         # sudo: generated documents are owned by the workflow; the caller's rights were checked by the action.
         quiet = {"mail_create_nolog": True, "mail_create_nosubscribe": True, "tracking_disable": True}
         created = Report.sudo().with_context(**quiet).create(new_reports)
@@ -788,7 +891,7 @@ class UnionCampaign(models.Model):
             Line.sudo().create(new_lines)
         created = Report.browse(created.ids)
         created._activity_update()
-        return created
+        return created, remaining
 
     @api.model
     def _cron_update_status(self):
@@ -797,14 +900,13 @@ class UnionCampaign(models.Model):
         phases = self.env["union.campaign.phase"].search(
             [("status", "!=", "closed"), ("campaign_id.state", "in", ("approved", "running"))]
         )
-        phases._compute_status()
-        phases.flush_recordset()
+        changed = phases._update_status()
         finished = self.search([("state", "=", "running")]).filtered(
             lambda c: all(p.status == "closed" for p in c.phase_ids) and not c._get_outstanding_reports()
         )
         if finished:
             finished.action_done()
-        self.env["ir.cron"]._notify_progress(done=len(phases) + len(finished), remaining=0)
+        self.env["ir.cron"]._notify_progress(done=changed + len(finished), remaining=0)
 
     def _get_outstanding_reports(self):
         """Return the plans' reports still waiting for the unit or for a reviewer."""

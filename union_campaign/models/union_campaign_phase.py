@@ -1,5 +1,7 @@
 # Copyright 2026 union_campaign contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from collections import defaultdict
+
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import format_date
@@ -54,14 +56,16 @@ class UnionCampaignPhase(models.Model):
     description = fields.Text(help="Introduction of the phase's content items in the document.")
     activity_ids = fields.One2many("union.campaign.activity", "phase_id", string="Content Items", copy=True)
     activity_count = fields.Integer(compute="_compute_activity_count")
+    # A plain field, not a compute: it depends on today's date, so the daily job (and a change of dates) writes it.
     status = fields.Selection(
         selection=[("upcoming", "Upcoming"), ("ongoing", "Ongoing"), ("peak", "Peak"), ("closed", "Closed")],
-        compute="_compute_status",
-        store=True,
+        default="upcoming",
+        required=True,
+        readonly=True,
         index=True,
-        help="Computed from the dates; refreshed every day by the scheduler.",
+        help="From the dates and today's date; refreshed every day by the scheduler.",
     )
-    color = fields.Integer(compute="_compute_status", store=True)
+    color = fields.Integer(compute="_compute_color")
 
     # ------------------------------------------------------------------
     # Compute methods
@@ -74,14 +78,25 @@ class UnionCampaignPhase(models.Model):
         for phase in self:
             phase.activity_count = counts.get(phase, 0)
 
-    @api.depends("date_start", "date_end", "peak_date_start", "peak_date_end")
-    def _compute_status(self):
+    @api.depends("status")
+    def _compute_color(self):
         colors = {"upcoming": 0, "ongoing": 10, "peak": 1, "closed": 4}
+        for phase in self:
+            phase.color = colors.get(phase.status, 0)
+
+    def _update_status(self):
+        """Write the phases' status of today, only where it changes (one write per new status)."""
         # The federation's day (company time zone), not the server's UTC day nor the viewer's.
         today = local_today(self.env, self.env["res.users"])
+        changed = defaultdict(self.browse)
         for phase in self:
-            phase.status = phase._get_status(today)
-            phase.color = colors.get(phase.status, 0)
+            status = phase._get_status(today)
+            if status != phase.status:
+                changed[status] |= phase
+        for status, phases in changed.items():
+            # sudo: the status follows the calendar, whoever changed the dates.
+            phases.sudo().write({"status": status})
+        return sum(len(phases) for phases in changed.values())
 
     def _get_status(self, today):
         """Return the status of the phase on the given day (a period without a start runs from the plan's issue)."""
@@ -162,7 +177,9 @@ class UnionCampaignPhase(models.Model):
         for vals in vals_list:
             if not vals.get("report_deadline") and vals.get("date_end"):
                 vals["report_deadline"] = vals["date_end"]
-        return super().create(vals_list)
+        phases = super().create(vals_list)
+        phases._update_status()
+        return phases
 
     def write(self, vals):
         self.check_access("write")
@@ -172,6 +189,8 @@ class UnionCampaignPhase(models.Model):
         result = super().write(vals)
         if {"report_deadline", "date_end"} & set(vals):
             self._update_report_deadlines()
+        if {"date_start", "date_end", "peak_date_start", "peak_date_end"} & set(vals):
+            self._update_status()
         return result
 
     def _update_report_deadlines(self):

@@ -91,11 +91,11 @@ class UnionCampaignReportSchedule(models.Model):
         for schedule in self:
             schedule.report_count = counts.get(schedule, 0)
 
-    @api.constrains("kind", "date_deadline", "recurrence_day", "date_from", "date_to")
+    @api.constrains("kind", "recurrence_day", "date_from", "date_to")
     def _check_schedule(self):
+        """The due day of a final report or a document is checked when the plan is submitted (a new plan made
+        from a template has none yet)."""
         for schedule in self:
-            if schedule.kind in ("final", "dated") and not schedule.date_deadline:
-                raise ValidationError(self.env._("Give the day “%(report)s” is due.", report=schedule.name))
             if schedule.kind == "recurring" and not 1 <= schedule.recurrence_day <= 31:
                 raise ValidationError(
                     self.env._("The due day of “%(report)s” is a day of the month (1 to 31).", report=schedule.name)
@@ -106,6 +106,10 @@ class UnionCampaignReportSchedule(models.Model):
     # ------------------------------------------------------------------
     # Occurrences: the reports the schedule asks of each unit
     # ------------------------------------------------------------------
+    def _get_missing_deadline(self):
+        """Return the final reports and documents of the schedule that have no due day yet."""
+        return self.filtered(lambda s: s.kind in ("final", "dated") and not s.date_deadline)
+
     def _get_occurrences(self):
         """Return the reports this schedule asks of every unit, as Occurrence tuples, in deadline order.
 

@@ -225,6 +225,12 @@ class UnionUnit(models.Model):
             name = FEDERATION_WORDS.sub("LĐLĐ", name)
         return name.upper()
 
+    def _get_doc_upper_lines(self, width=30):
+        """Return the level above as printed: on one line if it fits the header's column, else broken between
+        phrases (LIÊN ĐOÀN LAO ĐỘNG / THÀNH PHỐ HÀ NỘI), never inside one."""
+        self.ensure_one()
+        return break_at_phrases(self._get_doc_upper_body(), width)
+
     def _get_doc_body_lines(self, width=26):
         """Return the unit's name as printed in the header: its own lines, else the name in capitals broken
         between phrases, never inside one ("LIÊN ĐOÀN LAO ĐỘNG" / "QUẬN LONG BIÊN")."""

@@ -740,10 +740,14 @@ class UnionUnitReport(models.Model):
         """
         todo = self._get_reminder_todo()
 
-        def remind(user):
-            reports, today = todo[user]
-            self._send_reminder(user, reports)
-            reports.sudo().write({"reminder_date": today})
+        def remind(users):
+            self._send_reminders({user: todo[user][0] for user in users})
+            reports_by_day = defaultdict(self.browse)
+            for user in users:
+                reports, today = todo[user]
+                reports_by_day[today] |= reports
+            for today, reports in reports_by_day.items():
+                reports.sudo().write({"reminder_date": today})
 
         return self._cron_in_batches(todo, remind, batch_size)
 
@@ -770,9 +774,9 @@ class UnionUnitReport(models.Model):
                 todo[user].append(report.id)
         return {user: (self.browse(ids), todays[user]) for user, ids in todo.items()}
 
-    def _send_reminder(self, user, reports):
-        """Send `user` the reminder digest of `reports`. Override to remind differently."""
-        self._notify_users("union_campaign.mail_template_reminder_digest", {user: reports})
+    def _send_reminders(self, reports_by_user):
+        """Send each user the reminder digest of their reports, in one batch. Override to remind differently."""
+        self._notify_users("union_campaign.mail_template_reminder_digest", reports_by_user, live=False)
 
     @api.model
     def _cron_escalate_overdue(self, batch_size=100):
@@ -782,7 +786,9 @@ class UnionUnitReport(models.Model):
         open) and one overdue digest per officer and run. Idempotent, batched per officer.
         """
         todo = self._get_escalation_todo()
-        return self._cron_in_batches(todo, lambda officer: self._escalate(officer, todo[officer]), batch_size)
+        return self._cron_in_batches(
+            todo, lambda officers: self._escalate({officer: todo[officer] for officer in officers}), batch_size
+        )
 
     @api.model
     def _get_escalation_todo(self):
@@ -795,6 +801,8 @@ class UnionUnitReport(models.Model):
                 ("is_late", "=", True),
             ]
         )
+        # Days late depend on today: never reuse values computed earlier in the same transaction.
+        late.invalidate_recordset(["days_late", "is_late"])
         late = late.filtered(lambda r: r.days_late >= r.campaign_id.escalation_delay)
         follow_up_type = self.env.ref("union_campaign.mail_act_follow_up_overdue")
         open_follow_ups = {
@@ -816,30 +824,36 @@ class UnionUnitReport(models.Model):
                 todo[officer][report.unit_id] |= report
         return todo
 
-    def _escalate(self, officer, reports_by_unit):
-        """Open the follow-up activities of `officer` and send them one overdue digest."""
-        units = self.env["union.unit"].browse([unit.id for unit in reports_by_unit])
-        deadline = units._activity_deadline(officer, type_xmlid="union_campaign.mail_act_follow_up_overdue")
-        plans = {}
-        for unit, reports in reports_by_unit.items():
-            lines = Markup("").join(
-                Markup("<li>%s – %s: %s</li>")
-                % (
-                    report.campaign_id.display_name,
-                    report.phase_id.name,
-                    self.env._("%(days)s days late", days=report.days_late),
+    def _escalate(self, todo):
+        """Open the follow-up activities of the officers of `todo` ({officer: {unit: late reports}}) and send
+        each one overdue digest, in one batch."""
+        follow_up = "union_campaign.mail_act_follow_up_overdue"
+        Unit = self.env["union.unit"]
+        # keep_others: another officer's open follow-up of the unit is theirs to close.
+        plans = defaultdict(lambda: {"keep": [], "keep_others": True})
+        for officer, reports_by_unit in todo.items():
+            deadline = Unit._activity_deadline(officer, type_xmlid=follow_up)
+            for unit, reports in reports_by_unit.items():
+                lines = Markup("").join(
+                    Markup("<li>%s – %s: %s</li>")
+                    % (
+                        report.campaign_id.display_name,
+                        report.period_label,
+                        self.env._("%(days)s days late", days=report.days_late),
+                    )
+                    for report in reports
                 )
-                for report in reports
-            )
-            note = Markup("<ul>%s</ul>") % lines
-            plans[unit] = {"keep": [("union_campaign.mail_act_follow_up_overdue", officer, deadline, note, False)]}
-        units._activity_sync(plans)
-        late_reports = self.browse([report.id for reports in reports_by_unit.values() for report in reports])
-        self._notify_users("union_campaign.mail_template_overdue_digest", {officer: late_reports})
+                plans[unit]["keep"].append((follow_up, officer, deadline, Markup("<ul>%s</ul>") % lines, False))
+        Unit.browse([unit.id for unit in plans])._activity_sync(dict(plans))
+        digests = {
+            officer: self.browse([report.id for reports in reports_by_unit.values() for report in reports])
+            for officer, reports_by_unit in todo.items()
+        }
+        self._notify_users("union_campaign.mail_template_overdue_digest", digests, live=False)
 
     @api.model
     def _cron_in_batches(self, users, process, batch_size):
-        """Call `process(user)` for each user (in id order), batch by batch, committing after each batch.
+        """Call `process(users)` on the users (in id order), batch by batch, committing after each batch.
 
         A failure rolls back its own batch only; what was committed stays, and the next run finds only
         what is left to do.
@@ -848,8 +862,7 @@ class UnionUnitReport(models.Model):
         done = 0
         for batch in split_every(batch_size, users):
             with self.env.cr.savepoint():
-                for user in batch:
-                    process(user)
+                process(batch)
             done += len(batch)
             self._cron_commit_progress(done, len(users) - done)
         return done

@@ -190,11 +190,12 @@ class ReportCampaignResults(models.AbstractModel):
     def _get_item_result(self, item, rows, sums, done):
         """Return what the units reported on one item, with its target (a share of units: the share reached)."""
         qty, participants, links, amount = sums.get(item.id, (0, 0, 0, 0))
-        assigned = len([row for row in rows if row["unit"] in item.unit_ids])
+        assigned_ids = set(item.unit_ids.ids)
+        assigned = len([row for row in rows if row["unit"].id in assigned_ids])
         targets = item.target_ids
         reached = []
         for target in targets.filtered(lambda t: t.kind == "percent_units"):
-            units = [row for row in rows if target._applies_to(row["unit"]) and row["unit"] in item.unit_ids]
+            units = [row for row in rows if row["unit"].id in assigned_ids and target._applies_to(row["unit"])]
             share = (
                 100.0
                 * len([row for row in units if row["lines"].get(item.id) and row["lines"][item.id].is_done])

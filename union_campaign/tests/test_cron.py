@@ -54,18 +54,18 @@ class TestCron(UnionActivityCase):
 
     def test_reminder_resumes_after_failure(self):
         """A crash in the second batch loses nothing: the next run sends only what is missing."""
-        original = UnionUnitReport._send_reminder
+        original = UnionUnitReport._send_reminders
         template = "union_campaign.mail_template_reminder_digest"
 
-        def failing(self, user, reports):
-            if user.login == "t_reporter_b":
+        def failing(self, reports_by_user):
+            if any(user.login == "t_reporter_b" for user in reports_by_user):
                 raise RuntimeError("mail server down")
-            return original(self, user, reports)
+            return original(self, reports_by_user)
 
         with self._frozen("2027-03-02 01:00:00"):
             # Not assertRaises: Odoo's rolls back everything done inside it, the committed first batch included.
             crashed = False
-            with patch.object(UnionUnitReport, "_send_reminder", failing):
+            with patch.object(UnionUnitReport, "_send_reminders", failing):
                 try:
                     self.Report._cron_send_reminders(batch_size=1)
                 except RuntimeError:

@@ -94,7 +94,7 @@ class TestUnionCampaignRules(UnionCampaignCommon):
         ]
         for day, status in expectations:
             with freeze_time(day):
-                self.phase_2._compute_status()
+                self.phase_2._update_status()
                 self.assertEqual(self.phase_2.status, status, day)
 
     def test_legal_basis_citation(self):

@@ -111,11 +111,11 @@ class TestUnionCampaignWorkflow(UnionCampaignCommon):
         campaign = self._approved_campaign()
         campaign.state = "running"
         with freeze_time("2027-03-15"):
-            campaign.phase_ids._compute_status()
+            campaign.phase_ids._update_status()
             with self.assertRaisesRegex(UserError, "open phases"):
                 campaign.action_done()
         with freeze_time("2027-05-01"):
-            campaign.phase_ids._compute_status()
+            campaign.phase_ids._update_status()
             self.assertEqual(set(campaign.phase_ids.mapped("status")), {"closed"})
             campaign.action_done()
         self.assertEqual(campaign.state, "done")
