@@ -50,6 +50,8 @@
         "demo/union_campaign_demo.xml",
         "demo/union_unit_report_demo.xml",
         "demo/union_campaign_current_demo.xml",
+        "demo/union_unit_samples_demo.xml",
+        "demo/union_campaign_samples_demo.xml",
     ],
     "application": True,
 }

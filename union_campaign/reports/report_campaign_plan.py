@@ -164,7 +164,12 @@ class ReportCampaignPlan(models.AbstractModel):
     @api.model
     def _get_targets_lines(self, section):
         targets = section.campaign_id.target_ids.filtered(lambda t: not t.activity_id)
-        return self._numbered(section, targets.sorted(lambda t: (t.sequence, t.id)).mapped("name"))
+        # One sentence may set several targets ("90% ...; 80% ..."): consecutive targets worded alike print it once.
+        wordings = []
+        for wording in targets.sorted(lambda t: (t.sequence, t.id)).mapped("name"):
+            if not wordings or wordings[-1] != wording:
+                wordings.append(wording)
+        return self._numbered(section, wordings)
 
     @api.model
     def _get_budget_lines(self, section):

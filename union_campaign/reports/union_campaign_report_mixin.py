@@ -69,7 +69,7 @@ class UnionCampaignReportMixin(models.AbstractModel):
         between phrases) and the motto column."""
         self._check_document_font()
         return {
-            "parent_heading": unit._get_doc_upper_body(),
+            "parent_heading": unit._get_doc_upper_lines(),
             "body_heading": unit._get_doc_body_lines(),
             "motto_lines": unit._get_doc_motto_lines(),
         }

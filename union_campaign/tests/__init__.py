@@ -17,3 +17,5 @@ from . import test_activities
 from . import test_cron
 from . import test_reports_results
 from . import test_integrity
+from . import test_query_counts
+from . import test_any_plan
