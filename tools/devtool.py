@@ -735,9 +735,24 @@ def cmd_i18n(_args):
     return 0
 
 
+SHOT_TOURS = "/union_campaign:TestDailyDesktop,/union_campaign:TestDailyPhone"
+
+
 def cmd_screenshots(args):
-    cmd = [sys.executable, ROOT / "tools" / "screenshots.py", "--url", args.url, "--db", args.db]
-    return subprocess.run([str(c) for c in cmd], check=False).returncode
+    """The README's pictures, taken along the daily tours (desktop 1440x900, phone 390x844) in a fresh database:
+    each "shot" step of union_campaign_daily_tours.js saves docs/images/<name>.png."""
+    pg = Postgres().ensure()
+    dbname = f"uc_shots_{os.getpid()}"
+    pg.drop(dbname)
+    os.environ["UC_SCREENSHOTS_DIR"] = str(ROOT / "docs" / "images")
+    args.tags = SHOT_TOURS
+    try:
+        passed, failed = odoo_suite(pg, dbname, args)
+    finally:
+        pg.drop(dbname)
+        shutil.rmtree(CACHE / "data" / "filestore" / dbname, ignore_errors=True)
+    say(f"screenshots: {passed} tours passed, {failed} failed; pictures in docs/images/")
+    return 1 if failed or not passed else 0
 
 
 def main(argv):
@@ -766,9 +781,7 @@ def main(argv):
     p_load.add_argument("--seconds", type=int, default=int(os.environ.get("LOAD_SECONDS") or 240), help="time bound")
     sub.add_parser("bootstrap", help="only build the cached environment")
     sub.add_parser("i18n", help="refresh the .pot and merge new terms into vi_VN.po")
-    p_shots = sub.add_parser("screenshots", help="README screenshots from a running `make run` server")
-    p_shots.add_argument("--url", default=f"http://localhost:{os.environ.get('PORT') or 8069}")
-    p_shots.add_argument("--db", default=os.environ.get("UC_DB") or "union_campaign_demo")
+    sub.add_parser("screenshots", help="README pictures along the daily tours, in a fresh database")
     args = parser.parse_args(argv)
 
     ensure_odoo()

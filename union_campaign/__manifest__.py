@@ -19,6 +19,7 @@
         "data/mail_activity_type_data.xml",
         "data/mail_template_data.xml",
         "data/ir_cron_data.xml",
+        "data/union_campaign_home_data.xml",
         "views/union_unit_views.xml",
         "views/union_campaign_form_views.xml",
         "views/union_campaign_phase_views.xml",
@@ -34,6 +35,7 @@
         "reports/union_campaign_results_templates.xml",
         "reports/union_unit_report_templates.xml",
         "wizards/union_review_return_wizard_views.xml",
+        "wizards/union_campaign_settings_views.xml",
         "views/union_campaign_menus.xml",
     ],
     "assets": {

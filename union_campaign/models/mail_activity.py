@@ -12,6 +12,7 @@ WORKFLOW_ACTIVITY_TYPES = (
     "union_campaign.mail_act_federation_task",
     "union_campaign.mail_act_follow_up_overdue",
     "union_campaign.mail_act_assign_reporters",
+    "union_campaign.mail_act_revise_plan",
 )
 
 

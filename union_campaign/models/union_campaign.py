@@ -103,7 +103,7 @@ class UnionCampaign(models.Model):
     form_ids = fields.Many2many("union.campaign.form", string="Propaganda Forms")
     target_ids = fields.One2many("union.campaign.target", "campaign_id", string="Targets", copy=True)
     budget_line_ids = fields.One2many("union.campaign.budget.line", "campaign_id", string="Budget", copy=True)
-    budget_total = fields.Float(string="Budget (đồng)", compute="_compute_budget_total")
+    budget_total = fields.Float(string="Budget (đồng)", digits=(16, 0), compute="_compute_budget_total")
     report_schedule_ids = fields.One2many(
         "union.campaign.report.schedule",
         "campaign_id",
@@ -200,6 +200,12 @@ class UnionCampaign(models.Model):
     slogan_count = fields.Integer(compute="_compute_counts")
     unit_count = fields.Integer(compute="_compute_counts")
     progress = fields.Float(compute="_compute_progress", help="Share of the plan's work that is done, in percent.")
+    return_reason = fields.Text(
+        string="Reason Sent Back",
+        copy=False,
+        readonly=True,
+        help="Why the approver sent the plan back, until resubmitted.",
+    )
     is_locked = fields.Boolean(
         compute="_compute_is_locked",
         help="What the plan says is locked for the current user (approved, not a manager).",
@@ -246,11 +252,12 @@ class UnionCampaign(models.Model):
         for campaign in self:
             campaign.budget_total = sum(campaign.budget_line_ids.mapped("amount"))
 
-    @api.depends("phase_ids", "campaign_activity_ids", "slogan_ids", "unit_ids")
+    @api.depends("phase_ids.activity_ids", "campaign_activity_ids", "slogan_ids", "unit_ids")
     def _compute_counts(self):
         for campaign in self:
             campaign.phase_count = len(campaign.phase_ids)
-            campaign.activity_count = len(campaign.campaign_activity_ids)
+            # items typed inside an unsaved period count too
+            campaign.activity_count = len(campaign.campaign_activity_ids | campaign.phase_ids.activity_ids)
             campaign.slogan_count = len(campaign.slogan_ids)
             campaign.unit_count = len(campaign.unit_ids)
 
@@ -390,6 +397,18 @@ class UnionCampaign(models.Model):
     # ------------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------------
+    @api.model
+    def _get_workflow_fields(self):
+        # the approver's reason and the background launch's counters are the workflow's word, not the officer's
+        return ("state", "return_reason", "launch_done", "launch_remaining")
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            # A plan is born a draft: not created approved or running over RPC (the web client sends the defaults).
+            self._check_workflow_write({n: v for n, v in vals.items() if v and (n, v) != ("state", "draft")})
+        return super().create(vals_list)
+
     def write(self, vals):
         self._check_workflow_write(vals)
         if "active" in vals and not vals["active"]:
@@ -434,7 +453,7 @@ class UnionCampaign(models.Model):
     def action_submit(self):
         """Send draft plans to a manager for approval."""
         self._check_transition("submit")
-        self._workflow_write({"state": "to_approve"})
+        self._workflow_write({"state": "to_approve", "return_reason": False})
         self._activity_update()
         self._notify_users("union_campaign.mail_template_plan_to_approve", self.grouped("approver_id"))
         return True
@@ -457,7 +476,7 @@ class UnionCampaign(models.Model):
         reason = (reason or "").strip()
         if not reason:
             raise UserError(_("Give the reason for sending the plan back."))
-        self._workflow_write({"state": "draft"})
+        self._workflow_write({"state": "draft", "return_reason": reason})
         self._post_note(_("Sent back for revision: %(reason)s", reason=reason))
         self._activity_update()
         self._notify_users("union_campaign.mail_template_plan_returned", self.grouped("user_id"), reason=reason)
@@ -698,6 +717,23 @@ class UnionCampaign(models.Model):
             )
             self.invalidate_recordset(["state"])
 
+    @api.model
+    def action_home(self):
+        """Open where the user's work is: a manager's plans to approve (else reports waiting for them), an officer's
+        reports to review, a reporter's own reports to do."""
+        user = self.env.user
+        if user.has_group("union_campaign.group_manager") and self.search_count(
+            [("state", "=", "to_approve"), ("approver_id", "=", user.id)], limit=1
+        ):
+            action = self.env["ir.actions.act_window"]._for_xml_id("union_campaign.union_campaign_action")
+            action["context"] = {"search_default_waiting_for_me": 1}
+            action["view_mode"] = "list,kanban,form"
+            action["views"] = [(False, "list"), (False, "kanban"), (False, "form")]
+            return action
+        if user.has_group("union_campaign.group_officer"):
+            return self.env["ir.actions.act_window"]._for_xml_id("union_campaign.union_unit_report_action_review")
+        return self.env["ir.actions.act_window"]._for_xml_id("union_campaign.union_unit_report_action_my")
+
     def action_view_phases(self):
         """Open the phases of the plan."""
         self.ensure_one()
@@ -828,8 +864,12 @@ class UnionCampaign(models.Model):
         """Return the plan's reporting schedule; a plan that says nothing asks one report per period."""
         self.ensure_one()
         if not self.report_schedule_ids:
-            # sudo: the schedule is part of the plan the launch was allowed to start.
-            self.sudo().report_schedule_ids = [fields.Command.create({"kind": "per_period"})]
+            # sudo: the schedule is part of the plan the launch was allowed to start. Its name is printed and
+            # shown to the units: in the plan's document language, not the launcher's.
+            lang = self.env["union.campaign.report.mixin"]._get_document_lang(self.issuing_unit_id, self.company_id)
+            schedule = self.env["union.campaign.report.schedule"].with_context(lang=lang)
+            name = schedule._fields["name"].default(schedule)
+            self.sudo().report_schedule_ids = [fields.Command.create({"kind": "per_period", "name": name})]
         return self.report_schedule_ids
 
     def _get_reporting_units(self, schedule):
@@ -987,11 +1027,22 @@ class UnionCampaign(models.Model):
                 else:
                     plans[campaign] = {"done": {"union_campaign.mail_act_approve_plan", assign}}
             elif campaign.state == "to_approve":
+                # Resubmitted: the revision asked is done.
                 deadline = self._activity_deadline(
                     campaign.approver_id, type_xmlid="union_campaign.mail_act_approve_plan"
                 )
                 plans[campaign] = {
-                    "keep": [("union_campaign.mail_act_approve_plan", campaign.approver_id, deadline, False, False)]
+                    "keep": [("union_campaign.mail_act_approve_plan", campaign.approver_id, deadline, False, False)],
+                    "done": {"union_campaign.mail_act_revise_plan"},
+                }
+            elif campaign.state == "draft" and campaign.return_reason:
+                # Sent back: the officer has something to do, with the reason in the activity.
+                revise = "union_campaign.mail_act_revise_plan"
+                deadline = self._activity_deadline(campaign.user_id, type_xmlid=revise)
+                note = Markup("<p>%s</p>") % campaign.return_reason
+                plans[campaign] = {
+                    "done": {"union_campaign.mail_act_approve_plan"},
+                    "keep": [(revise, campaign.user_id, deadline, note, True)],
                 }
             elif campaign.state in ("approved", "draft"):
                 plans[campaign] = {"done": {"union_campaign.mail_act_approve_plan"}}

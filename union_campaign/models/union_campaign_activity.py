@@ -90,6 +90,7 @@ class UnionCampaignActivity(models.Model):
     target_ids = fields.One2many("union.campaign.target", "activity_id", string="Targets")
     target_qty = fields.Float(
         string="Target",
+        digits=(16, 0),
         compute="_compute_target",
         inverse="_inverse_target",
         help="Quantity each unit should reach, e.g. 2 sessions (the item's first quantity target per unit).",

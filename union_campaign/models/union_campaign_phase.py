@@ -129,37 +129,50 @@ class UnionCampaignPhase(models.Model):
     @api.constrains("date_start", "date_end", "peak_date_start", "peak_date_end", "report_deadline")
     def _check_dates(self):
         for phase in self:
-            if not (phase.date_start or phase.date_end):
-                raise ValidationError(
-                    _("Give the period “%(phase)s” a start, an end or both.", phase=phase.display_name)
-                )
-            if phase.date_start and phase.date_end and phase.date_end < phase.date_start:
-                raise ValidationError(_("The phase “%(phase)s” cannot end before it starts.", phase=phase.name))
-            if bool(phase.peak_date_start) != bool(phase.peak_date_end):
-                raise ValidationError(
-                    _("Give both the start and the end of the peak window of the phase “%(phase)s”.", phase=phase.name)
-                )
-            if phase.peak_date_start and (
-                phase.peak_date_end < phase.peak_date_start
-                or (phase.date_start and phase.peak_date_start < phase.date_start)
-                or (phase.date_end and phase.peak_date_end > phase.date_end)
-            ):
-                raise ValidationError(
-                    _(
-                        "The peak window of the phase “%(phase)s” must lie within the phase (%(start)s – %(end)s).",
-                        phase=phase.name,
-                        start=format_date(self.env, phase.date_start),
-                        end=format_date(self.env, phase.date_end),
-                    )
-                )
-            if phase.report_deadline and phase.date_start and phase.report_deadline < phase.date_start:
-                raise ValidationError(
-                    _(
-                        "The report deadline of the phase “%(phase)s” cannot be before the phase starts (%(start)s).",
-                        phase=phase.name,
-                        start=format_date(self.env, phase.date_start),
-                    )
-                )
+            error = phase._get_dates_error()
+            if error:
+                raise ValidationError(error)
+
+    @api.onchange("date_start", "date_end", "peak_date_start", "peak_date_end", "report_deadline")
+    def _onchange_dates_check(self):
+        """Say what is wrong with the dates as soon as they are typed, not when the whole plan is saved."""
+        error = self._get_dates_error(partial=True)
+        if error:
+            return {"warning": {"title": _("Dates of the period"), "message": error}}
+        return None
+
+    def _get_dates_error(self, partial=False):
+        """Return what is wrong with the period's dates, or False (`partial`: while it is being typed)."""
+        self.ensure_one()
+        name = self.name or self.display_name
+        if not (self.date_start or self.date_end) and not partial:
+            return _("Give the period “%(phase)s” a start, an end or both.", phase=name)
+        if self.date_start and self.date_end and self.date_end < self.date_start:
+            return _("The phase “%(phase)s” cannot end before it starts.", phase=name)
+        if bool(self.peak_date_start) != bool(self.peak_date_end):
+            return (
+                False
+                if partial
+                else _("Give both the start and the end of the peak window of the phase “%(phase)s”.", phase=name)
+            )
+        if self.peak_date_start and (
+            self.peak_date_end < self.peak_date_start
+            or (self.date_start and self.peak_date_start < self.date_start)
+            or (self.date_end and self.peak_date_end > self.date_end)
+        ):
+            return _(
+                "The peak window of the phase “%(phase)s” must lie within the phase (%(start)s – %(end)s).",
+                phase=name,
+                start=format_date(self.env, self.date_start),
+                end=format_date(self.env, self.date_end),
+            )
+        if self.report_deadline and self.date_start and self.report_deadline < self.date_start:
+            return _(
+                "The report deadline of the phase “%(phase)s” cannot be before the phase starts (%(start)s).",
+                phase=name,
+                start=format_date(self.env, self.date_start),
+            )
+        return False
 
     @api.onchange("date_end")
     def _onchange_date_end(self):

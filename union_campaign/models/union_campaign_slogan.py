@@ -11,7 +11,7 @@ class UnionCampaignSlogan(models.Model):
     _description = "Campaign Slogan"
 
     name = fields.Text(string="Slogan", required=True)
-    number = fields.Integer(compute="_compute_number", help="Number printed before the slogan.")
+    number = fields.Integer(string="Order", compute="_compute_number", help="Number printed before the slogan.")
 
     @api.depends("campaign_id.slogan_ids", "sequence")
     def _compute_number(self):

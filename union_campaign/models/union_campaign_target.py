@@ -33,7 +33,7 @@ class UnionCampaignTarget(models.Model):
         required=True,
         default="quantity",
     )
-    value = fields.Float(help="The quantity, the percentage (90 for 90 %) or the amount in đồng.")
+    value = fields.Float(digits=(16, 0), help="The quantity, the percentage (90 for 90 %) or the amount in đồng.")
     uom = fields.Char(string="Unit of Measure", help="e.g. lượt, công nhân, buổi, sáng kiến; đồng for money.")
     per = fields.Selection(
         selection=[("unit", "Each Unit"), ("total", "Whole Plan")],

@@ -83,6 +83,12 @@ class UnionInputMixin(models.AbstractModel):
     def write(self, vals):
         return super().write(self._clean_vals(vals))
 
+    def onchange(self, values, field_names, fields_spec):
+        # A raw JSON-RPC client can send NaN or Infinity, which Odoo's float rounding cannot even convert: refuse
+        # them with the same message as a write.
+        self._clean_vals({name: value for name, value in values.items() if isinstance(value, float)})
+        return super().onchange(values, field_names, fields_spec)
+
     @api.model
     def _search(self, domain, offset=0, limit=None, order=None):
         return super()._search(self._normalize_domain(domain), offset=offset, limit=limit, order=order)

@@ -45,7 +45,7 @@ class UnionUnitReport(models.Model):
     _name = "union.unit.report"
     _description = "Unit Report"
     _inherit = ["mail.thread", "mail.activity.mixin", "union.workflow.mixin", "union.input.mixin"]
-    _order = "date_deadline, campaign_id, phase_sequence, unit_id, id"
+    _order = "todo_rank, date_deadline desc, campaign_id, phase_sequence, unit_id, id"
     _check_company_auto = True
     # Reporters keep commenting on their report once it is submitted (and no longer theirs to edit).
     _mail_post_access = "read"
@@ -163,6 +163,15 @@ class UnionUnitReport(models.Model):
     can_reopen = fields.Boolean(compute="_compute_can_transitions")
     can_edit = fields.Boolean(compute="_compute_can_edit")
     evidence_count = fields.Integer(compute="_compute_evidence_count")
+    return_reason = fields.Text(
+        string="Reason Sent Back", compute="_compute_return_reason", help="Why the reviewer sent the report back."
+    )
+    todo_rank = fields.Integer(
+        compute="_compute_todo_rank",
+        store=True,
+        help="Order of a reporter's list: sent back first, then to do, then waiting for review, then closed.",
+    )
+    progress_text = fields.Char(string="Done", compute="_compute_progress_text", help="Items done out of the items.")
     matrix_state = fields.Selection(
         selection=[
             ("not_started", "Not Started"),
@@ -256,6 +265,24 @@ class UnionUnitReport(models.Model):
     def _compute_can_edit(self):
         for report in self:
             report.can_edit = not report._get_content_refusal()
+
+    @api.depends("state", "review_ids.reason")
+    def _compute_return_reason(self):
+        for report in self:
+            returns = report.review_ids.filtered(lambda r: r.decision == "returned")
+            report.return_reason = returns.sorted("id")[-1:].reason if report.state == "returned" else False
+
+    @api.depends("state")
+    def _compute_todo_rank(self):
+        ranks = {"returned": 0, "draft": 1, "submitted": 2, "approved": 3}
+        for report in self:
+            report.todo_rank = ranks.get(report.state, 4)
+
+    @api.depends("line_ids.is_done")
+    def _compute_progress_text(self):
+        for report in self:
+            lines = report.line_ids
+            report.progress_text = f"{len(lines.filtered('is_done'))}/{len(lines)}" if lines else ""
 
     @api.depends("line_ids.attachment_ids")
     def _compute_evidence_count(self):
@@ -375,7 +402,28 @@ class UnionUnitReport(models.Model):
         self._activity_update()
         self._notify_users("union_campaign.mail_template_report_submitted", checked.grouped("reviewer_id"))
         self._notify_users("union_campaign.mail_template_report_approved", final.grouped("user_id"))
+        if len(self) > 1:
+            return self._mass_feedback(
+                _(
+                    "%(approved)s reports approved, %(checked)s passed on to the second review step.",
+                    approved=len(final),
+                    checked=len(checked),
+                )
+            )
         return True
+
+    @api.model
+    def _mass_feedback(self, message):
+        """Return the notification shown after a mass action, and reload the list it came from."""
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "message": message,
+                "type": "success",
+                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
+            },
+        }
 
     def action_return(self, reason=None):
         """Send reports back to their unit with a reason; without one, open the reason wizard."""
@@ -391,6 +439,8 @@ class UnionUnitReport(models.Model):
         self._post_note(_("Sent back for revision: %(reason)s", reason=reason))
         self._activity_update()
         self._notify_users("union_campaign.mail_template_report_returned", self.grouped("user_id"), reason=reason)
+        if len(self) > 1:
+            return self._mass_feedback(_("%(count)s reports sent back to their units.", count=len(self)))
         return True
 
     def action_withdraw(self):

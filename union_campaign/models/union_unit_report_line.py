@@ -34,13 +34,14 @@ class UnionUnitReportLine(models.Model):
     target_qty = fields.Float(related="activity_id.target_qty", string="Target")
     target_uom = fields.Char(related="activity_id.target_uom")
     is_done = fields.Boolean(string="Done")
-    qty_done = fields.Float(string="Achieved")
+    qty_done = fields.Float(string="Achieved", digits=(16, 0))
     participant_count = fields.Integer(string="Participants")
-    amount = fields.Float(string="Amount (đồng)", help="Money spent or raised for the item, in đồng.")
+    amount = fields.Float(string="Amount (đồng)", digits=(16, 0), help="Money spent or raised for the item, in đồng.")
     post_urls = fields.Text(
         string="Links to Online Posts", help="One web address per line (website, Facebook, Zalo, YouTube)."
     )
     link_count = fields.Integer(string="Online Posts", compute="_compute_link_count", store=True)
+    evidence_count = fields.Integer(string="Evidence Files", compute="_compute_evidence_count")
     note = fields.Text()
     attachment_ids = fields.Many2many(
         "ir.attachment",
@@ -73,6 +74,11 @@ class UnionUnitReportLine(models.Model):
     def _compute_link_count(self):
         for line in self:
             line.link_count = len(line._get_urls())
+
+    @api.depends("attachment_ids")
+    def _compute_evidence_count(self):
+        for line in self:
+            line.evidence_count = len(line.attachment_ids)
 
     def _get_urls(self):
         self.ensure_one()

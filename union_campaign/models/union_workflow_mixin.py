@@ -215,6 +215,8 @@ class UnionWorkflowMixin(models.AbstractModel):
     def _prepare_activity_vals(self, activity_type, user, deadline, note):
         """Return the values of an automatic activity. Override to add fields (e.g. a team)."""
         self.ensure_one()
+        # In the assignee's language, not the actor's: the summary and note are stored as plain text.
+        activity_type = activity_type.with_context(lang=user.lang or self.env.lang)
         return {
             "activity_type_id": activity_type.id,
             "res_model_id": self.env["ir.model"]._get_id(self._name),

@@ -1,5 +1,6 @@
 # Copyright 2026 union_campaign contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import calendar
 import functools
 import logging
 import shutil
@@ -7,7 +8,7 @@ import subprocess
 
 from odoo import api, models
 
-from ..tools import format_admin_date, local_date, local_today
+from ..tools import format_admin_date, format_admin_month, local_date, local_today
 
 _logger = logging.getLogger(__name__)
 
@@ -96,11 +97,19 @@ class UnionCampaignReportMixin(models.AbstractModel):
         """Return the period of a phase as the plan words it: its own wording, else written from its dates."""
         if phase.period_text:
             return phase.period_text
-        start = phase.date_start
+        start, end = phase.date_start, phase.date_end
         if not start:
-            return self.env._("before %(date)s", date=self._format_short_date(phase.date_end))
+            return self.env._("before %(date)s", date=self._format_short_date(end))
+        if (
+            end
+            and start.day == 1
+            and (start.year, start.month) == (end.year, end.month)
+            and end.day == calendar.monthrange(end.year, end.month)[1]
+            and not phase.peak_date_start
+        ):
+            return self.env._("in %(month)s", month=format_admin_month(start))
         if start.day == 1:
-            start_text = self.env._("from %(month)s", month=start.strftime("%m/%Y"))
+            start_text = self.env._("from %(month)s", month=format_admin_month(start))
         else:
             start_text = self.env._("from %(date)s", date=self._format_short_date(start))
         if not phase.date_end:

@@ -12,6 +12,7 @@ from . import test_unit_report_launch
 from . import test_unit_report_workflow
 from . import test_unit_report_access
 from . import test_ui
+from . import test_ui_daily
 from . import test_reports
 from . import test_activities
 from . import test_cron

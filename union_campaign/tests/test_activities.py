@@ -60,9 +60,13 @@ class TestPlanActivities(UnionActivityCase):
         campaign = self._create_campaign()
         campaign.with_user(self.user_officer).action_submit()
         campaign.with_user(self.user_manager).action_return(reason="Sửa căn cứ")
-        self.assertFalse(self._open(campaign))
+        revise = self._open(campaign)
+        self.assertEqual(revise.activity_type_id, self.env.ref("union_campaign.mail_act_revise_plan"))
+        self.assertEqual(revise.user_id, campaign.user_id, "the officer revises, told why")
+        self.assertIn("Sửa căn cứ", revise.note)
         campaign.with_user(self.user_officer).action_submit()
         self.assertEqual(len(self._open(campaign, APPROVE_PLAN)), 1)
+        self.assertEqual(self._open(campaign), self._open(campaign, APPROVE_PLAN), "the revision is done")
         self.env["mail.activity"].create(
             {
                 "res_model_id": self.env["ir.model"]._get_id("union.campaign"),
@@ -81,10 +85,15 @@ class TestPlanActivities(UnionActivityCase):
         vi_subject = template.with_context(lang="vi_VN").subject.split(":")[0]
         self.assertNotEqual(vi_subject, template.with_context(lang="en_US").subject.split(":")[0])
         self.user_manager.lang = "vi_VN"
-        self._create_campaign().with_user(self.user_officer).action_submit()
+        campaign = self._create_campaign()
+        campaign.with_user(self.user_officer).action_submit()
         message = self._notifications(self.user_manager)
         self.assertEqual(len(message), 1)
         self.assertTrue(message.subject.startswith(vi_subject), message.subject)
+        # The activity's summary is stored text: written in the assignee's language, not the English officer's.
+        approve = self.env.ref(APPROVE_PLAN)
+        self.assertEqual(self._open(campaign, APPROVE_PLAN).summary, approve.with_context(lang="vi_VN").summary)
+        self.assertNotEqual(approve.with_context(lang="vi_VN").summary, approve.with_context(lang="en_US").summary)
 
     def test_submit_needs_approver(self):
         """A plan with nobody to approve it cannot be submitted."""

@@ -202,6 +202,14 @@ class TestPlanPdf(ReportTestMixin, HttpCase, UnionCampaignCommon):
         ):
             self.assertIn(expected, text)
         self.assertInOrder(text, seed_lines())
+        # Official documents are set in Times New Roman (Decree 30/2020): that font, or its metric twin
+        # Liberation Serif (Debian fonts-liberation2), not a fallback that moves every line break.
+        fonts = subprocess.run(["pdffonts", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+        self.assertRegex(
+            fonts,
+            r"(TimesNewRoman|LiberationSerif)",
+            "Neither Times New Roman nor Liberation Serif is in the PDF: install fonts-liberation2.\n" + fonts,
+        )
 
 
 @tagged("post_install", "-at_install")
@@ -228,7 +236,7 @@ class TestUnitReportDocument(ReportTestMixin, UnionCampaignCommon):
                 "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
                 "BÁO CÁO",
                 "Kết quả thực hiện Kế hoạch số 99/KH-TEST ngày 05/01/2027 của LĐLĐ Test",
-                "Giai đoạn 1 (từ tháng 02/2027 đến hết 28/02/2027)",
+                "Giai đoạn 1 (trong tháng 02/2027)",
                 "Kính gửi: LĐLĐ Test",
                 "I. KẾT QUẢ THỰC HIỆN",
                 "1 Hội nghị quán triệt Có",

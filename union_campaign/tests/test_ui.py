@@ -22,7 +22,9 @@ class TestReporterTourMobile(UnionCampaignTourCase):
     def test_reporter_submits_on_phone(self):
         """On a phone, a reporter opens their unit's report, marks the item done and submits it."""
         self.start_tour(
-            "/odoo/action-union_campaign.union_unit_report_action", "union_campaign_reporter_tour", login="t_reporter_a"
+            "/odoo/action-union_campaign.union_unit_report_action_my",
+            "union_campaign_reporter_tour",
+            login="t_reporter_a",
         )
         report = self._report(self.campaign, self.unit_a)
         self.assertEqual(report.state, "submitted")

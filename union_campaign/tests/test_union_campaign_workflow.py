@@ -52,6 +52,17 @@ class TestUnionCampaignWorkflow(UnionCampaignCommon):
         with self.assertRaisesRegex(UserError, "only through its buttons"):
             campaign.with_user(self.user_officer).write({"state": "approved"})
         self.assertEqual(campaign.state, "to_approve")
+        campaign.with_user(self.user_manager).action_return(reason="Bổ sung căn cứ")
+        for vals in ({"return_reason": False}, {"return_reason": "Đã duyệt"}, {"launch_remaining": 0}):
+            with self.assertRaisesRegex(UserError, "only through its buttons"):
+                campaign.with_user(self.user_officer).write(vals)
+        self.assertEqual(campaign.return_reason, "Bổ sung căn cứ", "the approver's reason stays theirs")
+        # Nor is a plan born approved or running.
+        for state in ("to_approve", "approved", "running", "done"):
+            with self.assertRaisesRegex(UserError, "only through its buttons"):
+                self.env["union.campaign"].with_user(self.user_officer).create(
+                    self._prepare_campaign_vals(reference=f"98/KH-{state}", state=state)
+                )
 
     def test_wrong_state(self):
         """Transitions from the wrong state are refused, naming the plan."""

@@ -27,6 +27,16 @@ class TestUnitReportLaunch(UnionCampaignCommon):
         self.assertFalse(self._report(campaign, self.unit_c).user_id)
         self.assertEqual(campaign.report_count, 6)
 
+    def test_default_schedule_in_document_language(self):
+        """A plan that asks nothing reports once per period; that schedule's name, shown to the units and printed,
+        is in the plan's document language, not in the language of the officer who launched it."""
+        self.assertIn("vi_VN", dict(self.env["res.lang"].get_installed()), "make test loads Vietnamese")
+        partner = self.env["res.partner"].create({"name": self.federation.name, "lang": "vi_VN"})
+        self.federation.partner_id = partner
+        campaign = self._running_campaign()
+        self.assertEqual(self.user_officer.lang, "en_US")
+        self.assertEqual(campaign.report_schedule_ids.mapped("name"), ["Báo cáo kết quả"])
+
     def test_launch_is_idempotent(self):
         """Launching again, adding a unit or an item creates only what is missing."""
         campaign = self._running_campaign(unit_ids=[Command.set((self.unit_a | self.unit_b).ids)])

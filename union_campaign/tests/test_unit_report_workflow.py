@@ -144,7 +144,9 @@ class TestUnitReportWorkflow(UnionCampaignCommon):
         self.assertEqual(set(reports.mapped("state")), {"submitted"})
         action = reports.with_user(self.user_officer).action_return()
         wizard = Form(self.env[action["res_model"]].with_user(self.user_officer).with_context(**action["context"]))
-        self.assertEqual(wizard.record_count, len(reports))
+        self.assertEqual(
+            wizard.summary, f"{len(reports)} unit reports go back to their units, each with your reason at the top."
+        )
         wizard.reason = "Bổ sung số liệu"
         wizard.save().action_confirm()
         self.assertEqual(set(reports.mapped("state")), {"returned"})

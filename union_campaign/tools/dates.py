@@ -55,3 +55,9 @@ def format_admin_date(day):
         return ""
     month = f"{day.month:02d}" if day.month < 3 else str(day.month)
     return f"{day.day:02d}/{month}/{day.year}"
+
+
+def format_admin_month(day):
+    """Return the month of a date as documents write it: 11/2020, 01/2021, 4/2027."""
+    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
+    return f"{month}/{day.year}"

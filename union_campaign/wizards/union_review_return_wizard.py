@@ -13,6 +13,7 @@ class UnionReviewReturnWizard(models.TransientModel):
     campaign_ids = fields.Many2many("union.campaign", string="Plans")
     report_ids = fields.Many2many("union.unit.report", string="Unit Reports")
     record_count = fields.Integer(compute="_compute_record_count")
+    summary = fields.Char(compute="_compute_record_count")
     reason = fields.Text(required=True)
 
     @api.model
@@ -39,6 +40,15 @@ class UnionReviewReturnWizard(models.TransientModel):
     def _compute_record_count(self):
         for wizard in self:
             wizard.record_count = len(wizard._get_records())
+            if wizard.campaign_ids:
+                wizard.summary = _("The plan goes back to its officer, who gets an activity with your reason.")
+            elif wizard.record_count == 1:
+                wizard.summary = _("The report goes back to its unit, with your reason at the top of it.")
+            else:
+                wizard.summary = _(
+                    "%(count)s unit reports go back to their units, each with your reason at the top.",
+                    count=wizard.record_count,
+                )
 
     def action_confirm(self):
         """Send the records back with the reason."""
@@ -48,5 +58,10 @@ class UnionReviewReturnWizard(models.TransientModel):
         records = self._get_records()
         if not records:
             raise UserError(_("There is nothing to send back."))
-        records.action_return(reason=self.reason)
-        return {"type": "ir.actions.act_window_close"}
+        result = records.action_return(reason=self.reason)
+        close = {"type": "ir.actions.act_window_close"}
+        if isinstance(result, dict) and result.get("tag") == "display_notification":
+            # Say what happened, then close the dialog (the list behind reloads).
+            result["params"]["next"] = close
+            return result
+        return close

@@ -6,6 +6,7 @@ import { deserializeDate, formatDate } from "@web/core/l10n/dates";
 import { _t } from "@web/core/l10n/translation";
 import { registry } from "@web/core/registry";
 import { useService } from "@web/core/utils/hooks";
+import { useSetupAction } from "@web/search/action_hook";
 import { standardActionServiceProps } from "@web/webclient/actions/action_service";
 
 /**
@@ -21,7 +22,9 @@ export class ComplianceMatrix extends Component {
         this.actionService = useService("action");
         const { params = {}, context = {} } = this.props.action;
         this.campaignId = params.campaign_id || context.active_id;
-        this.state = useState({ data: null, unitType: "" });
+        // The unit type chosen stays chosen when the user comes back from a report (breadcrumbs).
+        this.state = useState({ data: null, unitType: this.props.state?.unitType || "" });
+        useSetupAction({ getLocalState: () => ({ unitType: this.state.unitType }) });
         onWillStart(() => this.load());
     }
 
@@ -76,7 +79,10 @@ export class ComplianceMatrix extends Component {
             report_type: "xlsx",
             report_name: "union_campaign.compliance_matrix_xlsx",
             report_file: "union_campaign.compliance_matrix_xlsx",
-            name: _t("Compliance Matrix"),
+            // The file is named after the plan: "Compliance Matrix 43-KH-LĐLĐ.xlsx".
+            name: [_t("Compliance Matrix"), (this.state.data?.campaign.reference || "").replaceAll("/", "-")]
+                .filter(Boolean)
+                .join(" "),
             data: { unit_type_id: this.state.unitType || false },
             context: {
                 active_model: "union.campaign",

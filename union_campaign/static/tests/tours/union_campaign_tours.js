@@ -5,12 +5,12 @@ import { registry } from "@web/core/registry";
 
 const UNIT_A = "Công đoàn Trường A";
 
-// A unit reporter, on a phone, opens their report, marks the item done and submits it.
+// A unit reporter, on a small phone, opens their report, marks the item done and submits it.
 registry.category("web_tour.tours").add("union_campaign_reporter_tour", {
     steps: () => [
         {
-            content: "Open the report of unit A",
-            trigger: `.o_kanban_record:contains('${UNIT_A}'), .o_data_row:contains('${UNIT_A}')`,
+            content: "Open the first period's report of unit A",
+            trigger: `.o_kanban_record:contains('${UNIT_A}'):contains('Giai đoạn 1')`,
             run: "click",
         },
         {
@@ -18,23 +18,28 @@ registry.category("web_tour.tours").add("union_campaign_reporter_tour", {
             trigger: ".o_form_view .o_statusbar_status .o_arrow_button_current[data-value='draft']",
         },
         {
-            content: "Mark the content item done",
-            trigger: ".o_field_widget[name=line_ids] .o_data_row .o_field_boolean_toggle input, .o_field_widget[name=line_ids] .o_kanban_record",
+            content: "Open the content item",
+            trigger: ".o_field_widget[name=line_ids] .o_kanban_record",
             run: "click",
         },
         {
-            content: "On a phone the form's buttons sit in the gear menu",
-            trigger: ".o_control_panel .o_cp_action_menus button:has(.fa-cog)",
+            content: "Mark it done",
+            trigger: ".modal .o_field_widget[name=is_done] input",
             run: "click",
         },
         {
-            content: "Submit",
-            trigger: ".o-dropdown--menu button[name=action_submit]",
+            content: "Keep it",
+            trigger: ".modal .o_form_button_save",
+            run: "click",
+        },
+        {
+            content: "On a phone, Submit is a button on the page",
+            trigger: ".o_form_view:not(:has(.modal)) .o_union_submit_mobile",
             run: "click",
         },
         {
             content: "The report is submitted",
-            trigger: ".o_form_view .o_statusbar_status .o_arrow_button_current[data-value='submitted']",
+            trigger: ".o_form_view .o_field_widget[name=state] .o_arrow_button_current[data-value='submitted']",
         },
     ],
 });
