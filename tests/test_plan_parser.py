@@ -2,8 +2,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The plan parser (union_campaign/tools/plan_parser.py, plan_extract.py): pure Python, no Odoo server.
 
-Each plan (the seed, the shared samples, the layouts of tests/data/plans) is read as .txt, as a .docx and as a .pdf
-made from it here; its facts must equal its ``.expected.json`` and its text must come back from the tree.
+Each plan (the seed, the shared samples, the layouts of union_campaign/tests/data/plans) is read as .txt, as a
+.docx and as a .pdf made from it here; its facts must equal its ``.expected.json`` and its text must come back
+from the tree.
 
 Comparison of facts: the keys the expected file has (not "note", "source", "issuer_level"); dates, numbers, counts,
 header and signature lines exactly; free-text values (who, what, to, issuer, source, item, of, per, by) by a
@@ -18,7 +19,6 @@ import re
 import unicodedata
 import zipfile
 from datetime import date
-from pathlib import Path
 
 import pytest
 from plan_fixtures import ROOT, image_only_pdf, load_tool, txt_to_docx, txt_to_pdf
@@ -26,9 +26,10 @@ from plan_fixtures import ROOT, image_only_pdf, load_tool, txt_to_docx, txt_to_p
 pp = load_tool("plan_parser")
 pe = load_tool("plan_extract")
 
-DATA = Path(__file__).resolve().parent / "data" / "plans"
-SEED = ROOT / "union_campaign" / "tests" / "data" / "ke-hoach-43-KH-LDLD-long-bien-2020.txt"
-SAMPLES = ROOT.parent / "shared" / "samples" / "plans"
+# One copy of the plans for every suite: the addon's test data (the samples are copies of shared/samples/plans).
+SAMPLES = ROOT / "union_campaign" / "tests" / "data"
+DATA = SAMPLES / "plans"
+SEED = SAMPLES / "ke-hoach-43-KH-LDLD-long-bien-2020.txt"
 SAMPLE_NAMES = ["tet-sum-vay-2025-gia-lam", "thi-dua-2027-cd-ngan-hang", "dai-hoi-cdcs-may-phu-thinh-2027"]
 LAYOUTS = sorted(p.stem for p in DATA.glob("*.txt"))
 
@@ -39,7 +40,7 @@ def _case(name):
         return SEED.read_text(encoding="utf-8"), json.loads((DATA / f"{name}.expected.json").read_text("utf-8"))
     folder = SAMPLES if name in SAMPLE_NAMES else DATA
     if not (folder / f"{name}.txt").exists():
-        pytest.fail(f"{folder / name}.txt is missing (the shared samples lie beside the repository, in shared/)")
+        pytest.fail(f"{folder / name}.txt is missing")
     return (folder / f"{name}.txt").read_text("utf-8"), json.loads(
         (folder / f"{name}.expected.json").read_text("utf-8")
     )

@@ -20,3 +20,4 @@ from . import test_reports_results
 from . import test_integrity
 from . import test_query_counts
 from . import test_any_plan
+from . import test_plan_import

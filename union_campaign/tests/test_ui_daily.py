@@ -6,6 +6,7 @@ manager on a desktop (1440x900), a unit reporter on a phone (390x844). make test
 import base64
 import logging
 import os
+from datetime import date
 from pathlib import Path
 from unittest.mock import patch
 
@@ -19,6 +20,16 @@ SHOT_SIGNAL = "union_campaign_shot:"
 class DailyTourCase(HttpCase):
     """Tours that can also take the README's pictures: with UC_SCREENSHOTS_DIR set (`make screenshots`), each
     "shot" step of a tour logs its name, the browser captures the page into that folder, then the tour goes on."""
+
+    def assertImported(self):
+        """The document of the import tours became a draft plan of the officer, its facts in place."""
+        plan = self.env["union.campaign"].search([("reference", "=", "21/KH-LĐLĐ")])
+        self.assertEqual(plan.state, "draft")
+        self.assertEqual(plan.user_id, self.env.ref("union_campaign.user_officer"))
+        self.assertEqual(plan.issuing_unit_id, self.env.ref("union_campaign.unit_ldld_long_bien"))
+        self.assertEqual(plan.phase_ids.mapped("date_start"), [date(2027, 4, 1), date(2027, 5, 1)])
+        self.assertEqual(len(plan.slogan_ids), 2)
+        self.assertIn("Danh sách công đoàn cơ sở đăng ký", plan.import_account)
 
     def start_tour(self, url_path, tour_name, **kwargs):
         folder = os.environ.get("UC_SCREENSHOTS_DIR")
@@ -98,6 +109,15 @@ class TestDailyDesktop(DailyTourCase):
         self.start_tour("/odoo", "union_campaign_officer_mass_approves", login="uc_officer")
         self.assertFalse(waiting.filtered(lambda r: r.state == "submitted" and r.review_step == 1))
 
+    def test_officer_imports_plan(self):
+        """From the plans list, an officer uploads a plan document and lands on its draft, the account on top."""
+        self.start_tour(
+            "/odoo/action-union_campaign.union_campaign_action?view_type=list",
+            "union_campaign_officer_imports_plan",
+            login="uc_officer",
+        )
+        self.assertImported()
+
 
 @tagged("post_install", "-at_install")
 class TestDailyPhone(DailyTourCase):
@@ -123,3 +143,12 @@ class TestDailyPhone(DailyTourCase):
         self.assertTrue(line.is_done)
         self.assertEqual(line.qty_done, 2)
         self.assertEqual(line.attachment_ids.mapped("name"), ["hoi-nghi.txt"])
+
+    def test_officer_imports_plan_on_phone(self):
+        """The same import from a phone, through the app's menu, without the draft scrolling sideways."""
+        self.start_tour(
+            "/odoo/action-union_campaign.union_campaign_action",
+            "union_campaign_officer_imports_plan_phone",
+            login="uc_officer",
+        )
+        self.assertImported()

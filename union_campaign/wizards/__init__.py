@@ -2,3 +2,4 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from . import union_review_return_wizard
 from . import union_campaign_settings
+from . import union_campaign_import_wizard

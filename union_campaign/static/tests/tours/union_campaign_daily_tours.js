@@ -500,3 +500,118 @@ tours.add("union_campaign_officer_mass_approves", {
         },
     ],
 });
+
+// 6. An officer turns a plan document into a draft plan: upload, the draft, its account on top.
+const PLAN_DOCUMENT = `LIÊN ĐOÀN LAO ĐỘNG THÀNH PHỐ HÀ NỘI
+LIÊN ĐOÀN LAO ĐỘNG QUẬN LONG BIÊN
+
+Số: 21/KH-LĐLĐ
+
+Long Biên, ngày 05 tháng 3 năm 2027
+
+KẾ HOẠCH
+Tổ chức các hoạt động hưởng ứng Tháng Công nhân năm 2027
+
+Căn cứ Kế hoạch số 12/KH-LĐLĐ ngày 20/02/2027 của Liên đoàn Lao động Thành phố Hà Nội về tổ chức Tháng Công nhân năm 2027, Liên đoàn Lao động quận Long Biên xây dựng kế hoạch như sau:
+
+I. MỤC ĐÍCH, YÊU CẦU
+- Phát huy vai trò của tổ chức công đoàn trong chăm lo đời sống vật chất, tinh thần của đoàn viên, người lao động.
+
+II. THỜI GIAN VÀ NỘI DUNG
+1. Giai đoạn phát động (từ ngày 01/4/2027 đến ngày 30/4/2027)
+- Tổ chức Lễ phát động Tháng Công nhân tại các công đoàn cơ sở.
+2. Giai đoạn cao điểm (từ ngày 01/5/2027 đến ngày 31/5/2027)
+- Tổ chức đối thoại giữa người sử dụng lao động và người lao động tại doanh nghiệp.
+
+III. KHẨU HIỆU
+1. Nhiệt liệt chào mừng Tháng Công nhân năm 2027!
+2. Công đoàn Việt Nam vì đoàn viên và người lao động!
+
+IV. TỔ CHỨC THỰC HIỆN
+Các công đoàn cơ sở báo cáo kết quả về Liên đoàn Lao động quận trước ngày 05/6/2027.
+
+Nơi nhận:
+- LĐLĐ Thành phố;
+- Lưu VP.
+
+TM. BAN THƯỜNG VỤ
+CHỦ TỊCH
+
+Nguyễn Văn An
+
+Phụ lục kèm theo: Danh sách công đoàn cơ sở đăng ký tham gia Lễ phát động
+`;
+
+function importSteps(device = "") {
+    return [
+        {
+            content: "The plan document",
+            trigger: ".modal .o_field_widget[name=file] input[type=file]:not(:visible)",
+            async run() {
+                const input = document.querySelector(".modal .o_field_widget[name=file] input[type=file]");
+                await pickFile(input, "ke-hoach-21-KH-LDLD-thang-cong-nhan-2027.txt", PLAN_DOCUMENT);
+            },
+        },
+        {
+            content: "Chosen",
+            trigger: ".modal .o_field_widget[name=file] .o_clear_file_button",
+        },
+        shot(`plan-import${device}`, ".modal .o_field_widget[name=file] .o_clear_file_button"),
+        {
+            content: "Import",
+            trigger: ".modal button[name=action_import]",
+            run: "click",
+        },
+        {
+            content: "The draft opens with the account of the import",
+            trigger: ".o_form_view .o_union_import_account:contains('Đã nhận dạng')",
+        },
+        {
+            content: "What was not recognised is named, not dropped",
+            trigger: ".o_union_import_account:contains('Danh sách công đoàn cơ sở đăng ký')",
+        },
+        {
+            content: "A draft",
+            trigger: ".o_statusbar_status .o_arrow_button_current[data-value='draft']",
+        },
+    ];
+}
+
+tours.add("union_campaign_officer_imports_plan", {
+    steps: () => [
+        {
+            content: "Import a plan document, from the plans list",
+            trigger: ".o_list_view .o_control_panel_actions button:contains('Nhập văn bản kế hoạch'), .o_list_buttons button:contains('Nhập văn bản kế hoạch'), .o_control_panel button:contains('Nhập văn bản kế hoạch')",
+            run: "click",
+        },
+        ...importSteps(),
+        shot("plan-import-draft", ".o_union_import_account"),
+    ],
+});
+
+tours.add("union_campaign_officer_imports_plan_phone", {
+    steps: () => [
+        {
+            content: "The menu",
+            trigger: ".o_navbar .o_menu_toggle",
+            run: "click",
+        },
+        {
+            content: "Import a plan document",
+            trigger: ".o_app_menu_sidebar [data-menu-xmlid='union_campaign.menu_union_campaign_import']",
+            run: "click",
+        },
+        ...importSteps("-phone"),
+        {
+            content: "The page does not scroll sideways",
+            trigger: ".o_union_import_account",
+            run() {
+                const width = document.documentElement.scrollWidth;
+                if (width > window.innerWidth + 1) {
+                    throw new Error(`The draft scrolls sideways: ${width}px wide in a ${window.innerWidth}px screen`);
+                }
+            },
+        },
+        shot("plan-import-draft-phone", ".o_union_import_account"),
+    ],
+});

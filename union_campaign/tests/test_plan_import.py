@@ -1,0 +1,557 @@
+# Copyright 2026 union_campaign contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Import a plan document into a draft plan: the seed, the three samples and three more layouts, each as .txt,
+.docx and .pdf, give a draft whose records hold the document's facts (its .expected.json) and whose printed plan
+carries at least 98 % of the document's lines, in order; bad files create nothing and say why.
+
+Facts are read back from the created records, in the vocabulary of the .expected.json files, and compared as the
+parser's tests compare them (tests/test_plan_parser.py): dates, numbers, counts, header and signature lines
+exactly; free-text values by a normalised containment (one of the expected text's " / " alternatives is contained
+in what the records say). What the records cannot say is left out of the comparison, and said here:
+
+* the seed names no issuing body: the draft is issued by the officer's default unit (its header is compared for
+  the other plans, from the issuing unit);
+* a reporting schedule has no "who": the units report; the reports the issuing body sends itself are no unit
+  reports (they stay in the text of their item), so "reports" compares the reports asked of the units.
+"""
+
+import base64
+import logging
+import re
+import unicodedata
+from datetime import date
+
+from odoo.addons.mail.tests.common import mail_new_test_user
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import HttpCase, TransactionCase, tagged
+
+from ..tools import plan_parser as pp
+from . import import_fixtures as fx
+from .test_any_plan import missing_in_order
+from .test_reports import PLAN_REPORT, ReportTestMixin, html_text
+
+_logger = logging.getLogger(__name__)
+
+MIN_RATIO = 0.98
+SKIPPED_KEYS = {"note", "source", "issuer_level"}
+FREE_TEXT = {"who", "what", "to", "issuer", "source", "item", "of", "per", "by"}
+# Demo plans that are the documents imported here: renumbered, so that each import is of a new plan.
+DEMO_PLANS = ("campaign_43", "campaign_58", "campaign_07_cdnh", "campaign_12_phu_thinh")
+
+
+def _norm(text):
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip().casefold()
+
+
+def _contains(expected, actual):
+    if expected is None or actual is None:
+        return expected is actual
+    return any(_norm(alt) in _norm(actual) for alt in expected.split(" / "))
+
+
+def compare_facts(expected, actual, path=""):
+    """Differences between expected facts and facts read from the records, as readable lines."""
+    diffs = []
+    for key, want in expected.items():
+        if key in SKIPPED_KEYS:
+            continue
+        where = f"{path}{key}"
+        if key not in actual:
+            diffs.append(f"{where}: missing (expected {want!r})")
+            continue
+        got = actual[key]
+        if isinstance(want, list) and any(isinstance(w, dict) for w in want):
+            if len(got) != len(want):
+                diffs.append(f"{where}: {len(got)} entries, expected {len(want)}: {got!r}")
+                continue
+            for i, (w, g) in enumerate(zip(want, got, strict=True)):
+                diffs += compare_facts(w, g, f"{where}[{i}].")
+        elif key in FREE_TEXT and isinstance(want, str):
+            if not _contains(want, got):
+                diffs.append(f"{where}: {got!r} does not contain {want!r}")
+        elif got != want:
+            diffs.append(f"{where}: {got!r} != {want!r}")
+    return diffs
+
+
+def _iso(day):
+    return day.isoformat() if day else None
+
+
+def _number(value):
+    return int(value) if float(value).is_integer() else value
+
+
+def _heading_fact(marker, text):
+    """ "I. MỤC ĐÍCH, YÊU CẦU" from a printed heading (its number may be part of its text: "I - Mục đích")."""
+    printed = f"{marker} {text}".strip()
+    m = re.match(r"^([IVXL]+|\d+)\s*[.\-–):]\s*(.*)$", printed)
+    return f"{m[1]}. {pp._strip_end(m[2])}" if m else pp._strip_end(printed)
+
+
+def _occurrence_what(schedule, occurrence):
+    """What a report is, as the facts name it: a recurring one by its subject and its quarter or month."""
+    if schedule.kind != "recurring":
+        return schedule.name
+    head = "kết quả" if schedule.name.lower().startswith("kết quả") else schedule.name
+    rest = occurrence.key.partition("-")[2]
+    label = f"quý {('I', 'II', 'III', 'IV')[int(rest[1:]) - 1]}" if rest.startswith("Q") else f"tháng {int(rest)}"
+    return f"{head} {label}"
+
+
+def plan_facts(plan):
+    """The facts of a plan read back from its records (and its printed outline), in the .expected.json words."""
+    unit = plan.issuing_unit_id
+    printer = plan.env["report.union_campaign.report_campaign_plan"]
+    unrecognised = plan.section_ids.filtered(lambda s: s.kind == "unrecognised").mapped("name")
+    headings = [
+        _heading_fact(line["marker"], line["text"])
+        for line in printer._get_outline_lines(plan)
+        if line["style"] == "h1" and line["text"] not in unrecognised
+    ]
+    bases, verb = [], None
+    for basis in plan.legal_basis_ids.sorted(lambda b: (b.sequence, b.id)):
+        verb = {"Căn cứ vào": "Căn cứ", "Thực hiện theo": "Thực hiện"}.get(basis.verb, basis.verb) or verb
+        bases.append(
+            {
+                "verb": verb,
+                "number": basis.document_number or None,
+                "date": _iso(basis.document_date),
+                "issuer": basis.issuer or None,
+            }
+        )
+    signature = [line.strip() for line in (plan.signature_lines or "").splitlines() if line.strip()]
+    by_default = next(
+        (pp._sentence_case(pp._strip_end(line.split(".", 1)[1])) for line in signature if re.match(r"^T\.?M\.", line)),
+        unit.name,
+    )
+    periods, steps = [], []
+    for phase in plan.phase_ids.sorted(lambda p: (p.sequence, p.id)):
+        top = phase.activity_ids.filtered(lambda a: not a.parent_id)
+        inline = top.filtered(
+            lambda a, p=phase: not a.in_document and p.heading and a.description and a.description in p.heading
+        )
+        entry = {"date_start": _iso(phase.date_start), "date_end": _iso(phase.date_end), "items": len(top - inline)}
+        if phase.peak_date_start:
+            entry.update(peak_start=_iso(phase.peak_date_start), peak_end=_iso(phase.peak_date_end))
+        periods.append(entry)
+        if inline:
+            steps.append(
+                {
+                    "date_start": _iso(phase.date_start),
+                    "date_end": _iso(phase.date_end),
+                    "by": inline[0].lead_text or by_default,
+                }
+            )
+    targets = []
+    for target in plan.target_ids.sorted(lambda t: (t.sequence, t.id)).filtered(lambda t: t.kind != "amount"):
+        entry = {"item": target.name}
+        if target.kind == "quantity":
+            entry.update(qty=_number(target.value), uom=target.uom)
+        else:
+            entry.update(percent=_number(target.value), of=target.name)
+        if target.per == "unit":
+            entry["per"] = target.name
+        if target.date_deadline:
+            entry["deadline"] = _iso(target.date_deadline)
+        targets.append(entry)
+    reports = []
+    for schedule in plan.report_schedule_ids.sorted(lambda s: (s.sequence, s.id)):
+        reports += [
+            {"what": _occurrence_what(schedule, o), "to": schedule.addressee, "deadline": _iso(o.deadline)}
+            for o in schedule._get_occurrences()
+        ]
+    reports.sort(key=lambda r: r["deadline"] or "9999")
+    duties = plan.responsibility_ids.sorted(lambda r: (r.sequence, r.id))
+    units = [
+        pp._strip_end(name)
+        for duty in duties.filtered(lambda d: d.party == "units" and ":" in (d.name or ""))
+        for name in re.split(r",\s*|\s+và\s+", duty.name.partition(":")[2].strip())
+        if pp._strip_end(name)
+    ]
+    return {
+        "reference": plan.reference or None,
+        "upper_body": unit._get_doc_upper_body() or None,
+        "issuing_body": " ".join(unit._get_doc_body_lines()) or None,
+        "issue_place": plan.issue_place or None,
+        "issue_date": _iso(plan.issue_date),
+        "title": pp._strip_end(plan.name) if plan.name.endswith(".") else plan.name,
+        "legal_bases": bases,
+        "sections": headings,
+        "periods": periods,
+        "steps": steps,
+        "units": units,
+        "targets": targets,
+        "budget_lines": [
+            {"source": line.name, "amount": int(line.amount) if line.amount else None, "currency": "VND"}
+            for line in plan.budget_line_ids.sorted(lambda b: (b.sequence, b.id))
+        ],
+        "reports": reports,
+        "responsibilities": len(duties),
+        "slogans": len(plan.slogan_ids),
+        "recipients": len(plan.recipient_ids),
+        "signature": signature,
+        "signer_name": plan.signer_name or None,
+    }
+
+
+def comparable(expected):
+    """The expected facts the records can say (see the module's docstring)."""
+    expected = dict(expected)
+    if expected.get("issuing_body") is None:
+        expected.pop("upper_body", None)
+        expected.pop("issuing_body", None)
+    expected["reports"] = [
+        {key: value for key, value in report.items() if key != "who"}
+        for report in expected.get("reports", [])
+        if pp._scope(report["who"]) != "federation"
+    ]
+    return expected
+
+
+class PlanImportCommon(ReportTestMixin):
+    """An officer and a reporter; the units of the documents' headers; the demo copies of the documents
+    renumbered."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True, lang="en_US"))
+        groups = "base.group_user,union_campaign.group_%s"
+        cls.officer = mail_new_test_user(
+            cls.env, login="t_import_officer", groups=groups % "officer", tz="Asia/Ho_Chi_Minh", lang="en_US"
+        )
+        cls.reporter = mail_new_test_user(cls.env, login="t_import_reporter", groups=groups % "user", lang="en_US")
+        Unit = cls.env["union.unit"]
+        province, commune, zone, enterprise = (
+            cls.env.ref(f"union_campaign.unit_type_{kind}") for kind in ("province", "commune", "zone", "enterprise")
+        )
+        phu_tho = Unit.create({"name": "Liên đoàn Lao động tỉnh Phú Thọ", "unit_type_id": province.id})
+        thanh_son = Unit.create({"name": "Công đoàn xã Thanh Sơn", "unit_type_id": commune.id, "parent_id": phu_tho.id})
+        ninh_binh = Unit.create(
+            {
+                "name": "Liên đoàn Lao động tỉnh Ninh Bình",
+                "unit_type_id": province.id,
+                "parent_id": cls.env.ref("union_campaign.unit_tong_ldld").id,
+            }
+        )
+        Unit.create(
+            [
+                {"name": "Công đoàn Công ty TNHH Thanh Sơn", "unit_type_id": enterprise.id, "parent_id": thanh_son.id},
+                {"name": "Công đoàn KCN Gián Khẩu", "unit_type_id": zone.id, "parent_id": ninh_binh.id},
+            ]
+        )
+        for xmlid in DEMO_PLANS:
+            plan = cls.env.ref(f"union_campaign.{xmlid}", raise_if_not_found=False)
+            if plan:
+                plan.sudo().reference = f"{plan.reference}-demo"
+
+    def _import(self, data, filename, user=None):
+        """Upload `data` through the wizard as the officer; return the plan the action opens."""
+        user = user or self.officer
+        wizard = (
+            self.env["union.campaign.import.wizard"]
+            .with_user(user)
+            .with_context(lang=user.lang)
+            .create({"file": base64.b64encode(data), "filename": filename})
+        )
+        action = wizard.action_import()
+        self.assertEqual((action["res_model"], action["view_mode"]), ("union.campaign", "form"))
+        return self.env["union.campaign"].browse(action["res_id"])
+
+    def _import_plan(self, name, fmt):
+        return self._import(*fx.plan_file(name, fmt))
+
+    def assertFaithful(self, name, fmt, text):
+        """At least MIN_RATIO of the document's lines longer than 25 characters are in `text`, in order."""
+        lines = fx.source_lines(fx.plan_text(name))
+        missing = missing_in_order(text, lines)
+        ratio = (len(lines) - len(missing)) / len(lines)
+        _logger.info("Import of %s (%s): %.1f %% of %s lines printed", name, fmt, 100 * ratio, len(lines))
+        self.assertGreaterEqual(
+            ratio,
+            MIN_RATIO,
+            f"{name} ({fmt}): {100 * ratio:.1f} % of the lines printed; missing:\n" + "\n".join(missing),
+        )
+        return ratio
+
+
+@tagged("post_install", "-at_install")
+class TestPlanImport(PlanImportCommon, TransactionCase):
+    """Each document in each format becomes a draft plan with its facts and its text; bad files create nothing."""
+
+    def _check(self, name, fmt):
+        plan = self._import_plan(name, fmt)
+        self.assertEqual(plan.state, "draft")
+        self.assertEqual(plan.user_id, self.officer)
+        diffs = compare_facts(comparable(fx.expected_facts(name)), plan_facts(plan))
+        self.assertFalse(diffs, f"{name} ({fmt}): facts differ:\n" + "\n".join(diffs))
+        html, _report_type = self.env["ir.actions.report"]._render_qweb_html(PLAN_REPORT, plan.ids)
+        self.assertFaithful(name, fmt, html_text(html))
+        self.assertFalse(plan.section_ids.filtered(lambda s: s.kind == "unrecognised"))
+        return plan
+
+    # The seed, 43/KH-LĐLĐ
+    def test_seed_txt(self):
+        """The seed as .txt: its facts and 98 % of its lines, in order, in the printed draft."""
+        self._check(fx.SEED, "txt")
+
+    def test_seed_docx(self):
+        """The seed as .docx (Word numbering, tables): its facts and 98 % of its lines in the printed draft."""
+        self._check(fx.SEED, "docx")
+
+    def test_seed_pdf(self):
+        """The seed as .pdf (lines wrapped at the margin): its facts and 98 % of its lines in the printed draft."""
+        self._check(fx.SEED, "pdf")
+
+    # The Tết care sample
+    def test_tet_txt(self):
+        """The Tết sample as .txt: header, bases, periods, targets, budget, reports and 98 % of its lines."""
+        self._check("tet-sum-vay-2025-gia-lam", "txt")
+
+    def test_tet_docx(self):
+        """The Tết sample as .docx: its facts and 98 % of its lines in the printed draft."""
+        self._check("tet-sum-vay-2025-gia-lam", "docx")
+
+    def test_tet_pdf(self):
+        """The Tết sample as .pdf: its facts and 98 % of its lines in the printed draft."""
+        self._check("tet-sum-vay-2025-gia-lam", "pdf")
+
+    # The emulation sample
+    def test_emulation_txt(self):
+        """The emulation sample as .txt: one year-long period, quarterly reports, and 98 % of its lines."""
+        self._check("thi-dua-2027-cd-ngan-hang", "txt")
+
+    def test_emulation_docx(self):
+        """The emulation sample as .docx: its facts and 98 % of its lines in the printed draft."""
+        self._check("thi-dua-2027-cd-ngan-hang", "docx")
+
+    def test_emulation_pdf(self):
+        """The emulation sample as .pdf: its facts and 98 % of its lines in the printed draft."""
+        self._check("thi-dua-2027-cd-ngan-hang", "pdf")
+
+    # The congress sample
+    def test_congress_txt(self):
+        """The congress sample as .txt: dated steps whose heading carries the item, and 98 % of its lines."""
+        self._check("dai-hoi-cdcs-may-phu-thinh-2027", "txt")
+
+    def test_congress_docx(self):
+        """The congress sample as .docx: its facts and 98 % of its lines in the printed draft."""
+        self._check("dai-hoi-cdcs-may-phu-thinh-2027", "docx")
+
+    def test_congress_pdf(self):
+        """The congress sample as .pdf: its facts and 98 % of its lines in the printed draft."""
+        self._check("dai-hoi-cdcs-may-phu-thinh-2027", "pdf")
+
+    # More layouts
+    def test_safety_month_txt(self):
+        """The safety month (lettered sub-items, a table, dates without a year) as .txt: facts and text."""
+        self._check("atvsld-2026-cd-kcn-bac-ninh", "txt")
+
+    def test_safety_month_docx(self):
+        """The safety month as .docx: its facts and 98 % of its lines in the printed draft."""
+        self._check("atvsld-2026-cd-kcn-bac-ninh", "docx")
+
+    def test_safety_month_pdf(self):
+        """The safety month as .pdf: its facts and 98 % of its lines in the printed draft."""
+        self._check("atvsld-2026-cd-kcn-bac-ninh", "pdf")
+
+    def test_digital_txt(self):
+        """The commune union's plan copied from a PDF (lines broken inside sentences) as .txt: facts and text."""
+        self._check("chuyen-doi-so-2026-cd-xa-thanh-son-ban-sao-pdf", "txt")
+
+    def test_digital_docx(self):
+        """The commune union's plan as .docx: its facts and 98 % of its lines in the printed draft."""
+        self._check("chuyen-doi-so-2026-cd-xa-thanh-son-ban-sao-pdf", "docx")
+
+    def test_digital_pdf(self):
+        """The commune union's plan as .pdf: its facts and 98 % of its lines in the printed draft."""
+        self._check("chuyen-doi-so-2026-cd-xa-thanh-son-ban-sao-pdf", "pdf")
+
+    def test_workers_month_txt(self):
+        """The Workers' Month (two-column header, bold sub-headings, slogans, tỷ/triệu) as .txt: facts, text."""
+        self._check("thang-cong-nhan-2026-ldld-ninh-binh", "txt")
+
+    def test_workers_month_docx(self):
+        """The Workers' Month as .docx: its facts and 98 % of its lines in the printed draft."""
+        self._check("thang-cong-nhan-2026-ldld-ninh-binh", "docx")
+
+    def test_workers_month_pdf(self):
+        """The Workers' Month as .pdf: its facts and 98 % of its lines in the printed draft."""
+        self._check("thang-cong-nhan-2026-ldld-ninh-binh", "pdf")
+
+    def test_docx_without_word_numbering(self):
+        """A .docx whose numbers are typed in the text and whose signature block is a table row imports alike."""
+        for name in (fx.SEED, "atvsld-2026-cd-kcn-bac-ninh"):
+            with self.subTest(plan=name):
+                self._check(name, "docx-plain")
+
+    # What the draft shows
+    def test_records_print_the_document(self):
+        """Periods, items, slogans, targets, budget, duties and reports asked are records that print the text."""
+        plan = self._import_plan("thang-cong-nhan-2026-ldld-ninh-binh", "txt")
+        kinds = plan.section_ids.filtered(lambda s: s.level == 1).mapped("kind")
+        self.assertEqual(kinds, ["text", "slogans", "periods", "targets", "budget", "duties"])
+        first = plan.phase_ids.sorted("sequence")[0]
+        self.assertEqual(first.heading, "Giai đoạn chuẩn bị (từ ngày 01/4/2026 đến ngày 25/4/2026)")
+        self.assertEqual(first.activity_ids.mapped("in_document"), [True, True])
+        self.assertEqual(first.activity_ids.sorted("sequence")[1].scope, "federation")
+        lead = plan.campaign_activity_ids.filtered(lambda a: a.lead_text == "LĐLĐ tỉnh")
+        self.assertEqual(lead.coordinator_text, "Sở Y tế")
+        self.assertEqual(lead.target_ids.mapped("value"), [1000])
+        budget = plan.budget_line_ids.sorted("sequence")
+        self.assertEqual(budget[0].wording, "Kinh phí LĐLĐ tỉnh: 1,2 tỷ đồng từ nguồn tài chính công đoàn năm 2026.")
+        self.assertEqual(budget[0].amount, 1_200_000_000)
+        # the congress: a step's heading carries its item, which is not printed a second time
+        plan = self._import_plan("dai-hoi-cdcs-may-phu-thinh-2027", "txt")
+        step = plan.phase_ids.sorted("sequence")[0]
+        self.assertEqual((step.date_start, step.date_end), (False, date(2027, 3, 20)))
+        self.assertFalse(step.activity_ids.in_document)
+        self.assertEqual(plan.unit_ids, self.env.ref("union_campaign.unit_may_phu_thinh").child_ids)
+        schedule = plan.report_schedule_ids
+        self.assertEqual((schedule.kind, schedule.date_deadline), ("dated", date(2027, 4, 25)))
+        self.assertTrue(schedule.activity_ids)
+
+    def test_legal_bases_print_as_written(self):
+        """A citation keeps its verb as written (none: it goes on with the previous one) and its wording."""
+        plan = self._import_plan(fx.SEED, "txt")
+        first, second = plan.legal_basis_ids.sorted("sequence")
+        self.assertEqual((first.verb, first.document_number, first.ending), ("Thực hiện", "60/KH-LĐLĐ", ";"))
+        self.assertFalse(first.wording)
+        self.assertFalse(second.verb)
+        self.assertEqual(second.summary[:22], "về công tác thông tin,")
+        plan = self._import_plan("thang-cong-nhan-2026-ldld-ninh-binh", "txt")
+        law = plan.legal_basis_ids.sorted("sequence")[0]
+        self.assertEqual(law.document_type, "Bộ luật Lao động năm 2019 và Luật Công đoàn năm 2024")
+
+    def test_vague_dates_mapped_by_a_rule_the_draft_shows(self):
+        """'từ cuối tháng 01/2021' is 25/01/2021 and the period shows the rule; the account lists every rule."""
+        plan = self._import_plan(fx.SEED, "txt")
+        second = plan.phase_ids.sorted("sequence")[1]
+        self.assertEqual((second.date_start, second.date_end), (date(2021, 1, 25), date(2021, 1, 31)))
+        self.assertIn("the 25th", second.date_rule)
+        self.assertIn("the day before the next period starts", second.date_rule)
+        self.assertIn("the 25th", str(plan.import_account))
+        self.assertIn("25/01/2021", str(plan.import_account))
+        note = plan.message_ids.filtered(lambda m: "the 25th" in (m.body or ""))
+        self.assertEqual(len(note), 1, "the account is posted in the chatter")
+
+    def test_unrecognised_paragraphs_kept_in_their_section(self):
+        """Paragraphs the import cannot place land, as written, in a section marked "not recognised", printed."""
+        text = fx.plan_text("tet-sum-vay-2025-gia-lam")
+        text = text.replace("Số: 58/KH-LĐLĐ", "Bản nháp số 2 - chưa ký\n\nSố: 58/KH-LĐLĐ")
+        text += "\nPhụ lục: danh sách các đơn vị tham gia chương trình Chợ Tết Công đoàn\n"
+        plan = self._import(text.encode(), "tet.txt")
+        section = plan.section_ids.filtered(lambda s: s.kind == "unrecognised")
+        self.assertEqual(section.name, "KHÔNG NHẬN DẠNG ĐƯỢC")
+        self.assertEqual(
+            section.body.splitlines(),
+            ["Bản nháp số 2 - chưa ký", "Phụ lục: danh sách các đơn vị tham gia chương trình Chợ Tết Công đoàn"],
+        )
+        account = str(plan.import_account)
+        self.assertIn("Paragraphs not recognised: 2", account)
+        self.assertIn("Bản nháp số 2 - chưa ký", account)
+        html, _report_type = self.env["ir.actions.report"]._render_qweb_html(PLAN_REPORT, plan.ids)
+        self.assertInOrder(html_text(html), ["KHÔNG NHẬN DẠNG ĐƯỢC", "Bản nháp số 2 - chưa ký", "Phụ lục:"])
+
+    def test_unknown_issuing_body_uses_default_unit_and_says_so(self):
+        """A header naming no known unit: the draft is issued by the default unit, and the account says so."""
+        text = fx.plan_text("tet-sum-vay-2025-gia-lam").replace("HUYỆN GIA LÂM", "HUYỆN SÓC SƠN")
+        plan = self._import(text.encode(), "tet.txt")
+        self.assertEqual(
+            plan.issuing_unit_id, self.env["union.campaign"].with_user(self.officer)._default_issuing_unit()
+        )
+        self.assertIn("No unit matches the header “LIÊN ĐOÀN LAO ĐỘNG HUYỆN SÓC SƠN”", str(plan.import_account))
+
+    def test_abbreviated_issuing_body_matches_its_unit(self):
+        """A header writing "LĐLĐ HUYỆN GIA LÂM" is the unit Liên đoàn Lao động huyện Gia Lâm."""
+        text = fx.plan_text("tet-sum-vay-2025-gia-lam").replace("LIÊN ĐOÀN LAO ĐỘNG HUYỆN", "LĐLĐ HUYỆN")
+        plan = self._import(text.encode(), "tet.txt")
+        self.assertEqual(plan.issuing_unit_id, self.env.ref("union_campaign.unit_ldld_gia_lam"))
+
+    # Bad files
+    def test_bad_files_create_nothing(self):
+        """An image-only PDF, a zip that is no .docx, an empty file and 20 MB of text: a clear message, no plan."""
+        cases = [
+            (fx.image_only_pdf(), "ke-hoach.pdf", "has no text layer (a scanned image?)"),
+            (fx.zip_not_docx(), "ke-hoach.docx", "is not a readable Word document (.docx)"),
+            (b"", "ke-hoach.txt", "contains no text"),
+            (b"  \n\n", "ke-hoach.txt", "contains no text"),
+            (b"x" * (20 * 1024 * 1024), "ke-hoach.txt", "is too large (20.0 MB): a plan to import is at most 10 MB"),
+            (b"KE HOACH", "ke-hoach.doc", "Files of type .doc cannot be imported"),
+            ("Xin chào, đây là một bức thư.".encode(), "thu.txt", "does not look like a plan (Kế hoạch)"),
+        ]
+        Plan = self.env["union.campaign"].with_context(active_test=False)
+        before = Plan.search_count([])
+        for data, filename, message in cases:
+            with self.subTest(file=filename, message=message), self.assertRaises(UserError) as caught:
+                self._import(data, filename)
+            self.assertIn(message, str(caught.exception))
+        self.assertEqual(Plan.search_count([]), before)
+
+    def test_messages_are_translated(self):
+        """A Vietnamese officer reads why a file cannot be imported in Vietnamese."""
+        officer_vi = self.officer.copy({"login": "t_import_officer_vi", "lang": "vi_VN"})
+        with self.assertRaises(UserError) as caught:
+            self._import(fx.image_only_pdf(), "ke-hoach.pdf", user=officer_vi)
+        self.assertIn("không có lớp chữ", str(caught.exception))
+
+    def test_same_document_twice_is_refused(self):
+        """Importing a document a second time names the plan it already is, and creates nothing."""
+        self._import_plan("atvsld-2026-cd-kcn-bac-ninh", "txt")
+        count = self.env["union.campaign"].search_count([])
+        with self.assertRaises(UserError) as caught:
+            self._import_plan("atvsld-2026-cd-kcn-bac-ninh", "pdf")
+        self.assertIn("09/KH-CĐKCN", str(caught.exception))
+        self.assertEqual(self.env["union.campaign"].search_count([]), count)
+
+    def test_reporter_cannot_import(self):
+        """A unit reporter cannot import a plan."""
+        with self.assertRaises(AccessError):
+            self._import(*fx.plan_file("atvsld-2026-cd-kcn-bac-ninh", "txt"), user=self.reporter)
+
+    def test_imported_draft_goes_through_approval(self):
+        """The imported draft is an ordinary plan: with its units chosen it is submitted, approved, launched."""
+        plan = self._import_plan("dai-hoi-cdcs-may-phu-thinh-2027", "txt").with_user(self.officer)
+        plan.approver_id = self.env.ref("union_campaign.user_manager")
+        plan.action_submit()
+        plan.with_user(plan.approver_id).action_approve()
+        plan.action_launch()
+        self.assertEqual(plan.state, "running")
+        self.assertEqual(len(plan.report_ids), len(plan.unit_ids))
+
+
+@tagged("post_install", "-at_install")
+class TestPlanImportPdf(PlanImportCommon, HttpCase):
+    """The real PDF of each imported draft (wkhtmltopdf, read back by pdftotext) prints the document's text."""
+
+    BODY_TOP = 45  # points: the page numbers sit in the top margin from page 2 on
+
+    def _check_pdf(self, name):
+        plan = self._import_plan(name, "txt")
+        pdf = self.render_pdf(PLAN_REPORT, plan)
+        text = self.pdf_text(pdf, crop=(self.BODY_TOP, 842 - self.BODY_TOP))
+        self.assertTrue(text.startswith("DỰ THẢO"), text[:60])
+        self.assertFaithful(name, "PDF", text)
+
+    def test_seed_pdf(self):
+        """The imported seed's PDF prints at least 98 % of its lines, in order."""
+        self._check_pdf(fx.SEED)
+
+    def test_tet_pdf(self):
+        """The imported Tết sample's PDF prints at least 98 % of its lines, in order."""
+        self._check_pdf("tet-sum-vay-2025-gia-lam")
+
+    def test_emulation_pdf(self):
+        """The imported emulation sample's PDF prints at least 98 % of its lines, in order."""
+        self._check_pdf("thi-dua-2027-cd-ngan-hang")
+
+    def test_congress_pdf(self):
+        """The imported congress sample's PDF prints at least 98 % of its lines, in order."""
+        self._check_pdf("dai-hoi-cdcs-may-phu-thinh-2027")
+
+    def test_layouts_pdf(self):
+        """The three other layouts, imported, print at least 98 % of their lines in their PDF."""
+        for name in fx.LAYOUTS:
+            with self.subTest(plan=name):
+                self._check_pdf(name)
