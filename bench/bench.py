@@ -405,20 +405,18 @@ QUIET = {"mail_create_nolog": True, "mail_create_nosubscribe": True, "tracking_d
 
 
 def launch_ours(env, bench):
-    """action_launch as the officer; when the plan is queued for the background, the launch cron until done."""
+    """action_launch as the officer; when reports remain for the background job, that job run until done."""
     campaign = bench.campaign.with_user(bench.officer)
     start, cpu = time.perf_counter(), cpu_seconds()
     campaign.action_launch()
     env.flush_all()
     env.cr.commit()
     info = {"request_seconds": time.perf_counter() - start, "request_cpu_seconds": cpu_seconds() - cpu}
-    if "launch_state" not in campaign._fields:
-        return info
     calls, slowest, slowest_cpu = 0, 0.0, 0.0
-    campaign.invalidate_recordset(["launch_state"])
-    while campaign.launch_state == "queued":
+    campaign.invalidate_recordset(["launch_remaining"])
+    while campaign.launch_remaining:
         if calls > 10 + len(bench.campaign.unit_ids):
-            raise RuntimeError(f"the plan is still queued after {calls} runs of _cron_launch")
+            raise RuntimeError(f"the plan still has reports to create after {calls} runs of _cron_launch")
         start, cpu = time.perf_counter(), cpu_seconds()
         env["union.campaign"]._cron_launch()
         env.flush_all()
@@ -426,7 +424,7 @@ def launch_ours(env, bench):
         calls += 1
         slowest = max(slowest, time.perf_counter() - start)
         slowest_cpu = max(slowest_cpu, cpu_seconds() - cpu)
-        campaign.invalidate_recordset(["launch_state"])
+        campaign.invalidate_recordset(["launch_remaining"])
     info.update(cron_calls=calls, slowest_cron_seconds=slowest, slowest_cron_cpu_seconds=slowest_cpu)
     return info
 
@@ -442,21 +440,18 @@ def launch_naive(env, bench):
     campaign._workflow_write({"state": "running"})
     quiet = campaign.sudo().with_context(**QUIET, mail_activity_quick_update=True)
     Report, Line = quiet.env["union.unit.report"], quiet.env["union.unit.report.line"]
-    for phase in quiet.phase_ids:
-        items = phase.activity_ids.filtered(lambda a: a.scope == "units")
-        if not items:
-            continue
-        for unit in quiet.unit_ids:
-            report = Report.create(
-                {"campaign_id": quiet.id, "phase_id": phase.id, "unit_id": unit.id, "user_id": unit.chair_user_id.id}
-            )
-            for item in items:
-                Line.create({"report_id": report.id, "activity_id": item.id})
-            report.activity_schedule(
-                "union_campaign.mail_act_submit_report",
-                date_deadline=max(report.date_deadline, local_today(env, report.user_id)),
-                user_id=report.user_id.id,
-            )
+    for schedule in quiet._get_report_schedules():  # one report per period, as the bench plan asks
+        for occurrence in schedule._get_occurrences():
+            items = occurrence.items.filtered(lambda a: a.scope in ("units", "both"))
+            for unit in quiet.unit_ids:
+                report = Report.create(schedule._prepare_unit_report_vals(occurrence, unit))
+                for item in items:
+                    Line.create({"report_id": report.id, "activity_id": item.id})
+                report.activity_schedule(
+                    "union_campaign.mail_act_submit_report",
+                    date_deadline=max(report.date_deadline, local_today(env, report.user_id)),
+                    user_id=report.user_id.id,
+                )
     for task in quiet.campaign_activity_ids.filtered(lambda a: a.scope == "federation"):
         task.activity_schedule(
             "union_campaign.mail_act_federation_task",
@@ -527,12 +522,38 @@ def launch_raw_sql(cr):
     cr.execute(query.as_string(cr._obj), [campaign_id])
     units = cr.fetchall()
     cr.execute(
-        "SELECT a.id, a.phase_id, a.sequence, p.name, p.sequence, COALESCE(p.report_deadline, p.date_end)"
+        "SELECT a.id, a.phase_id, a.sequence, p.name, p.sequence, COALESCE(p.report_deadline, p.date_end),"
+        " p.date_start, p.date_end"
         " FROM union_campaign_activity a JOIN union_campaign_phase p ON p.id = a.phase_id"
         " WHERE a.campaign_id = %s AND a.scope = 'units' ORDER BY a.id",
         [campaign_id],
     )
     items = cr.fetchall()
+    # The plan says nothing of its reports: one per period, as the addon's launch creates that schedule.
+    cr.execute(
+        "SELECT id FROM union_campaign_report_schedule WHERE campaign_id = %s ORDER BY id LIMIT 1", [campaign_id]
+    )
+    row = cr.fetchone()
+    schedule_id = (
+        row[0]
+        if row
+        else insert_rows(
+            cr,
+            "union_campaign_report_schedule",
+            [
+                {
+                    "campaign_id": campaign_id,
+                    "company_id": company_id,
+                    "sequence": 10,
+                    "name": "Báo cáo kết quả",
+                    "kind": "per_period",
+                    "skip_covered": False,
+                    **stamp,
+                }
+            ],
+            returning=["id"],
+        )[0][0]
+    )
     phases = {item[1]: item[3:] for item in items}
     todays = {}
 
@@ -542,12 +563,18 @@ def launch_raw_sql(cr):
         return todays[tz]
 
     reports = []
-    for phase_id, (phase_name, sequence, deadline) in phases.items():
+    for phase_id, (phase_name, sequence, deadline, start, end) in phases.items():
         for unit in units:
             unit_id, unit_name, user_id = unit[:3]
             reports.append(
                 {
                     "campaign_id": campaign_id,
+                    "schedule_id": schedule_id,
+                    "period_key": f"phase-{phase_id}",
+                    "period_label": phase_name,
+                    "date_period_start": start,
+                    "date_period_end": end,
+                    "todo_rank": 1,
                     "phase_id": phase_id,
                     "phase_sequence": sequence,
                     "unit_id": unit_id,
@@ -1105,13 +1132,10 @@ class Orchestrator:
         start = time.perf_counter()
         execute("union.campaign", "action_launch", [campaign_id], timeout=LIMIT_TIME_REAL + 120)
         request_seconds = time.perf_counter() - start
-        queued = "launch_state" in execute("union.campaign", "fields_get", ["launch_state"])
-        while queued:
-            state = execute("union.campaign", "read", [campaign_id], ["launch_state"])[0]["launch_state"]
-            if state != "queued":
-                break
+        # A launch larger than one request's batch goes on in the background job: wait until nothing remains.
+        while execute("union.campaign", "read", [campaign_id], ["launch_remaining"])[0]["launch_remaining"]:
             if time.perf_counter() - start > 3600:
-                raise TimeoutError("the plan is still queued after an hour")
+                raise TimeoutError("the plan still has reports to create after an hour")
             time.sleep(2)
         seconds = time.perf_counter() - start
         reports = execute("union.unit.report", "search_count", [("campaign_id", "=", campaign_id)])

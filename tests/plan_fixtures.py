@@ -15,6 +15,7 @@ import importlib.util
 import io
 import re
 import sys
+import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -379,3 +380,46 @@ def image_only_pdf():
     pdf.showPage()
     pdf.save()
     return out.getvalue()
+
+
+# ---------------------------------------------------------------------------
+# Facts compared with a plan's .expected.json (the parser's tests and the addon's import tests)
+# ---------------------------------------------------------------------------
+SKIPPED_KEYS = {"note", "source", "issuer_level"}
+FREE_TEXT = {"who", "what", "to", "issuer", "source", "item", "of", "per", "by"}
+
+
+def _norm(text):
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip().casefold()
+
+
+def _contains(expected, actual):
+    if expected is None or actual is None:
+        return expected is actual
+    return any(_norm(alt) in _norm(actual) for alt in expected.split(" / "))
+
+
+def compare_facts(expected, actual, path=""):
+    """Differences between expected and actual facts, as readable lines (empty when they agree): dates, numbers,
+    counts, header and signature lines exactly; free texts by normalised containment of one " / " alternative."""
+    diffs = []
+    for key, want in expected.items():
+        if key in SKIPPED_KEYS:
+            continue
+        where = f"{path}{key}"
+        if key not in actual:
+            diffs.append(f"{where}: missing (expected {want!r})")
+            continue
+        got = actual[key]
+        if isinstance(want, list) and any(isinstance(w, dict) for w in want):
+            if len(got) != len(want):
+                diffs.append(f"{where}: {len(got)} entries, expected {len(want)}: {got!r}")
+                continue
+            for i, (w, g) in enumerate(zip(want, got, strict=True)):
+                diffs += compare_facts(w, g, f"{where}[{i}].")
+        elif key in FREE_TEXT and isinstance(want, str):
+            if not _contains(want, got):
+                diffs.append(f"{where}: {got!r} does not contain {want!r}")
+        elif got != want:
+            diffs.append(f"{where}: {got!r} != {want!r}")
+    return diffs

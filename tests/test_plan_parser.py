@@ -21,7 +21,7 @@ import zipfile
 from datetime import date
 
 import pytest
-from plan_fixtures import ROOT, image_only_pdf, load_tool, txt_to_docx, txt_to_pdf
+from plan_fixtures import ROOT, compare_facts, image_only_pdf, load_tool, txt_to_docx, txt_to_pdf
 
 pp = load_tool("plan_parser")
 pe = load_tool("plan_extract")
@@ -48,43 +48,6 @@ def _case(name):
 
 CASES = [SEED.stem, *SAMPLE_NAMES, *LAYOUTS]
 FORMATS = ["txt", "docx-numbered", "docx-plain", "pdf"]
-SKIPPED_KEYS = {"note", "source", "issuer_level"}
-FREE_TEXT = {"who", "what", "to", "issuer", "source", "item", "of", "per", "by"}
-
-
-def _norm(text):
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip().casefold()
-
-
-def _contains(expected, actual):
-    if expected is None or actual is None:
-        return expected is actual
-    return any(_norm(alt) in _norm(actual) for alt in expected.split(" / "))
-
-
-def compare_facts(expected, actual, path=""):
-    """Differences between expected and parsed facts, as readable lines (empty when they agree)."""
-    diffs = []
-    for key, want in expected.items():
-        if key in SKIPPED_KEYS:
-            continue
-        where = f"{path}{key}"
-        if key not in actual:
-            diffs.append(f"{where}: missing (expected {want!r})")
-            continue
-        got = actual[key]
-        if isinstance(want, list) and any(isinstance(w, dict) for w in want):
-            if len(got) != len(want):
-                diffs.append(f"{where}: {len(got)} entries, expected {len(want)}: {got!r}")
-                continue
-            for i, (w, g) in enumerate(zip(want, got, strict=True)):
-                diffs += compare_facts(w, g, f"{where}[{i}].")
-        elif key in FREE_TEXT and isinstance(want, str):
-            if not _contains(want, got):
-                diffs.append(f"{where}: {got!r} does not contain {want!r}")
-        elif got != want:
-            diffs.append(f"{where}: {got!r} != {want!r}")
-    return diffs
 
 
 def _line_norm(line):

@@ -317,6 +317,23 @@ def odoo_cmd(pg, dbname, *extra):
     ]
 
 
+def install_without_demo_cmd(pg, dbname):
+    """odoo-bin installing the module without demo data and stopping (make bench, make load)."""
+    return odoo_cmd(
+        pg,
+        dbname,
+        "-i",
+        MODULE,
+        "--stop-after-init",
+        "--log-level",
+        "warn",
+        "--without-demo",
+        "all",
+        "--max-cron-threads",
+        "0",
+    )
+
+
 # ---------------------------------------------------------------------------
 # make run
 # ---------------------------------------------------------------------------
@@ -569,19 +586,7 @@ def cmd_bench(args):
     paths = ",".join(str(snapshot) if path == str(ROOT) else path for path in addons_path().split(","))
     try:
         say(f"Benchmark ({args.sizes} units): installing {MODULE} without demo data in {dbname}")
-        install = odoo_cmd(
-            pg,
-            dbname,
-            "-i",
-            MODULE,
-            "--stop-after-init",
-            "--log-level",
-            "warn",
-            "--without-demo",
-            "all",
-            "--max-cron-threads",
-            "0",
-        )
+        install = install_without_demo_cmd(pg, dbname)
         install[install.index("--addons-path") + 1] = paths
         run(install)
         # bench/bench.py copies this database for each size and step, and writes bench/RESULTS.md and results.json.
@@ -611,21 +616,7 @@ def cmd_load(args):
     server = None
     try:
         say(f"Load test: installing {MODULE} without demo data in {dbname}")
-        run(
-            odoo_cmd(
-                pg,
-                dbname,
-                "-i",
-                MODULE,
-                "--stop-after-init",
-                "--log-level",
-                "warn",
-                "--without-demo",
-                "all",
-                "--max-cron-threads",
-                "0",
-            )
-        )
+        run(install_without_demo_cmd(pg, dbname))
         url = f"http://127.0.0.1:{free_port()}"
         server_cmd = odoo_cmd(
             pg,

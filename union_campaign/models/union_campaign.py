@@ -905,19 +905,23 @@ class UnionCampaign(models.Model):
             for schedule in campaign._get_report_schedules():
                 units = campaign._get_reporting_units(schedule)
                 for occurrence in schedule._get_occurrences():
+                    # Read each item's units and line values once: a recordset's `in` is a scan, and a plan may
+                    # go to ten thousand units.
+                    item_units = [(item, set(item.unit_ids.ids)) for item in occurrence.items]
+                    line_vals = {item.id: item._prepare_report_line_vals() for item in occurrence.items}
                     for unit in units:
-                        items = occurrence.items.filtered(lambda a, u=unit: u in a.unit_ids)
+                        items = [item for item, unit_ids in item_units if unit.id in unit_ids]
                         if occurrence.items and not items:
                             continue  # nothing of this occurrence is the unit's to do
                         report = report_by_cell.get((schedule.id, occurrence.key, unit.id))
                         if report is None:
                             vals = schedule._prepare_unit_report_vals(occurrence, unit)
-                            vals["line_ids"] = [fields.Command.create(i._prepare_report_line_vals()) for i in items]
+                            vals["line_ids"] = [fields.Command.create(dict(line_vals[i.id])) for i in items]
                             new_reports.append(vals)
                         elif report.state in ("draft", "returned"):
                             # Only what the unit may still change gets new lines: a submitted report stays as sent.
                             new_lines += [
-                                dict(item._prepare_report_line_vals(), report_id=report.id)
+                                dict(line_vals[item.id], report_id=report.id)
                                 for item in items
                                 if (report.id, item.id) not in line_keys
                             ]

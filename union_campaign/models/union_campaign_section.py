@@ -2,6 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
+from ..tools.plan_extract import to_roman
+
 # What a section holds besides its own text: the plan's records of that kind, printed under the heading.
 SECTION_KINDS = [
     ("text", "Text"),
@@ -23,29 +25,6 @@ NUMBERINGS = [
     ("plus", "+ (plus)"),
     ("none", "None"),
 ]
-ROMAN = (
-    (1000, "M"),
-    (900, "CM"),
-    (500, "D"),
-    (400, "CD"),
-    (100, "C"),
-    (90, "XC"),
-    (50, "L"),
-    (40, "XL"),
-    (10, "X"),
-    (9, "IX"),
-    (5, "V"),
-    (4, "IV"),
-    (1, "I"),
-)
-
-
-def to_roman(number):
-    result = ""
-    for value, letters in ROMAN:
-        while number >= value:
-            result, number = result + letters, number - value
-    return result
 
 
 def format_marker(numbering, number):

@@ -317,11 +317,12 @@ class UnionUnitReport(models.Model):
     # ------------------------------------------------------------------
     @api.constrains("campaign_id", "schedule_id", "phase_id", "unit_id")
     def _check_frame(self):
+        plan_units = {plan.id: set(plan.unit_ids.ids) for plan in self.campaign_id}  # once per plan, not per report
         for report in self:
             if (
                 report.schedule_id.campaign_id != report.campaign_id
                 or (report.phase_id and report.phase_id.campaign_id != report.campaign_id)
-                or report.unit_id not in report.campaign_id.unit_ids
+                or report.unit_id.id not in plan_units[report.campaign_id.id]
             ):
                 raise ValidationError(
                     _(

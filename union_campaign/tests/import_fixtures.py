@@ -40,6 +40,11 @@ def _builders():
     return sys.modules[name]
 
 
+def compare_facts(expected, actual):
+    """The parser tests' comparison of facts (tests/plan_fixtures.py), so both suites judge alike."""
+    return _builders().compare_facts(expected, actual)
+
+
 def plan_text(name):
     """The text of a plan: the seed and the samples in data/, the other layouts in data/plans/."""
     path = DATA / f"{name}.txt"

@@ -98,7 +98,8 @@ def _txt(data, name):
 # ---------------------------------------------------------------------------------------------------------------
 # Word
 # ---------------------------------------------------------------------------------------------------------------
-def _roman(n):
+def to_roman(n):
+    """Return `n` in Roman numerals (4 -> "IV"); the plan's sections print with it too."""
     out = ""
     for value, letters in (
         (1000, "M"),
@@ -130,8 +131,8 @@ def _letters(n):
 
 
 _FORMATS = {
-    "upperRoman": _roman,
-    "lowerRoman": lambda n: _roman(n).lower(),
+    "upperRoman": to_roman,
+    "lowerRoman": lambda n: to_roman(n).lower(),
     "upperLetter": lambda n: _letters(n).upper(),
     "lowerLetter": _letters,
     "decimalZero": lambda n: f"{n:02d}",
@@ -309,8 +310,13 @@ def _docx_blocks(parent, document, numbering):
 
 
 def _docx_cell_paragraphs(cell, document, numbering):
+    return _docx_texts(cell._tc, document, numbering)
+
+
+def _docx_texts(element, document, numbering):
+    """The non-empty paragraphs of `element` (the body or a cell), tables read row by row, in order."""
     out = []
-    for kind, item in _docx_blocks(cell._tc, document, numbering):
+    for kind, item in _docx_blocks(element, document, numbering):
         if kind == "p":
             text = _docx_paragraph(item, numbering)
             if text:
@@ -353,16 +359,7 @@ def _docx(data, name):
         raise PlanImportError("corrupt_docx", filename=name, detail=str(exc) or type(exc).__name__) from exc
     except Exception as exc:  # lxml and zip errors of a damaged file
         raise PlanImportError("corrupt_docx", filename=name, detail=str(exc) or type(exc).__name__) from exc
-    numbering = _Numbering(document)
-    out = []
-    for kind, item in _docx_blocks(document.element.body, document, numbering):
-        if kind == "p":
-            text = _docx_paragraph(item, numbering)
-            if text:
-                out.append(text)
-        else:
-            out += _docx_table(item, document, numbering)
-    return out
+    return _docx_texts(document.element.body, document, _Numbering(document))
 
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -37,6 +37,20 @@ function shot(name, trigger, { keepNotifications = false } = {}) {
     };
 }
 
+/** A step that fails when the page, once `trigger` is shown, is wider than the screen (it would scroll sideways). */
+function noSidewaysScroll(what, trigger) {
+    return {
+        content: `The ${what} does not scroll sideways`,
+        trigger,
+        run() {
+            const width = document.documentElement.scrollWidth;
+            if (width > window.innerWidth + 1) {
+                throw new Error(`The ${what} scrolls sideways: ${width}px wide in a ${window.innerWidth}px screen`);
+            }
+        },
+    };
+}
+
 /** Count the taps of the reporter's path: a step the person does with a finger. */
 function tap(step) {
     const run = step.run;
@@ -442,16 +456,7 @@ tours.add("union_campaign_reporter_phone", {
             trigger: ".modal .o_form_button_save",
             run: "click",
         }),
-        {
-            content: "The page does not scroll sideways",
-            trigger: ".o_form_view .o_field_widget[name=line_ids] .o_kanban_record",
-            run() {
-                const width = document.documentElement.scrollWidth;
-                if (width > window.innerWidth + 1) {
-                    throw new Error(`The report scrolls sideways: ${width}px wide in a ${window.innerWidth}px screen`);
-                }
-            },
-        },
+        noSidewaysScroll("report", ".o_form_view .o_field_widget[name=line_ids] .o_kanban_record"),
         shot("reporter-phone", ".o_form_view .o_union_submit_mobile"),
         tap({
             content: "Submit",
@@ -602,16 +607,7 @@ tours.add("union_campaign_officer_imports_plan_phone", {
             run: "click",
         },
         ...importSteps("-phone"),
-        {
-            content: "The page does not scroll sideways",
-            trigger: ".o_union_import_account",
-            run() {
-                const width = document.documentElement.scrollWidth;
-                if (width > window.innerWidth + 1) {
-                    throw new Error(`The draft scrolls sideways: ${width}px wide in a ${window.innerWidth}px screen`);
-                }
-            },
-        },
+        noSidewaysScroll("draft", ".o_union_import_account"),
         shot("plan-import-draft-phone", ".o_union_import_account"),
     ],
 });
