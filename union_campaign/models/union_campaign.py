@@ -1,9 +1,12 @@
 # Copyright 2026 union_campaign contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from collections import defaultdict
+
 from markupsafe import Markup
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import SQL
 
 from .union_workflow_mixin import ALL
 
@@ -874,10 +877,11 @@ class UnionCampaign(models.Model):
 
     def _get_reporting_units(self, schedule):
         """Return the units that report on `schedule`: the plan's units that receive plans, of its unit types."""
-        units = self.unit_ids.filtered("receives_plans")
+        # A search, not `filtered`: a plan may go to ten thousand units, whose other fields are not needed here.
+        domain = [("id", "in", self.unit_ids.ids), ("unit_type_id.receives_plans", "=", True)]
         if schedule.unit_type_ids:
-            units = units.filtered(lambda u: u.unit_type_id in schedule.unit_type_ids)
-        return units
+            domain.append(("unit_type_id", "in", schedule.unit_type_ids.ids))
+        return self.env["union.unit"].search(domain)
 
     def _generate_reports(self, limit=None):
         """Create, in batches, the unit reports and report lines the running plans' schedules ask and that are
@@ -891,43 +895,66 @@ class UnionCampaign(models.Model):
         if not running:
             return Report, 0
         Line = self.env["union.unit.report.line"]
-        existing = Report.search_fetch(
-            [("campaign_id", "in", running.ids)], ["schedule_id", "period_key", "unit_id", "state"]
-        )
-        report_by_cell = {(r.schedule_id.id, r.period_key, r.unit_id.id): r for r in existing}
-        line_keys = set(
-            Line.search_fetch([("report_id", "in", existing.ids)], ["report_id", "activity_id"]).mapped(
-                lambda line: (line.report_id.id, line.activity_id.id)
+        # A large launch calls this once per background batch: the cells already there are read as plain rows
+        # (no records), and values are prepared only for the reports of this batch, so that each batch costs
+        # the same whatever the plan's size.
+        Report.flush_model(["campaign_id", "schedule_id", "period_key", "unit_id", "state"])
+        Line.flush_model(["report_id", "activity_id"])
+        rows = self.env.execute_query(
+            SQL(
+                "SELECT schedule_id, period_key, unit_id, id, state FROM union_unit_report WHERE campaign_id = ANY(%s)",
+                running.ids,
             )
         )
-        new_reports, new_lines = [], []
+        report_by_cell = {(row[0], row[1], row[2]): (row[3], row[4]) for row in rows}
+        line_keys = set()
+        open_ids = [cell[0] for cell in report_by_cell.values() if cell[1] in ("draft", "returned")]
+        if open_ids:
+            line_keys = set(
+                self.env.execute_query(
+                    SQL("SELECT report_id, activity_id FROM union_unit_report_line WHERE report_id = ANY(%s)", open_ids)
+                )
+            )
+        # The items' units as plain ids, read once: a plan may go to ten thousand units.
+        self.env["union.campaign.activity"].flush_model(["campaign_id", "unit_ids"])
+        units_by_item = defaultdict(set)
+        for item_id, unit_id in self.env.execute_query(
+            SQL(
+                """SELECT rel.activity_id, rel.unit_id
+                     FROM union_campaign_activity_unit_rel rel
+                     JOIN union_campaign_activity item ON item.id = rel.activity_id
+                    WHERE item.campaign_id = ANY(%s)""",
+                running.ids,
+            )
+        ):
+            units_by_item[item_id].add(unit_id)
+        new_reports, new_lines, missing = [], [], 0
         for campaign in running:
             for schedule in campaign._get_report_schedules():
                 units = campaign._get_reporting_units(schedule)
                 for occurrence in schedule._get_occurrences():
-                    # Read each item's units and line values once: a recordset's `in` is a scan, and a plan may
-                    # go to ten thousand units.
-                    item_units = [(item, set(item.unit_ids.ids)) for item in occurrence.items]
+                    item_units = [(item, units_by_item[item.id]) for item in occurrence.items]
                     line_vals = {item.id: item._prepare_report_line_vals() for item in occurrence.items}
                     for unit in units:
                         items = [item for item, unit_ids in item_units if unit.id in unit_ids]
                         if occurrence.items and not items:
                             continue  # nothing of this occurrence is the unit's to do
-                        report = report_by_cell.get((schedule.id, occurrence.key, unit.id))
-                        if report is None:
+                        cell = report_by_cell.get((schedule.id, occurrence.key, unit.id))
+                        if cell is None:
+                            missing += 1
+                            if limit and len(new_reports) >= limit:
+                                continue  # left for the next batch
                             vals = schedule._prepare_unit_report_vals(occurrence, unit)
                             vals["line_ids"] = [fields.Command.create(dict(line_vals[i.id])) for i in items]
                             new_reports.append(vals)
-                        elif report.state in ("draft", "returned"):
+                        elif cell[1] in ("draft", "returned"):
                             # Only what the unit may still change gets new lines: a submitted report stays as sent.
                             new_lines += [
-                                dict(line_vals[item.id], report_id=report.id)
+                                dict(line_vals[item.id], report_id=cell[0])
                                 for item in items
-                                if (report.id, item.id) not in line_keys
+                                if (cell[0], item.id) not in line_keys
                             ]
-        remaining = max(len(new_reports) - limit, 0) if limit else 0
-        if limit:
-            new_reports = new_reports[:limit]
+        remaining = missing - len(new_reports)
         # sudo: generated documents are owned by the workflow; the caller's rights were checked by the action.
         quiet = {"mail_create_nolog": True, "mail_create_nosubscribe": True, "tracking_disable": True}
         created = Report.sudo().with_context(**quiet).create(new_reports)
