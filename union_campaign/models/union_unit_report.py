@@ -792,7 +792,9 @@ class UnionUnitReport(models.Model):
         todo = self._get_reminder_todo()
 
         def remind(users):
-            self._send_reminders({user: todo[user][0] for user in users})
+            # The commit after each batch empties the cache: read this batch's reports together, not per person.
+            batch = self.browse([report_id for user in users for report_id in todo[user][0].ids])
+            self._send_reminders({user: todo[user][0].with_prefetch(batch._prefetch_ids) for user in users})
             reports_by_day = defaultdict(self.browse)
             for user in users:
                 reports, today = todo[user]

@@ -4,6 +4,7 @@
 (or per person) fails here. Times live in `make bench`, not in tests."""
 
 import contextlib
+from unittest.mock import patch
 
 from odoo import Command
 from odoo.addons.mail.tests.common import mail_new_test_user
@@ -142,3 +143,27 @@ class TestQueryCounts(UnionCampaignCommon):
         self.assertConstant(self._measure(reminders), "reminder digests")
         self.assertConstant(self._measure(escalation), "escalation")
         self.assertConstant(self._measure(status), "status job")
+
+    def test_daily_jobs_across_batches(self):
+        """Each batch of the daily jobs costs the same whatever its number of people, after the commit between
+        batches has emptied the cache (a batch must not read its people's reports one person at a time)."""
+        Report = self.env["union.unit.report"]
+
+        def commit_progress(model, done, remaining):
+            model.env.invalidate_all()  # what the commit after each batch does to the cache in production
+
+        def in_two_batches(job, when):
+            def scenario(size):
+                self._plan(size)
+                with (
+                    self._frozen(when),
+                    patch.object(type(Report), "_cron_commit_progress", commit_progress),
+                ):
+                    return self._queries(lambda: job(batch_size=size // 2))
+
+            return scenario
+
+        reminders = in_two_batches(Report._cron_send_reminders, "2027-03-02 01:00:00")
+        escalation = in_two_batches(Report._cron_escalate_overdue, "2027-03-09 03:00:00")
+        self.assertConstant(self._measure(reminders), "reminder digests, two batches")
+        self.assertConstant(self._measure(escalation), "escalation, two batches")
