@@ -198,7 +198,10 @@ def unit_vals(admin, cache, name, code, kind, *, parent_id=False, reporter_id=Fa
     if "unit_type_id" in fields:
         model = fields["unit_type_id"]["relation"]
         if model not in cache:
-            cache[model] = admin.call(model, "search_read", [], ["name"], order="id")
+            # Only types that receive plans (departments, say, do not): every unit created here must report.
+            type_fields = admin.call(model, "fields_get", [], attributes=["type"])
+            domain = [("receives_plans", "=", True)] if "receives_plans" in type_fields else []
+            cache[model] = admin.call(model, "search_read", domain, ["name"], order="id")
         types = cache[model]
         federation = [t for t in types if re.search(r"federation|liên đoàn", t["name"], re.I)]
         grassroots = [t for t in types if t not in federation]

@@ -600,7 +600,7 @@ class UnionUnitReport(models.Model):
             )
         if self.submitted_user_id == user:
             return UserError, _(
-                "%(report)s cannot be approved by %(user)s, who submitted it.", report=name, user=user.name
+                "%(report)s cannot be reviewed by %(user)s, who submitted it.", report=name, user=user.name
             )
         if self.review_step > 1 and self.checked_user_id == user:
             return UserError, _(
