@@ -1098,16 +1098,11 @@ class Orchestrator:
 
     def _launch_over_rpc(self, db, port, n):
         url = f"http://127.0.0.1:{port}"
-        deadline = time.time() + 180
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/web/health", timeout=5) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                if time.time() > deadline:
-                    raise
-                time.sleep(1)
+        sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+        from odoo_rpc import wait_until_up  # the tests' RPC client, shared with make load
+
+        if not wait_until_up(url):
+            raise RuntimeError(f"Odoo did not answer on {url} within 180 s")
 
         def call(service, method, *rpc_args, timeout=60):
             payload = {"jsonrpc": "2.0", "method": "call", "params": {"service": service, "method": method}}

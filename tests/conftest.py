@@ -5,12 +5,10 @@
 import os
 import socket
 import subprocess
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
-from odoo_rpc import Session
+from odoo_rpc import Session, wait_until_up
 
 
 def _free_port():
@@ -35,18 +33,9 @@ def odoo_server(tmp_path_factory):
     with open(log_path, "w") as log:
         proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 180
-    while True:
-        try:
-            with urllib.request.urlopen(f"{url}/web/health", timeout=5) as response:
-                if response.status == 200:
-                    break
-        except OSError:
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
-            proc.kill()
-            pytest.fail(f"Odoo did not start; its log:\n{Path(log_path).read_text()[-4000:]}", pytrace=False)
-        time.sleep(0.5)
+    if not wait_until_up(url, proc):
+        proc.kill()
+        pytest.fail(f"Odoo did not start; its log:\n{Path(log_path).read_text()[-4000:]}", pytrace=False)
     yield {"url": url, "db": os.environ["UC_ODOO_DB"], "log": log_path}
     proc.terminate()
     try:

@@ -4,6 +4,7 @@
 
 import itertools
 import json
+import time
 import urllib.request
 
 _ids = itertools.count(1)
@@ -34,6 +35,22 @@ def call(url, service, method, *args):
     if "error" in answer:
         raise RpcError(answer["error"])
     return answer["result"]
+
+
+def wait_until_up(url, process=None, timeout=180):
+    """Wait until the Odoo server at `url` answers /web/health: True, or False once `process` has ended or
+    `timeout` seconds have passed."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            with urllib.request.urlopen(f"{url}/web/health", timeout=5) as response:
+                if response.status == 200:
+                    return True
+        except OSError:
+            pass
+        if (process is not None and process.poll() is not None) or time.monotonic() > deadline:
+            return False
+        time.sleep(0.5)
 
 
 class Session:

@@ -606,8 +606,6 @@ def cmd_bench(args):
 # ---------------------------------------------------------------------------
 def cmd_load(args):
     """Concurrent JSON-RPC clients against `odoo-bin --workers=2` on a fresh database (tests/load.py)."""
-    import urllib.request
-
     pg = Postgres().ensure()
     dbname = f"uc_load_{os.getpid()}"
     log_path = CACHE / "logs" / f"{dbname}-server.log"
@@ -636,17 +634,11 @@ def cmd_load(args):
         say(f"Starting odoo-bin --workers=2 on {url} (log: {log_path})")
         with open(log_path, "w") as log:
             server = subprocess.Popen([str(c) for c in server_cmd], stdout=log, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/web/health", timeout=5) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                pass
-            if server.poll() is not None or time.monotonic() > deadline:
-                die(f"Odoo did not start on {url}; see {log_path}", code=1)
-            time.sleep(0.5)
+        sys.path.insert(0, str(ROOT / "tests"))
+        from odoo_rpc import wait_until_up  # the tests' RPC client, shared with tests/load.py
+
+        if not wait_until_up(url, server, timeout=120):
+            die(f"Odoo did not start on {url}; see {log_path}", code=1)
         with pg.connect(dbname) as conn, conn.cursor() as cr:
             cr.execute("SHOW server_version")
             pg_version = cr.fetchone()[0].split()[0]
