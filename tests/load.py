@@ -713,6 +713,8 @@ def render(run):
         ("wrong activities", checks["wrong_activities"]),
         ("failed operations", totals["failed"]),
         ("client errors", run.client_errors),
+        # A run where nothing got through (wrong rights, say) proves nothing: it fails too.
+        ("nothing approved or written", not checks["approved_once"] or not checks["lines_written"]),
     ]
     failed_checks = [name for name, value in verdicts if value]
     kinds = ", ".join(f"{kind} {n}" for kind, n in sorted(checks["problem_kinds"].items())) or "-"

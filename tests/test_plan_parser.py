@@ -6,10 +6,10 @@ Each plan (the seed, the shared samples, the layouts of union_campaign/tests/dat
 .docx and as a .pdf made from it here; its facts must equal its ``.expected.json`` and its text must come back
 from the tree.
 
-Comparison of facts: the keys the expected file has (not "note", "source", "issuer_level"); dates, numbers, counts,
-header and signature lines exactly; free-text values (who, what, to, issuer, source, item, of, per, by) by a
-normalised containment: one of the expected text's " / " alternatives, NFC-normalised, spaces collapsed and
-case-folded, is contained in the parsed text.
+Comparison of facts: the keys the expected file has (not the plan's "note", "source", "issuer_level", nor the
+notes below it); dates, numbers, counts, header and signature lines exactly; free-text values (who, what, to,
+issuer, source, item, of, per, by) by a normalised containment: one of the expected text's " / " alternatives,
+NFC-normalised, spaces collapsed and case-folded, is contained in the parsed text.
 """
 
 import codecs

@@ -465,7 +465,7 @@ tours.add("union_campaign_reporter_phone", {
         }),
         {
             content: "Submitted",
-            trigger: ".o_form_view .o_field_widget[name=state] .o_arrow_button_current[data-value='submitted'], .o_form_view .o_field_statusbar:contains('Đã gửi')",
+            trigger: ".o_form_view .o_field_widget[name=state] .o_arrow_button_current[data-value='submitted']",
         },
         {
             content: "At most twelve taps",
