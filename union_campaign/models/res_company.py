@@ -1,6 +1,9 @@
 # Copyright 2026 union_campaign contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from .union_campaign import MAX_DELAY, parse_reminder_days
 
 
 class ResCompany(models.Model):
@@ -23,3 +26,13 @@ class ResCompany(models.Model):
     union_plan_approver_id = fields.Many2one(
         "res.users", string="Default Plan Approver", help="Manager who approves new plans by default."
     )
+
+    @api.constrains("union_reminder_days", "union_review_delay", "union_revise_delay", "union_escalation_delay")
+    def _check_union_defaults(self):
+        """The defaults of new plans, however they are set (Settings, the managers' settings, RPC): a plan made
+        from them must pass its own checks."""
+        for company in self:
+            parse_reminder_days(self.env, company.union_reminder_days)
+            delays = (company.union_review_delay, company.union_revise_delay, company.union_escalation_delay)
+            if min(delays) < 0 or max(delays) > MAX_DELAY:
+                raise ValidationError(self.env._("Delays are between 0 and %(max)s days.", max=MAX_DELAY))

@@ -1,8 +1,6 @@
 # Copyright 2026 union_campaign contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, fields, models
-
-from .union_campaign import parse_reminder_days
+from odoo import fields, models
 
 
 class ResConfigSettings(models.TransientModel):
@@ -17,8 +15,3 @@ class ResConfigSettings(models.TransientModel):
         readonly=False,
         domain=lambda self: [("groups_id", "in", self.env.ref("union_campaign.group_manager").id)],
     )
-
-    @api.constrains("union_reminder_days")
-    def _check_union_reminder_days(self):
-        for settings in self:
-            parse_reminder_days(self.env, settings.union_reminder_days)

@@ -127,7 +127,11 @@ class UnionCampaignActivity(models.Model):
         for activity in self:
             target = activity._get_unit_quantity_target()
             if target:
-                target.write({"value": activity.target_qty, "uom": activity.target_uom})
+                vals = {"value": activity.target_qty, "uom": activity.target_uom}
+                if target.name == self._word_target(target.value, target.uom):
+                    # Worded from the numbers (not as the plan wrote it): worded again, or it prints the old figure.
+                    vals["name"] = self._word_target(activity.target_qty, activity.target_uom)
+                target.write(vals)
             elif activity.target_qty or activity.target_uom:
                 to_create.append(
                     {
@@ -137,11 +141,16 @@ class UnionCampaignActivity(models.Model):
                         "per": "unit",
                         "value": activity.target_qty,
                         "uom": activity.target_uom,
-                        "name": " ".join(filter(None, (f"{activity.target_qty:g}", activity.target_uom))),
+                        "name": self._word_target(activity.target_qty, activity.target_uom),
                     }
                 )
         if to_create:
             self.env["union.campaign.target"].create(to_create)
+
+    @api.model
+    def _word_target(self, value, uom):
+        """The wording of a target entered as a number and a unit: "5 buổi"."""
+        return " ".join(filter(None, (f"{value:g}", uom)))
 
     def _get_unit_quantity_target(self):
         self.ensure_one()
@@ -168,12 +177,14 @@ class UnionCampaignActivity(models.Model):
             if activity.date_start and activity.date_deadline and activity.date_deadline < activity.date_start:
                 raise ValidationError(_("“%(activity)s” cannot end before it starts.", activity=activity.name))
 
-    @api.constrains("parent_id")
+    @api.constrains("parent_id", "phase_id")
     def _check_parent(self):
         if self._has_cycle():
             raise ValidationError(_("An item cannot be its own sub-item."))
-        for activity in self.filtered("parent_id"):
-            if activity.parent_id.phase_id != activity.phase_id:
+        for activity in self:
+            if (activity.parent_id and activity.parent_id.phase_id != activity.phase_id) or any(
+                child.phase_id != activity.phase_id for child in activity.child_ids
+            ):
                 raise ValidationError(
                     _("A sub-item belongs to the period of its item (“%(activity)s”).", activity=activity.name)
                 )

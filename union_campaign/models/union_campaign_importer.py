@@ -651,25 +651,37 @@ class _Mapping:
         blocks = section.blocks
         numbering = None
         texts = [block.text for block in blocks]
+        skipped = len(self.skipped)
+        per_block = []
         if (
             "targets" in self.printable
             and not section.children
             and all(block.targets for block in blocks)
             and all(a != b for a, b in itertools.pairwise(texts))
         ):
-            numbering = _numbering([block.marker for block in blocks], LIST_NUMBERINGS)
+            # Printed from the records only if every paragraph keeps one (a rate or a number out of bounds is
+            # dropped): otherwise its sentence would be missing from the plan.
+            per_block = [self._targets(block, block.text) for block in blocks]
+            if all(per_block):
+                numbering = _numbering([block.marker for block in blocks], LIST_NUMBERINGS)
         if numbering:
             self.targets_section = self._add_section(section, "targets", item_numbering=numbering)
-            for block in blocks:
+            for block, targets in zip(blocks, per_block, strict=True):
                 self.consumed.add(id(block))
-                self.plan_targets += self._targets(block, block.text)
+                self.plan_targets += targets
         else:
+            del self.skipped[skipped:]  # kept as worded: nothing of it was left out
             self._keep_verbatim(section)
 
     def _map_budget(self, section):
         blocks = [block for block in section.blocks if block.budget]
         numbering = None
-        if "budget" in self.printable and not section.children and len(blocks) == len(section.blocks):
+        if (
+            "budget" in self.printable
+            and not section.children
+            and len(blocks) == len(section.blocks)
+            and all(not block.budget.amount or block.budget.amount <= MAX_AMOUNT for block in blocks)
+        ):
             numbering = _numbering([block.marker for block in blocks], LIST_NUMBERINGS)
         if numbering:
             self._add_section(section, "budget", item_numbering=numbering)

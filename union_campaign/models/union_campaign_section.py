@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
-from ..tools.plan_extract import to_roman
+from ..tools.plan_extract import to_letters, to_roman
 
 # What a section holds besides its own text: the plan's records of that kind, printed under the heading.
 SECTION_KINDS = [
@@ -34,7 +34,7 @@ def format_marker(numbering, number):
     if numbering == "arabic":
         return f"{number}."
     if numbering == "letter":
-        return f"{chr(ord('a') + (number - 1) % 26)})"
+        return f"{to_letters(number)})"
     if numbering == "dash":
         return "-"
     if numbering == "plus":

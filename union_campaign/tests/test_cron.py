@@ -144,5 +144,13 @@ class TestCron(UnionActivityCase):
             with self.assertRaisesRegex(ValidationError, "Reminder days"), self.env.cr.savepoint():
                 campaign.reminder_days = bad
                 campaign.flush_recordset()
-        with self.assertRaisesRegex(ValidationError, "Reminder days"):
+        with self.assertRaisesRegex(ValidationError, "Reminder days"), self.env.cr.savepoint():
             self.env["res.config.settings"].create({"union_reminder_days": "tomorrow"})
+        # Every way of setting the defaults checks the delays too (a bad default would break every new plan).
+        for vals in ({"union_review_delay": -1}, {"union_escalation_delay": 10_000}):
+            with self.subTest(vals=vals), self.env.cr.savepoint():
+                with self.assertRaisesRegex(ValidationError, "Delays are between"):
+                    self.env["res.config.settings"].create(vals)
+            with self.subTest(vals=vals), self.env.cr.savepoint():
+                with self.assertRaisesRegex(ValidationError, "Delays are between"):
+                    self.env.company.write(vals)

@@ -53,6 +53,28 @@ class TestUnionCampaignRules(UnionCampaignCommon):
         item = self.phase_1.activity_ids[0]
         self._assert_refused(item, {"target_qty": -2}, "must be between 0 and")
 
+    def test_target_wording_follows_its_number(self):
+        """A target worded from its number is worded again when the number changes; one worded as the plan
+        writes it is left as written."""
+        item = self.phase_1.activity_ids.filtered(lambda a: a.target_qty == 1 and a.target_uom == "buổi")
+        target = item._get_unit_quantity_target()
+        self.assertEqual(target.name, "1 buổi")
+        item.target_qty = 2
+        self.assertEqual(target.name, "2 buổi")
+        target.name = "Mỗi đơn vị tổ chức ít nhất 2 buổi"
+        item.target_qty = 3
+        self.assertEqual((target.value, target.name), (3, "Mỗi đơn vị tổ chức ít nhất 2 buổi"))
+
+    def test_sub_items_stay_in_the_period_of_their_item(self):
+        """An item cannot move to another period without its sub-items; with them it can."""
+        item = self.phase_1.activity_ids.filtered(lambda a: a.target_uom == "buổi")
+        sub = self.env["union.campaign.activity"].create(
+            {"phase_id": self.phase_1.id, "parent_id": item.id, "name": "Tiểu mục"}
+        )
+        self._assert_refused(item, {"phase_id": self.phase_2.id}, "sub-item belongs to the period")
+        (item | sub).write({"phase_id": self.phase_2.id})
+        self.assertEqual(sub.phase_id, self.phase_2)
+
     def test_reference_unique_per_unit_and_year(self):
         """A number is unique per issuing unit and year, and may be reused the next year."""
         with self.assertRaisesRegex(ValidationError, "already used"):

@@ -122,7 +122,8 @@ def to_roman(n):
     return out
 
 
-def _letters(n):
+def to_letters(n):
+    """Spreadsheet-style letters of a positive number: 1 → a, 26 → z, 27 → aa."""
     out = ""
     while n > 0:
         n, rest = divmod(n - 1, 26)
@@ -133,8 +134,8 @@ def _letters(n):
 _FORMATS = {
     "upperRoman": to_roman,
     "lowerRoman": lambda n: to_roman(n).lower(),
-    "upperLetter": lambda n: _letters(n).upper(),
-    "lowerLetter": _letters,
+    "upperLetter": lambda n: to_letters(n).upper(),
+    "lowerLetter": to_letters,
     "decimalZero": lambda n: f"{n:02d}",
     "none": lambda n: "",
 }

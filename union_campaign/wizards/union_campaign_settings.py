@@ -1,9 +1,7 @@
 # Copyright 2026 union_campaign contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, ValidationError
-
-from ..models.union_campaign import MAX_DELAY, parse_reminder_days
+from odoo.exceptions import AccessError
 
 
 class UnionCampaignSettings(models.TransientModel):
@@ -37,14 +35,6 @@ class UnionCampaignSettings(models.TransientModel):
             plan_approver_id=company.union_plan_approver_id.id,
         )
         return values
-
-    @api.constrains("reminder_days", "review_delay", "revise_delay", "escalation_delay")
-    def _check_values(self):
-        for settings in self:
-            parse_reminder_days(self.env, settings.reminder_days)
-            delays = (settings.review_delay, settings.revise_delay, settings.escalation_delay)
-            if min(delays) < 0 or max(delays) > MAX_DELAY:
-                raise ValidationError(self.env._("Delays are between 0 and %(max)s days.", max=MAX_DELAY))
 
     def action_save(self):
         """Save the settings on the current company (managers only)."""
