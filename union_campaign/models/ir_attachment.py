@@ -3,6 +3,8 @@
 from odoo import _, models
 from odoo.exceptions import UserError
 
+from .union_workflow_mixin import OPEN_STATES
+
 # Fields of a file that say what it is: its content, its name and the record it belongs to.
 EVIDENCE_FIELDS = {"datas", "raw", "db_datas", "store_fname", "url", "type", "name", "mimetype", "res_model", "res_id"}
 
@@ -28,7 +30,7 @@ class IrAttachment(models.Model):
         lines = (
             self.env["union.unit.report.line"]
             .sudo()
-            .search([("attachment_ids", "in", self.ids), ("report_id.state", "not in", ("draft", "returned"))])
+            .search([("attachment_ids", "in", self.ids), ("report_id.state", "not in", OPEN_STATES)])
         )
         if lines:
             raise UserError(

@@ -8,7 +8,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
 
-from .union_workflow_mixin import ALL
+from .union_workflow_mixin import ALL, OPEN_STATES
 
 # Once approved, the plan is an official document: only managers change what it says.
 LOCKED_STATES = ("approved", "running", "done")
@@ -277,7 +277,7 @@ class UnionCampaign(models.Model):
         }
         late = dict(
             Report._read_group(
-                [("campaign_id", "in", self.ids), ("is_late", "=", True), ("state", "in", ("draft", "returned"))],
+                [("campaign_id", "in", self.ids), ("is_late", "=", True), ("state", "in", OPEN_STATES)],
                 ["campaign_id"],
                 ["__count"],
             )
@@ -333,8 +333,11 @@ class UnionCampaign(models.Model):
     # ------------------------------------------------------------------
     @api.constrains("reference", "issuing_unit_id", "issue_date")
     def _check_reference_unique(self):
+        # sudo, archived included: the number is unique among all the unit's plans, also those the user cannot see
+        # (the database's unique index would otherwise answer with a raw error at commit).
+        Plan = self.sudo().with_context(active_test=False)
         for campaign in self.filtered("reference"):
-            duplicate = self.search(
+            duplicate = Plan.search(
                 [
                     ("id", "!=", campaign.id),
                     ("reference", "=", campaign.reference),
@@ -532,7 +535,7 @@ class UnionCampaign(models.Model):
 
     def _launch_feedback(self, created, remaining):
         """Return the notification shown after a launch: how many reports, who has no reporter, what is left."""
-        orphans = self.unit_ids.filtered(lambda u: u.receives_plans and not u._get_reporting_user())
+        orphans = self._get_units_without_reporter()
         if remaining:
             message = _(
                 "%(created)s unit reports created; the other %(remaining)s are being created in the background "
@@ -875,6 +878,10 @@ class UnionCampaign(models.Model):
             self.sudo().report_schedule_ids = [fields.Command.create({"kind": "per_period", "name": name})]
         return self.report_schedule_ids
 
+    def _get_units_without_reporter(self):
+        """Return the plans' units that receive plans but have nobody to report for them."""
+        return self.unit_ids.filtered(lambda u: u.receives_plans and not u._get_reporting_user())
+
     def _get_reporting_units(self, schedule):
         """Return the units that report on `schedule`: the plan's units that receive plans, of its unit types."""
         # A search, not `filtered`: a plan may go to ten thousand units, whose other fields are not needed here.
@@ -908,7 +915,7 @@ class UnionCampaign(models.Model):
         )
         report_by_cell = {(row[0], row[1], row[2]): (row[3], row[4]) for row in rows}
         line_keys = set()
-        open_ids = [cell[0] for cell in report_by_cell.values() if cell[1] in ("draft", "returned")]
+        open_ids = [cell[0] for cell in report_by_cell.values() if cell[1] in OPEN_STATES]
         if open_ids:
             line_keys = set(
                 self.env.execute_query(
@@ -947,7 +954,7 @@ class UnionCampaign(models.Model):
                             vals = schedule._prepare_unit_report_vals(occurrence, unit)
                             vals["line_ids"] = [fields.Command.create(dict(line_vals[i.id])) for i in items]
                             new_reports.append(vals)
-                        elif cell[1] in ("draft", "returned"):
+                        elif cell[1] in OPEN_STATES:
                             # Only what the unit may still change gets new lines: a submitted report stays as sent.
                             new_lines += [
                                 dict(line_vals[item.id], report_id=cell[0])
@@ -1044,7 +1051,7 @@ class UnionCampaign(models.Model):
         for campaign in self:
             if campaign.state == "running":
                 # Nobody forgotten: units that report on the plan but have no reporter, for the officer to assign.
-                orphans = campaign.unit_ids.filtered(lambda u: u.receives_plans and not u._get_reporting_user())
+                orphans = campaign._get_units_without_reporter()
                 if orphans:
                     note = Markup("<p>%s</p><ul>%s</ul>") % (
                         _("These units have no reporter: their reports reach nobody until you assign one."),

@@ -56,14 +56,7 @@ class UnionCampaignOutline(models.Model):
             "section_ids": [Command.create(line._prepare_section_vals()) for line in self.line_ids],
         }
         if self.schedule_kind:
-            vals["report_schedule_ids"] = [
-                Command.create(
-                    {
-                        "kind": self.schedule_kind,
-                        **({"recurrence": "quarterly"} if self.schedule_kind == "recurring" else {}),
-                    }
-                )
-            ]
+            vals["report_schedule_ids"] = [Command.create({"kind": self.schedule_kind})]  # recurring: quarterly
         return vals
 
 

@@ -7,6 +7,7 @@ from odoo.exceptions import ValidationError
 from odoo.tools import format_date
 
 from ..tools import local_today
+from .union_workflow_mixin import OPEN_STATES
 
 
 class UnionCampaignPhase(models.Model):
@@ -209,15 +210,15 @@ class UnionCampaignPhase(models.Model):
     def _update_report_deadlines(self):
         """The open reports of a period follow its new deadline (submitted or approved ones keep theirs)."""
         reports = (
-            self.env["union.unit.report"]
-            .sudo()
-            .search([("phase_id", "in", self.ids), ("state", "in", ("draft", "returned"))])
+            self.env["union.unit.report"].sudo().search([("phase_id", "in", self.ids), ("state", "in", OPEN_STATES)])
         )
+        moved = self.env["union.unit.report"]
         for phase, phase_reports in reports.grouped("phase_id").items():
             deadline = phase.report_deadline or phase.date_end
             if deadline:
                 phase_reports._workflow_write({"date_deadline": deadline})
-                phase_reports._activity_update()
+                moved |= phase_reports
+        moved._activity_update()  # one sync for all the periods
 
     @api.ondelete(at_uninstall=False)
     def _unlink_if_plan_editable(self):

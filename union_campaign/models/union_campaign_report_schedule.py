@@ -7,6 +7,8 @@ from datetime import date
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .union_workflow_mixin import OPEN_STATES
+
 # One report the schedule asks of each unit: launch creates a unit report per occurrence and unit.
 Occurrence = namedtuple("Occurrence", "key label deadline start end phase items")
 QUARTER_MONTHS = {"first": 0, "second": 1, "last": 2}
@@ -239,11 +241,9 @@ class UnionCampaignReportSchedule(models.Model):
             reports = (
                 self.env["union.unit.report"]
                 .sudo()
-                .search(
-                    [("schedule_id", "in", self.filtered("date_deadline").ids), ("state", "in", ("draft", "returned"))]
-                )
+                .search([("schedule_id", "in", self.filtered("date_deadline").ids), ("state", "in", OPEN_STATES)])
             )
             for schedule, schedule_reports in reports.grouped("schedule_id").items():
                 schedule_reports._workflow_write({"date_deadline": schedule.date_deadline})
-                schedule_reports._activity_update()
+            reports._activity_update()  # one sync for all the schedules
         return result

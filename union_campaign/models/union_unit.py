@@ -5,6 +5,8 @@ import re
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .union_workflow_mixin import OPEN_STATES
+
 # "Liên đoàn Lao động" is abbreviated LĐLĐ in an abbreviated header line.
 FEDERATION_WORDS = re.compile(r"\bLiên đoàn Lao động\b", re.IGNORECASE)
 # Words that start a phrase of a union's name: a line may break before them, never inside a phrase.
@@ -188,13 +190,15 @@ class UnionUnit(models.Model):
         reports = (
             self.env["union.unit.report"]
             .sudo()
-            .search([("unit_id", "in", self.ids), ("user_id", "=", False), ("state", "in", ("draft", "returned"))])
+            .search([("unit_id", "in", self.ids), ("user_id", "=", False), ("state", "in", OPEN_STATES)])
         )
+        assigned = self.env["union.unit.report"]
         for unit, unit_reports in reports.grouped("unit_id").items():
             user = unit._get_reporting_user()
             if user:
                 unit_reports._workflow_write({"user_id": user.id})
-                unit_reports._activity_update()
+                assigned |= unit_reports
+        assigned._activity_update()  # one sync for all the units
         self.env["union.campaign"].sudo().search(
             [("state", "=", "running"), ("unit_ids", "in", self.ids)]
         )._activity_update()

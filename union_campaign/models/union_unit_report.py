@@ -12,7 +12,7 @@ from odoo.tools import split_every
 
 from ..tools import local_date, local_today
 from .union_campaign import parse_reminder_days
-from .union_workflow_mixin import ALL
+from .union_workflow_mixin import ALL, OPEN_STATES
 
 # Where a report belongs: set at launch, never changed afterwards (not even by a manager).
 FRAME_FIELDS = ("campaign_id", "schedule_id", "period_key", "phase_id", "unit_id")
@@ -23,7 +23,6 @@ OFFICER_FIELDS = ("user_id", "date_deadline")
 # Written by the mail framework on any document a user may read.
 MAIL_FIELDS = ("message_main_attachment_id",)
 # States in which the unit may still change what it says.
-OPEN_STATES = ("draft", "returned")
 # Fields only the workflow actions write.
 WORKFLOW_FIELDS = (
     "state",
@@ -228,7 +227,7 @@ class UnionUnitReport(models.Model):
     def _compute_days_late(self):
         today = local_today(self.env)
         for report in self:
-            if report.state in ("draft", "returned") and report.date_deadline and report.date_deadline < today:
+            if report.state in OPEN_STATES and report.date_deadline and report.date_deadline < today:
                 report.days_late = (today - report.date_deadline).days
             elif report.state in ("submitted", "approved"):
                 report.days_late = report.submitted_days_late
@@ -243,7 +242,7 @@ class UnionUnitReport(models.Model):
         domain = [
             "|",
             "&",
-            ("state", "in", ("draft", "returned")),
+            ("state", "in", OPEN_STATES),
             ("date_deadline", "<", today),
             "&",
             ("state", "in", ("submitted", "approved")),
@@ -809,7 +808,7 @@ class UnionUnitReport(models.Model):
         """Return {reporter: (reports due in one of their plan's reminder days, reporter's local today)}."""
         candidates = self.search(
             [
-                ("state", "in", ("draft", "returned")),
+                ("state", "in", OPEN_STATES),
                 ("campaign_id.state", "=", "running"),
                 ("user_id", "!=", False),
                 ("date_deadline", ">=", fields.Date.today() - timedelta(days=1)),
@@ -848,7 +847,7 @@ class UnionUnitReport(models.Model):
         """Return {officer: {unit: late reports}} for units without an open follow-up for that officer."""
         late = self.search(
             [
-                ("state", "in", ("draft", "returned")),
+                ("state", "in", OPEN_STATES),
                 ("campaign_id.state", "=", "running"),
                 ("campaign_id.user_id", "!=", False),
                 ("is_late", "=", True),

@@ -8,6 +8,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .union_input_mixin import MAX_AMOUNT, MAX_QUANTITY
+from .union_workflow_mixin import OPEN_STATES
 
 # What a unit says about an item: the only fields of a line anyone writes (while its report is draft or returned).
 LINE_CONTENT_FIELDS = ("is_done", "qty_done", "participant_count", "amount", "post_urls", "attachment_ids", "note")
@@ -161,7 +162,7 @@ class UnionUnitReportLine(models.Model):
                 sorted(self._fields[n]._description_string(self.env) for n in refused if n in self._fields)
             )
             raise AccessError(_("You cannot change %(fields)s of a report line.", fields=labels or ", ".join(refused)))
-        closed = self.report_id.filtered(lambda r: r.state not in ("draft", "returned"))
+        closed = self.report_id.filtered(lambda r: r.state not in OPEN_STATES)
         if closed:
             closed._raise_locked({"line_ids"})
         for report in self.report_id:

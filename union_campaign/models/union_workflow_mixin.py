@@ -14,6 +14,8 @@ from ..tools import local_today
 
 # A plan entry meaning "remove every open activity of the record, whoever created it".
 ALL = "all"
+# States of a unit report that its unit may still change (and that reminders, deadlines and launches touch).
+OPEN_STATES = ("draft", "returned")
 # Inbox messages pushed live to the web clients at most (each push formats the message for its reader).
 LIVE_PUSH_LIMIT = 3
 
