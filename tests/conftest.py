@@ -8,6 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from odoo_inprocess import odoo_command
 from odoo_rpc import Session, wait_until_up
 
 
@@ -20,16 +21,10 @@ def _free_port():
 @pytest.fixture(scope="session")
 def odoo_server(tmp_path_factory):
     """Start `odoo-bin` on the database `make test` installed, and stop it at the end."""
-    command = os.environ.get("UC_ODOO_CMD")
-    if not command:
-        pytest.fail(
-            "UC_ODOO_CMD is not set: the end-to-end tests need the database and the Odoo command "
-            "that `make test` prepares. Run them with `make test` (or `make test K=<expr>`).",
-            pytrace=False,
-        )
+    command = odoo_command()
     port = _free_port()
     log_path = tmp_path_factory.mktemp("odoo") / "server.log"
-    cmd = [*command.split("\x1f"), "--http-port", str(port), "--max-cron-threads", "0", "--log-level", "warn"]
+    cmd = [*command, "--http-port", str(port), "--max-cron-threads", "0", "--log-level", "warn"]
     with open(log_path, "w") as log:
         proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"

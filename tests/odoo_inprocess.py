@@ -10,11 +10,20 @@ from contextlib import contextmanager
 import pytest
 
 
-def _odoo_args():
+def odoo_command():
+    """The odoo-bin command line `make test` prepared for the end-to-end tests (fails loudly without it)."""
     command = os.environ.get("UC_ODOO_CMD")
     if not command:
-        pytest.fail("UC_ODOO_CMD is not set: run the end-to-end tests with `make test`.", pytrace=False)
-    parts = command.split("\x1f")
+        pytest.fail(
+            "UC_ODOO_CMD is not set: the end-to-end tests need the database and the Odoo command "
+            "that `make test` prepares. Run them with `make test` (or `make test K=<expr>`).",
+            pytrace=False,
+        )
+    return command.split("\x1f")
+
+
+def _odoo_args():
+    parts = odoo_command()
     odoo_bin = next(i for i, part in enumerate(parts) if part.endswith("odoo-bin"))
     return os.path.dirname(parts[odoo_bin]), parts[odoo_bin + 1 :]
 

@@ -14,18 +14,17 @@ import sys
 import zipfile
 from pathlib import Path
 
-from .test_any_plan import normalise
+from . import test_any_plan as any_plan
+from .test_any_plan import MIN_LENGTH, normalise
 
 DATA = Path(__file__).resolve().parent / "data"
 FIXTURES = Path(__file__).resolve().parents[2] / "tests" / "plan_fixtures.py"
-SEED = "ke-hoach-43-KH-LDLD-long-bien-2020"
-SAMPLES = ("tet-sum-vay-2025-gia-lam", "thi-dua-2027-cd-ngan-hang", "dai-hoi-cdcs-may-phu-thinh-2027")
+SEED, SAMPLES = any_plan.SEED, any_plan.SAMPLES  # the demo plans' sources, named once
 LAYOUTS = (
     "atvsld-2026-cd-kcn-bac-ninh",
     "chuyen-doi-so-2026-cd-xa-thanh-son-ban-sao-pdf",
     "thang-cong-nhan-2026-ldld-ninh-binh",
 )
-MIN_LENGTH = 25
 
 
 def _builders():

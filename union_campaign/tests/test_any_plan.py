@@ -65,6 +65,18 @@ def missing_in_order(text, lines):
     return missing
 
 
+def assert_faithful(case, lines, text, label):
+    """At least MIN_RATIO of `lines` are in `text`, in order: the ratio is logged, the missing lines are listed on
+    failure. Return the ratio."""
+    missing = missing_in_order(text, lines)
+    ratio = (len(lines) - len(missing)) / len(lines)
+    _logger.info("Fidelity of %s: %s of %s lines, %.1f %%", label, len(lines) - len(missing), len(lines), 100 * ratio)
+    case.assertGreaterEqual(
+        ratio, MIN_RATIO, f"{label}: {100 * ratio:.1f} % of the lines printed; missing:\n" + "\n".join(missing)
+    )
+    return ratio
+
+
 class AnyPlanMixin:
     """Checks shared by the HTML and the PDF tests."""
 
@@ -75,26 +87,9 @@ class AnyPlanMixin:
         plan.with_user(plan.approver_id).action_approve()
 
     def assertFaithful(self, name, text, output):
-        """At least MIN_RATIO of the text's lines longer than MIN_LENGTH appear in `text`, in order (the ratio is
-        logged; the missing lines are listed on failure)."""
+        """At least MIN_RATIO of the text's lines longer than MIN_LENGTH appear in `text`, in order."""
         lines = [line for line in source_lines(name) if len(line) > MIN_LENGTH]
-        missing = missing_in_order(text, lines)
-        ratio = (len(lines) - len(missing)) / len(lines)
-        _logger.info(
-            "Fidelity of %s (%s): %s of %s lines longer than %s characters, %.1f %%",
-            name,
-            output,
-            len(lines) - len(missing),
-            len(lines),
-            MIN_LENGTH,
-            100 * ratio,
-        )
-        self.assertGreaterEqual(
-            ratio,
-            MIN_RATIO,
-            f"{name} ({output}): {100 * ratio:.1f} % of the lines printed; missing:\n" + "\n".join(missing),
-        )
-        return ratio
+        return assert_faithful(self, lines, text, f"{name} ({output})")
 
     def assertStructure(self, name, plan, text):
         """The header lines, every numbered line (headings with their numbering), the recipients and the signature

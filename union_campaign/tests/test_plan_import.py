@@ -16,7 +16,6 @@ in what the records say). What the records cannot say is left out of the compari
 """
 
 import base64
-import logging
 import re
 from datetime import date
 
@@ -26,12 +25,9 @@ from odoo.tests import HttpCase, TransactionCase, tagged
 
 from ..tools import plan_parser as pp
 from . import import_fixtures as fx
-from .test_any_plan import missing_in_order
+from .test_any_plan import assert_faithful
 from .test_reports import PLAN_REPORT, ReportTestMixin, html_text
 
-_logger = logging.getLogger(__name__)
-
-MIN_RATIO = 0.98
 # Demo plans that are the documents imported here: renumbered, so that each import is of a new plan.
 DEMO_PLANS = ("campaign_43", "campaign_58", "campaign_07_cdnh", "campaign_12_phu_thinh")
 
@@ -226,16 +222,7 @@ class PlanImportCommon(ReportTestMixin):
 
     def assertFaithful(self, name, fmt, text):
         """At least MIN_RATIO of the document's lines longer than 25 characters are in `text`, in order."""
-        lines = fx.source_lines(fx.plan_text(name))
-        missing = missing_in_order(text, lines)
-        ratio = (len(lines) - len(missing)) / len(lines)
-        _logger.info("Import of %s (%s): %.1f %% of %s lines printed", name, fmt, 100 * ratio, len(lines))
-        self.assertGreaterEqual(
-            ratio,
-            MIN_RATIO,
-            f"{name} ({fmt}): {100 * ratio:.1f} % of the lines printed; missing:\n" + "\n".join(missing),
-        )
-        return ratio
+        return assert_faithful(self, fx.source_lines(fx.plan_text(name)), text, f"import of {name} ({fmt})")
 
 
 @tagged("post_install", "-at_install")
