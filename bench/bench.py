@@ -358,7 +358,7 @@ def step_setup(env, n):
                     "date_start": today + start * day,
                     "date_end": today + end * day,
                     "report_deadline": today + deadline * day,
-                    "activity_ids": items,
+                    "item_ids": items,
                 }
             )
         )
@@ -446,13 +446,13 @@ def launch_naive(env, bench):
             for unit in quiet.unit_ids:
                 report = Report.create(schedule._prepare_unit_report_vals(occurrence, unit))
                 for item in items:
-                    Line.create({"report_id": report.id, "activity_id": item.id})
+                    Line.create({"report_id": report.id, "item_id": item.id})
                 report.activity_schedule(
                     "union_campaign.mail_act_submit_report",
                     date_deadline=max(report.date_deadline, local_today(env, report.user_id)),
                     user_id=report.user_id.id,
                 )
-    for task in quiet.campaign_activity_ids.filtered(lambda a: a.scope == "federation"):
+    for task in quiet.item_ids.filtered(lambda a: a.scope == "federation"):
         task.activity_schedule(
             "union_campaign.mail_act_federation_task",
             date_deadline=max(task.date_deadline or task.phase_id.date_end, local_today(env, task.user_id)),
@@ -494,7 +494,7 @@ def launch_raw_sql(cr):
     campaign_id, company_id = cr.fetchone()
     cr.execute("SELECT id FROM res_users WHERE login = 'bench_officer'")
     uid = cr.fetchone()[0]
-    cr.execute("SELECT model, id FROM ir_model WHERE model IN ('union.unit.report', 'union.campaign.activity')")
+    cr.execute("SELECT model, id FROM ir_model WHERE model IN ('union.unit.report', 'union.campaign.item')")
     model_ids = dict(cr.fetchall())
     cr.execute(
         "SELECT a.xmlid, t.id FROM (VALUES ('mail_act_submit_report'), ('mail_act_federation_task')) a(xmlid)"
@@ -524,7 +524,7 @@ def launch_raw_sql(cr):
     cr.execute(
         "SELECT a.id, a.phase_id, a.sequence, p.name, p.sequence, COALESCE(p.report_deadline, p.date_end),"
         " p.date_start, p.date_end"
-        " FROM union_campaign_activity a JOIN union_campaign_phase p ON p.id = a.phase_id"
+        " FROM union_campaign_item a JOIN union_campaign_phase p ON p.id = a.phase_id"
         " WHERE a.campaign_id = %s AND a.scope = 'units' ORDER BY a.id",
         [campaign_id],
     )
@@ -595,7 +595,7 @@ def launch_raw_sql(cr):
         {
             "report_id": report_ids[item_phase, unit[0]],
             "company_id": company_id,
-            "activity_id": item_id,
+            "item_id": item_id,
             "sequence": item_sequence,
             "is_done": False,
             "qty_done": 0,
@@ -629,7 +629,7 @@ def launch_raw_sql(cr):
         followers.append({"res_model": "union.unit.report", "res_id": report_id, "partner_id": unit[3]})
     cr.execute(
         "SELECT a.id, a.name, a.user_id, s.partner_id, COALESCE(p.tz, 'UTC'), COALESCE(a.date_deadline, ph.date_end)"
-        " FROM union_campaign_activity a JOIN union_campaign_phase ph ON ph.id = a.phase_id"
+        " FROM union_campaign_item a JOIN union_campaign_phase ph ON ph.id = a.phase_id"
         " JOIN res_users s ON s.id = a.user_id JOIN res_partner p ON p.id = s.partner_id"
         " WHERE a.campaign_id = %s AND a.scope = 'federation'",
         [campaign_id],
@@ -637,8 +637,8 @@ def launch_raw_sql(cr):
     for task_id, name, user_id, partner_id, tz, deadline in cr.fetchall():
         activities.append(
             {
-                "res_model_id": model_ids["union.campaign.activity"],
-                "res_model": "union.campaign.activity",
+                "res_model_id": model_ids["union.campaign.item"],
+                "res_model": "union.campaign.item",
                 "res_id": task_id,
                 "res_name": name,
                 "activity_type_id": activity_types["mail_act_federation_task"],
@@ -649,7 +649,7 @@ def launch_raw_sql(cr):
                 **stamp,
             }
         )
-        followers.append({"res_model": "union.campaign.activity", "res_id": task_id, "partner_id": partner_id})
+        followers.append({"res_model": "union.campaign.item", "res_id": task_id, "partner_id": partner_id})
     insert_rows(cr, "mail_activity", activities)
     insert_rows(cr, "mail_followers", followers)
     return {"records": len(reports)}

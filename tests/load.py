@@ -297,7 +297,7 @@ def setup(args, admin):
                     "date_start": start.isoformat(),
                     "date_end": (today + datetime.timedelta(days=30 + p)).isoformat(),
                     "report_deadline": (today + datetime.timedelta(days=35 + p)).isoformat(),
-                    "activity_ids": [
+                    "item_ids": [
                         (0, 0, {"name": f"Item {p + 1}.{i + 1}", "scope": "units", "target_qty": 5})
                         for i in range(args.items)
                     ],

@@ -33,7 +33,7 @@ def test_manager_sees_seed_plan(login):
     assert len(plans) == 1
     assert len(plans[0]["phase_ids"]) == 3
     assert len(plans[0]["slogan_ids"]) == 11
-    items = manager.call("union.campaign.activity", "search_count", [("campaign_id", "=", plans[0]["id"])])
+    items = manager.call("union.campaign.item", "search_count", [("campaign_id", "=", plans[0]["id"])])
     assert items >= 12
 
 

@@ -64,7 +64,7 @@ def _make_plan(env, suffix, reporters, *, review_steps=1, deadline=None, launch=
                             "date_start": today - datetime.timedelta(days=10),
                             "date_end": deadline,
                             "report_deadline": deadline,
-                            "activity_ids": [(0, 0, {"name": "Hội nghị", "target_qty": 1})],
+                            "item_ids": [(0, 0, {"name": "Hội nghị", "target_qty": 1})],
                         },
                     )
                 ],

@@ -15,7 +15,7 @@ def _snapshot(admin):
     activities = admin.call(
         "mail.activity",
         "search_read",
-        [("res_model", "in", ("union.unit.report", "union.unit", "union.campaign", "union.campaign.activity"))],
+        [("res_model", "in", ("union.unit.report", "union.unit", "union.campaign", "union.campaign.item"))],
         ["res_model", "res_id", "activity_type_id", "user_id"],
     )
     notifications = admin.call("mail.message", "search_count", [("message_type", "=", "user_notification")])

@@ -32,7 +32,7 @@ def running_plan(login, ref):
                         "name": "Giai đoạn 1",
                         "date_start": "2027-02-01",
                         "date_end": "2027-02-28",
-                        "activity_ids": [
+                        "item_ids": [
                             (0, 0, {"name": "Hội nghị phổ biến", "target_qty": 1, "evidence_required": True}),
                             (0, 0, {"name": "Đăng tin", "target_qty": 2}),
                         ],

@@ -3,12 +3,14 @@
 {
     "name": "Union Campaigns",
     "summary": "Trade-union work plans (Kế hoạch): phases, activities, unit reports, approvals",
-    "version": "18.0.1.0.0",
+    "version": "18.0.2.0.0",
     "category": "Productivity/Union Campaigns",
     "website": "https://github.com/union-campaign/union_campaign",
     "author": "union_campaign contributors",
     "license": "AGPL-3",
     "depends": ["base_setup", "mail", "web", "report_xlsx"],
+    # openupgradelib: the migration scripts (migrations/) rename models and fields the OCA way.
+    "external_dependencies": {"python": ["openupgradelib"]},
     "data": [
         "security/union_campaign_groups.xml",
         "security/ir.model.access.csv",
@@ -23,7 +25,7 @@
         "views/union_unit_views.xml",
         "views/union_campaign_form_views.xml",
         "views/union_campaign_phase_views.xml",
-        "views/union_campaign_activity_views.xml",
+        "views/union_campaign_item_views.xml",
         "views/union_campaign_views.xml",
         "views/union_campaign_outline_views.xml",
         "views/union_unit_report_views.xml",

@@ -10,7 +10,7 @@ from . import union_campaign_line_mixin
 from . import union_campaign
 from . import union_campaign_legal_basis
 from . import union_campaign_phase
-from . import union_campaign_activity
+from . import union_campaign_item
 from . import union_campaign_slogan
 from . import union_campaign_recipient
 from . import union_campaign_responsibility

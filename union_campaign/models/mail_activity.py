@@ -65,11 +65,11 @@ class MailActivity(models.Model):
         task_ids = [
             activity.res_id
             for activity in self
-            if task_type and activity.activity_type_id == task_type and activity.res_model == "union.campaign.activity"
+            if task_type and activity.activity_type_id == task_type and activity.res_model == "union.campaign.item"
         ]
         result = super()._action_done(feedback=feedback, attachment_ids=attachment_ids)
         if task_ids:
-            tasks = self.env["union.campaign.activity"].browse(task_ids).exists()
+            tasks = self.env["union.campaign.item"].browse(task_ids).exists()
             # sudo: whoever may complete the activity may record that the task is done; no other field moves.
             tasks.sudo().filtered(lambda t: not t.is_done).write({"is_done": True})
         return result

@@ -102,7 +102,7 @@ class UnionCampaign(models.Model):
     )
     phase_ids = fields.One2many("union.campaign.phase", "campaign_id", string="Phases", copy=True)
     # Not `activity_ids`: mail.activity.mixin owns that name.
-    campaign_activity_ids = fields.One2many("union.campaign.activity", "campaign_id", string="Content Items")
+    item_ids = fields.One2many("union.campaign.item", "campaign_id", string="Content Items")
     form_ids = fields.Many2many("union.campaign.form", string="Propaganda Forms")
     target_ids = fields.One2many("union.campaign.target", "campaign_id", string="Targets", copy=True)
     budget_line_ids = fields.One2many("union.campaign.budget.line", "campaign_id", string="Budget", copy=True)
@@ -199,7 +199,7 @@ class UnionCampaign(models.Model):
     active = fields.Boolean(default=True)
     color = fields.Integer()
     phase_count = fields.Integer(compute="_compute_counts")
-    activity_count = fields.Integer(compute="_compute_counts")
+    item_count = fields.Integer(compute="_compute_counts")
     slogan_count = fields.Integer(compute="_compute_counts")
     unit_count = fields.Integer(compute="_compute_counts")
     progress = fields.Float(compute="_compute_progress", help="Share of the plan's work that is done, in percent.")
@@ -255,12 +255,12 @@ class UnionCampaign(models.Model):
         for campaign in self:
             campaign.budget_total = sum(campaign.budget_line_ids.mapped("amount"))
 
-    @api.depends("phase_ids.activity_ids", "campaign_activity_ids", "slogan_ids", "unit_ids")
+    @api.depends("phase_ids.item_ids", "item_ids", "slogan_ids", "unit_ids")
     def _compute_counts(self):
         for campaign in self:
             campaign.phase_count = len(campaign.phase_ids)
             # items typed inside an unsaved period count too
-            campaign.activity_count = len(campaign.campaign_activity_ids | campaign.phase_ids.activity_ids)
+            campaign.item_count = len(campaign.item_ids | campaign.phase_ids.item_ids)
             campaign.slogan_count = len(campaign.slogan_ids)
             campaign.unit_count = len(campaign.unit_ids)
 
@@ -747,10 +747,10 @@ class UnionCampaign(models.Model):
         action.update(domain=[("campaign_id", "=", self.id)], context={"default_campaign_id": self.id})
         return action
 
-    def action_view_activities(self):
+    def action_view_items(self):
         """Open the content items of the plan."""
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("union_campaign.union_campaign_activity_action")
+        action = self.env["ir.actions.act_window"]._for_xml_id("union_campaign.union_campaign_item_action")
         action.update(
             domain=[("campaign_id", "=", self.id)],
             context={"search_default_groupby_phase": 1, "default_phase_id": self.phase_ids[:1].id},
@@ -906,7 +906,7 @@ class UnionCampaign(models.Model):
         # (no records), and values are prepared only for the reports of this batch, so that each batch costs
         # the same whatever the plan's size.
         Report.flush_model(["campaign_id", "schedule_id", "period_key", "unit_id", "state"])
-        Line.flush_model(["report_id", "activity_id"])
+        Line.flush_model(["report_id", "item_id"])
         rows = self.env.execute_query(
             SQL(
                 "SELECT schedule_id, period_key, unit_id, id, state FROM union_unit_report WHERE campaign_id = ANY(%s)",
@@ -919,17 +919,17 @@ class UnionCampaign(models.Model):
         if open_ids:
             line_keys = set(
                 self.env.execute_query(
-                    SQL("SELECT report_id, activity_id FROM union_unit_report_line WHERE report_id = ANY(%s)", open_ids)
+                    SQL("SELECT report_id, item_id FROM union_unit_report_line WHERE report_id = ANY(%s)", open_ids)
                 )
             )
         # The items' units as plain ids, read once: a plan may go to ten thousand units.
-        self.env["union.campaign.activity"].flush_model(["campaign_id", "unit_ids"])
+        self.env["union.campaign.item"].flush_model(["campaign_id", "unit_ids"])
         units_by_item = defaultdict(set)
         for item_id, unit_id in self.env.execute_query(
             SQL(
-                """SELECT rel.activity_id, rel.unit_id
-                     FROM union_campaign_activity_unit_rel rel
-                     JOIN union_campaign_activity item ON item.id = rel.activity_id
+                """SELECT rel.item_id, rel.unit_id
+                     FROM union_campaign_item_unit_rel rel
+                     JOIN union_campaign_item item ON item.id = rel.item_id
                     WHERE item.campaign_id = ANY(%s)""",
                 running.ids,
             )
@@ -1087,6 +1087,6 @@ class UnionCampaign(models.Model):
             else:
                 plans[campaign] = {"drop": ALL}
         self._activity_sync(plans, feedback=_("Decision taken on the plan."))
-        tasks = self.campaign_activity_ids.filtered(lambda a: a.scope in ("federation", "both"))
+        tasks = self.item_ids.filtered(lambda a: a.scope in ("federation", "both"))
         tasks._activity_update()
         return True

@@ -447,9 +447,9 @@ class _Mapping:
     def create_linked(self, plan):
         """Create what points at the plan's items, in one batch each: sub-items, then the items' targets; link
         the documents the units send to the item that asks for them."""
-        Activity = self.env["union.campaign.activity"]
+        Activity = self.env["union.campaign.item"]
         for phase, record in zip(self.phases, plan.phase_ids.sorted(lambda p: (p.sequence, p.id)), strict=True):
-            records = record.activity_ids.sorted(lambda a: (a.sequence, a.id))
+            records = record.item_ids.sorted(lambda a: (a.sequence, a.id))
             for item, activity in zip(phase["items"], records, strict=True):
                 item["record"] = activity
         parents = [item for phase in self.phases for item in phase["items"] if item["subitems"]]
@@ -463,7 +463,7 @@ class _Mapping:
             sub["record"] = record
         items = [it for phase in self.phases for item in phase["items"] for it in (item, *item["subitems"])]
         targets = [
-            dict(target["vals"], campaign_id=plan.id, activity_id=item["record"].id)
+            dict(target["vals"], campaign_id=plan.id, item_id=item["record"].id)
             for item in items
             for target in item["targets"]
         ]
@@ -473,7 +473,7 @@ class _Mapping:
         for schedule, record in zip(self.schedules.values(), schedules, strict=True):
             linked = [item["record"].id for item in schedule["items"] if item["record"].scope in ("units", "both")]
             if linked:
-                record.activity_ids = [Command.set(linked)]
+                record.item_ids = [Command.set(linked)]
 
     # ------------------------------------------------------------------
     # Header: legal bases, units named in the duties
@@ -914,7 +914,7 @@ class _Mapping:
 
     def _phase_create_vals(self, phase):
         vals = dict(phase["vals"])
-        vals["activity_ids"] = [Command.create(item["vals"]) for item in phase["items"]]
+        vals["item_ids"] = [Command.create(item["vals"]) for item in phase["items"]]
         return vals
 
     # ------------------------------------------------------------------

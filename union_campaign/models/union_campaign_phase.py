@@ -55,8 +55,8 @@ class UnionCampaignPhase(models.Model):
     peak_date_end = fields.Date(string="Peak End")
     report_deadline = fields.Date(help="Units report on this phase by this date; defaults to the end of the phase.")
     description = fields.Text(help="Introduction of the phase's content items in the document.")
-    activity_ids = fields.One2many("union.campaign.activity", "phase_id", string="Content Items", copy=True)
-    activity_count = fields.Integer(compute="_compute_activity_count")
+    item_ids = fields.One2many("union.campaign.item", "phase_id", string="Content Items", copy=True)
+    item_count = fields.Integer(compute="_compute_item_count")
     # A plain field, not a compute: it depends on today's date, so the daily job (and a change of dates) writes it.
     status = fields.Selection(
         selection=[("upcoming", "Upcoming"), ("ongoing", "Ongoing"), ("peak", "Peak"), ("closed", "Closed")],
@@ -71,13 +71,13 @@ class UnionCampaignPhase(models.Model):
     # ------------------------------------------------------------------
     # Compute methods
     # ------------------------------------------------------------------
-    @api.depends("activity_ids")
-    def _compute_activity_count(self):
+    @api.depends("item_ids")
+    def _compute_item_count(self):
         counts = dict(
-            self.env["union.campaign.activity"]._read_group([("phase_id", "in", self.ids)], ["phase_id"], ["__count"])
+            self.env["union.campaign.item"]._read_group([("phase_id", "in", self.ids)], ["phase_id"], ["__count"])
         )
         for phase in self:
-            phase.activity_count = counts.get(phase, 0)
+            phase.item_count = counts.get(phase, 0)
 
     @api.depends("status")
     def _compute_color(self):

@@ -67,8 +67,11 @@ class UnionCampaignReportSchedule(models.Model):
         domain="[('campaign_id', '=', campaign_id)]",
         help="One report per period: these periods only; empty: every period with unit items.",
     )
-    activity_ids = fields.Many2many(
-        "union.campaign.activity",
+    item_ids = fields.Many2many(
+        "union.campaign.item",
+        "union_campaign_report_schedule_item_rel",
+        "schedule_id",
+        "item_id",
         string="Items Covered",
         domain="[('campaign_id', '=', campaign_id), ('scope', 'in', ('units', 'both'))]",
         help="The items the report has lines for. Empty: a period's items; a final report: every unit item; "
@@ -123,7 +126,7 @@ class UnionCampaignReportSchedule(models.Model):
 
     def _get_unit_items(self):
         """Return the plan's items units report on (scope units or both), sub-items included."""
-        return self.campaign_id.campaign_activity_ids.filtered(lambda a: a.scope in ("units", "both"))
+        return self.campaign_id.item_ids.filtered(lambda a: a.scope in ("units", "both"))
 
     def _get_per_period_occurrences(self):
         items = self._get_unit_items()
@@ -131,8 +134,8 @@ class UnionCampaignReportSchedule(models.Model):
         occurrences = []
         for phase in phases.sorted(lambda p: (p.sequence, p.id)):
             phase_items = items.filtered(lambda a, p=phase: a.phase_id == p)
-            if self.activity_ids:
-                phase_items &= self.activity_ids
+            if self.item_ids:
+                phase_items &= self.item_ids
             if not phase_items:
                 continue
             deadline = phase.report_deadline or phase.date_end
@@ -152,7 +155,7 @@ class UnionCampaignReportSchedule(models.Model):
         return occurrences
 
     def _get_final_occurrences(self):
-        items = self.activity_ids or self._get_unit_items()
+        items = self.item_ids or self._get_unit_items()
         start, end = self.campaign_id._get_period()
         return [Occurrence("final", self.name, self.date_deadline, start, end, self.env["union.campaign.phase"], items)]
 
@@ -166,7 +169,7 @@ class UnionCampaignReportSchedule(models.Model):
                 start,
                 self.date_deadline,
                 self.env["union.campaign.phase"],
-                self.activity_ids,
+                self.item_ids,
             )
         ]
 
@@ -185,7 +188,7 @@ class UnionCampaignReportSchedule(models.Model):
         for window_start, window_end, key, label, deadline in self._iter_windows(start, end):
             if self.skip_covered and any(window_start <= day <= window_end for day in others):
                 continue
-            covered = self.activity_ids or items.filtered(
+            covered = self.item_ids or items.filtered(
                 lambda a, s=window_start, e=window_end: a.phase_id._overlaps(s, e)
             )
             occurrences.append(

@@ -15,8 +15,8 @@ class UnionCampaignTarget(models.Model):
     _description = "Plan Target"
 
     name = fields.Char(string="Target as Worded", required=True, help="As the plan writes it, e.g. “Phấn đấu 90% ...”")
-    activity_id = fields.Many2one(
-        "union.campaign.activity",
+    item_id = fields.Many2one(
+        "union.campaign.item",
         string="Content Item",
         index=True,
         ondelete="cascade",
@@ -53,7 +53,7 @@ class UnionCampaignTarget(models.Model):
                 target.kind, MAX_QUANTITY
             )
             target._check_number_bounds(("value",), maximum=maximum)
-            if target.activity_id and target.activity_id.campaign_id != target.campaign_id:
+            if target.item_id and target.item_id.campaign_id != target.campaign_id:
                 raise ValidationError(self.env._("A target measures an item of its own plan."))
 
     def _applies_to(self, unit):

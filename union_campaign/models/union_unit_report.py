@@ -683,7 +683,7 @@ class UnionUnitReport(models.Model):
             raise UserError(
                 _(
                     "Attach evidence (photos, minutes) to these items before submitting: %(items)s",
-                    items="; ".join(f"{line.report_id.unit_id.name}: {line.activity_id.name}" for line in missing),
+                    items="; ".join(f"{line.report_id.unit_id.name}: {line.item_id.name}" for line in missing),
                 )
             )
 

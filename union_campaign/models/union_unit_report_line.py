@@ -26,14 +26,14 @@ class UnionUnitReportLine(models.Model):
     report_id = fields.Many2one("union.unit.report", required=True, index=True, ondelete="cascade", readonly=True)
     company_id = fields.Many2one(related="report_id.company_id", store=True, index=True)
     report_state = fields.Selection(related="report_id.state")
-    activity_id = fields.Many2one(
-        "union.campaign.activity", string="Content Item", required=True, index=True, ondelete="restrict", readonly=True
+    item_id = fields.Many2one(
+        "union.campaign.item", string="Content Item", required=True, index=True, ondelete="restrict", readonly=True
     )
-    sequence = fields.Integer(related="activity_id.sequence", store=True)
-    name = fields.Char(related="activity_id.name")
-    evidence_required = fields.Boolean(related="activity_id.evidence_required")
-    target_qty = fields.Float(related="activity_id.target_qty", string="Target")
-    target_uom = fields.Char(related="activity_id.target_uom")
+    sequence = fields.Integer(related="item_id.sequence", store=True)
+    name = fields.Char(related="item_id.name")
+    evidence_required = fields.Boolean(related="item_id.evidence_required")
+    target_qty = fields.Float(related="item_id.target_qty", string="Target")
+    target_uom = fields.Char(related="item_id.target_uom")
     is_done = fields.Boolean(string="Done")
     qty_done = fields.Float(string="Achieved", digits=(16, 0))
     participant_count = fields.Integer(string="Participants")
@@ -54,7 +54,7 @@ class UnionUnitReportLine(models.Model):
     )
 
     _sql_constraints = [
-        ("report_activity_uniq", "unique(report_id, activity_id)", "An item appears once per report."),
+        ("report_item_uniq", "unique(report_id, item_id)", "An item appears once per report."),
         # Backstops of _check_quantities (NaN compares greater than any number in PostgreSQL: refused too).
         (
             "qty_done_range",
@@ -93,10 +93,10 @@ class UnionUnitReportLine(models.Model):
         self._check_number_bounds(("qty_done", "participant_count"))
         self._check_number_bounds(("amount",), maximum=MAX_AMOUNT)
 
-    @api.depends("report_id.unit_id.name", "activity_id.name")
+    @api.depends("report_id.unit_id.name", "item_id.name")
     def _compute_display_name(self):
         for line in self:
-            line.display_name = f"{line.report_id.unit_id.name or ''}, “{line.activity_id.name or ''}”"
+            line.display_name = f"{line.report_id.unit_id.name or ''}, “{line.item_id.name or ''}”"
 
     @api.constrains("post_urls")
     def _check_post_urls(self):
@@ -109,7 +109,7 @@ class UnionUnitReportLine(models.Model):
                             "“%(link)s” is not a web address: give one link per line, "
                             "starting with http:// or https:// (“%(item)s”).",
                             link=url,
-                            item=line.activity_id.name,
+                            item=line.item_id.name,
                         )
                     )
 
@@ -153,7 +153,7 @@ class UnionUnitReportLine(models.Model):
     def _check_write(self, vals):
         """Refuse moving a line, writing anything but its content, or changing a closed report's line."""
         names = set(vals)
-        frame = names & {"report_id", "activity_id"}
+        frame = names & {"report_id", "item_id"}
         if frame:
             raise UserError(_("A report line stays in its report and on its item."))
         refused = names - set(LINE_CONTENT_FIELDS)
@@ -229,7 +229,7 @@ class UnionUnitReportLine(models.Model):
                 parts.append(
                     _(
                         "Evidence added to “%(item)s”: %(files)s",
-                        item=line.activity_id.name,
+                        item=line.item_id.name,
                         files=", ".join(added.mapped("name")),
                     )
                 )
@@ -237,7 +237,7 @@ class UnionUnitReportLine(models.Model):
                 parts.append(
                     _(
                         "Evidence removed from “%(item)s”: %(files)s",
-                        item=line.activity_id.name,
+                        item=line.item_id.name,
                         files=", ".join(removed.mapped("name")),
                     )
                 )

@@ -134,7 +134,7 @@ class ReportCampaignPlan(models.AbstractModel):
                 )
             if phase.description:
                 lines += self._body_lines(phase.description)
-            items = phase.activity_ids.filtered(lambda a: a.in_document and not a.parent_id)
+            items = phase.item_ids.filtered(lambda a: a.in_document and not a.parent_id)
             for index, item in enumerate(items.sorted(lambda a: (a.sequence, a.id)), start=1):
                 lines.append(
                     self._line(format_marker(phase.item_numbering, index), item.description or item.name, "item")
@@ -163,7 +163,7 @@ class ReportCampaignPlan(models.AbstractModel):
 
     @api.model
     def _get_targets_lines(self, section):
-        targets = section.campaign_id.target_ids.filtered(lambda t: not t.activity_id)
+        targets = section.campaign_id.target_ids.filtered(lambda t: not t.item_id)
         # One sentence may set several targets ("90% ...; 80% ..."): consecutive targets worded alike print it once.
         wordings = []
         for wording in targets.sorted(lambda t: (t.sequence, t.id)).mapped("name"):

@@ -142,14 +142,14 @@ class ReportCampaignResults(models.AbstractModel):
             activity.id: (qty, participants, links, amount)
             for activity, qty, participants, links, amount in Line._read_group(
                 [("report_id", "in", reported.ids)],
-                ["activity_id"],
+                ["item_id"],
                 ["qty_done:sum", "participant_count:sum", "link_count:sum", "amount:sum"],
             )
         }
         done = {
             activity.id: count
             for activity, count in Line._read_group(
-                [("report_id", "in", reported.ids), ("is_done", "=", True)], ["activity_id"], ["__count"]
+                [("report_id", "in", reported.ids), ("is_done", "=", True)], ["item_id"], ["__count"]
             )
         }
         today = local_today(self.env)
@@ -164,7 +164,7 @@ class ReportCampaignResults(models.AbstractModel):
                 )
                 if report.state != "cancelled"
             ]
-            items = round_reports.line_ids.activity_id.sorted(lambda a: (a.phase_sequence, a.sequence, a.id))
+            items = round_reports.line_ids.item_id.sorted(lambda a: (a.phase_sequence, a.sequence, a.id))
             results.append(
                 {
                     "key": column["id"],
@@ -251,7 +251,7 @@ class ReportCampaignResults(models.AbstractModel):
             "submitted_text": submitted.strftime("%d/%m/%Y %H:%M") if submitted else "",
             "days_late": days_late,
             "reviewer": self._get_reviewer(report) if report else self.env["res.users"],
-            "lines": {line.activity_id.id: line for line in report.line_ids} if category != "missing" else {},
+            "lines": {line.item_id.id: line for line in report.line_ids} if category != "missing" else {},
         }
 
     @api.model

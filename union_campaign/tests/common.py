@@ -106,7 +106,7 @@ class UnionCampaignCommon(TransactionCase):
                         "date_start": date(2027, 2, 1),
                         "date_end": date(2027, 2, 28),
                         "report_deadline": date(2027, 3, 5),
-                        "activity_ids": [
+                        "item_ids": [
                             Command.create({"name": "Hội nghị quán triệt", "target_qty": 1, "target_uom": "buổi"}),
                             Command.create(
                                 {
@@ -128,7 +128,7 @@ class UnionCampaignCommon(TransactionCase):
                         "peak_date_start": date(2027, 4, 1),
                         "peak_date_end": date(2027, 4, 15),
                         "report_deadline": date(2027, 5, 5),
-                        "activity_ids": [
+                        "item_ids": [
                             Command.create(
                                 {
                                     "name": "Treo băng rôn",

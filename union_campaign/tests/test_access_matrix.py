@@ -49,7 +49,7 @@ class TestAccessMatrix(UnionCampaignCommon):
             "campaign": campaign,
             "draft_campaign": draft,
             "phase": campaign.phase_ids[0],
-            "item": campaign.phase_ids[0].activity_ids[0],
+            "item": campaign.phase_ids[0].item_ids[0],
             "slogan": campaign.slogan_ids[0],
             "basis": draft.legal_basis_ids.create(
                 {"campaign_id": draft.id, "document_type": "kế hoạch", "document_number": "1/KH"}

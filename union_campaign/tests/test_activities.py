@@ -120,7 +120,7 @@ class TestReportActivities(UnionActivityCase):
             self.assertEqual(len(submit), 4, "the unit without reporter has none")
             report_a = self._report(campaign, self.unit_a)
             self.assertEqual(self._open(report_a).date_deadline, date(2027, 3, 5))
-            task = campaign.campaign_activity_ids.filtered(lambda a: a.scope == "federation")
+            task = campaign.item_ids.filtered(lambda a: a.scope == "federation")
             task_activity = self._open(task, TASK)
             self.assertEqual(
                 (task_activity.user_id, task_activity.date_deadline), (self.user_officer, date(2027, 2, 20))
@@ -201,7 +201,7 @@ class TestReportActivities(UnionActivityCase):
         campaign = self._running_campaign()
         report = self._report(campaign, self.unit_a)
         report.with_user(self.user_reporter_a).action_submit()
-        tasks = campaign.campaign_activity_ids.filtered(lambda a: a.scope == "federation")
+        tasks = campaign.item_ids.filtered(lambda a: a.scope == "federation")
         campaign.with_user(self.user_manager).action_cancel()
         self.assertFalse(self._open(campaign.report_ids) or self._open(tasks) or self._open(campaign))
 
@@ -219,7 +219,7 @@ class TestReportActivities(UnionActivityCase):
     def test_task_done_from_activity(self):
         """Marking the "Federation task" activity done marks the task done, and nothing is recreated."""
         campaign = self._running_campaign()
-        task = campaign.campaign_activity_ids.filtered(lambda a: a.scope == "federation")
+        task = campaign.item_ids.filtered(lambda a: a.scope == "federation")
         self._open(task, TASK).with_user(self.user_officer).action_feedback(feedback="Đã đăng 5 tin")
         self.assertTrue(task.is_done)
         task.with_user(self.user_manager).date_deadline = date(2027, 2, 25)
@@ -228,6 +228,6 @@ class TestReportActivities(UnionActivityCase):
     def test_task_reassigned(self):
         """Reassigning a federation task moves its activity to the new responsible."""
         campaign = self._running_campaign()
-        task = campaign.campaign_activity_ids.filtered(lambda a: a.scope == "federation")
+        task = campaign.item_ids.filtered(lambda a: a.scope == "federation")
         task.with_user(self.user_officer).user_id = self.user_officer_2
         self.assertEqual(self._open(task, TASK).user_id, self.user_officer_2)

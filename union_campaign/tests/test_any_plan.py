@@ -189,7 +189,7 @@ class TestAnyPlan(AnyPlanMixin, ReportTestMixin, TransactionCase):
                 self.assertEqual(len(plan.target_ids), len(expected))
                 for fact in expected:
                     candidates = plan.target_ids.filtered(
-                        lambda t, item=fact["item"]: item in t.name or item in (t.activity_id.name or "")
+                        lambda t, item=fact["item"]: item in t.name or item in (t.item_id.name or "")
                     )
                     if "qty" in fact:
                         target = candidates.filtered(lambda t, f=fact: t.kind == "quantity" and t.value == f["qty"])
@@ -206,8 +206,8 @@ class TestAnyPlan(AnyPlanMixin, ReportTestMixin, TransactionCase):
                         target.date_deadline or None, fact.get("deadline") and date.fromisoformat(fact["deadline"])
                     )
         # The emulation's targets are the plan's own, printed by its targets section; the Tết ones its items'.
-        self.assertFalse(self._plan(EMULATION).target_ids.activity_id)
-        self.assertEqual(len(self._plan(TET).target_ids.activity_id), 3)
+        self.assertFalse(self._plan(EMULATION).target_ids.item_id)
+        self.assertEqual(len(self._plan(TET).target_ids.item_id), 3)
 
     def test_sample_periods(self):
         """The periods carry the text's dates: three for Tết (one with its peak), one year-long period without
@@ -225,7 +225,7 @@ class TestAnyPlan(AnyPlanMixin, ReportTestMixin, TransactionCase):
                             for key in ("date_start", "date_end", "peak_start", "peak_end")
                         ),
                     )
-                    self.assertEqual(len(phase.activity_ids.filtered("in_document")), fact["items"])
+                    self.assertEqual(len(phase.item_ids.filtered("in_document")), fact["items"])
         self.assertEqual(self._plan(EMULATION).phase_ids.heading_style, "hidden")
         steps = self._plan(CONGRESS).phase_ids.sorted("sequence")
         facts = expected_facts(CONGRESS)
@@ -237,8 +237,8 @@ class TestAnyPlan(AnyPlanMixin, ReportTestMixin, TransactionCase):
             ],
         )
         # The step's line says it all: its item is recorded, not printed again.
-        self.assertFalse(steps.activity_ids.filtered("in_document"))
-        self.assertEqual(len(steps.activity_ids), len(steps))
+        self.assertFalse(steps.item_ids.filtered("in_document"))
+        self.assertEqual(len(steps.item_ids), len(steps))
         units = self._plan(CONGRESS).unit_ids
         self.assertEqual(set(units.mapped("unit_type_id.code")), {"group"})
         self.assertEqual(len(units), len(facts["units"]))
@@ -281,7 +281,7 @@ class TestAnyPlan(AnyPlanMixin, ReportTestMixin, TransactionCase):
             self.assertEqual(unit_deadlines, self._asked_of_units(TET), unit.name)
         self.assertEqual(len(plan.report_ids), 2 * len(plan.unit_ids))
         lists = plan.report_ids.filtered(lambda r: r.date_deadline == date(2024, 12, 13))
-        self.assertEqual(lists.line_ids.activity_id, self.env.ref("union_campaign.campaign_58_p1_a1"))
+        self.assertEqual(lists.line_ids.item_id, self.env.ref("union_campaign.campaign_58_p1_a1"))
         self.assertEqual(plan.report_schedule_ids.mapped("report_count"), [len(plan.unit_ids)] * 2)
 
     def test_emulation_reports(self):
@@ -314,7 +314,7 @@ class TestAnyPlan(AnyPlanMixin, ReportTestMixin, TransactionCase):
         self.assertEqual(len(plan.report_ids), 5)
         own = [r for r in expected_facts(CONGRESS)["reports"] if not r["who"].startswith("các ")]
         self.assertEqual(len(own), 1)
-        task = plan.campaign_activity_ids.filtered(lambda a: a.date_deadline == date.fromisoformat(own[0]["deadline"]))
+        task = plan.item_ids.filtered(lambda a: a.date_deadline == date.fromisoformat(own[0]["deadline"]))
         self.assertEqual(task.scope, "federation")
         self.assertFalse(task.unit_ids)
         self.assertEqual(task.activity_ids.activity_type_id, self.env.ref("union_campaign.mail_act_federation_task"))

@@ -122,7 +122,7 @@ class TestCron(UnionActivityCase):
         self.assertEqual(set(left.mapped("state")), {"not_submitted"})
         self.assertEqual(set(left.mapped("matrix_state")), {"not_submitted"})
         self.assertFalse(self._open(left), "reports closed with the plan leave no activity behind")
-        tasks = self.campaign.campaign_activity_ids.filtered(lambda a: a.scope == "federation")
+        tasks = self.campaign.item_ids.filtered(lambda a: a.scope == "federation")
         self.assertFalse(self._open(tasks), "a closed plan leaves no task activity behind")
 
     def test_status_job_closes_finished_plan(self):

@@ -49,7 +49,7 @@ class TestDemoSeed(UnionCampaignCommon):
         demo_items = [
             item.description
             for phase in self.plan.phase_ids.sorted("sequence")
-            for item in phase.activity_ids.sorted("sequence")
+            for item in phase.item_ids.sorted("sequence")
             if item.in_document
         ]
         self.assertEqual(len(seed_items), 12)

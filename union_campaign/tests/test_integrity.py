@@ -49,14 +49,14 @@ class TestIntegrity(UnionActivityCase):
     def test_line_cannot_move_into_another_report(self):
         """Nobody moves a line into another unit's (approved) report, nor onto another item, over RPC."""
         approved = self._approved_report()
-        target_item = approved.line_ids[0].activity_id
+        target_item = approved.line_ids[0].item_id
         totals_before = sum(approved.line_ids.mapped("qty_done"))
         own_line = self._report(self.campaign, self.unit_a).line_ids[0]
         for user in (self.user_reporter_a, self.user_officer, self.user_manager):
             for vals in (
-                {"report_id": approved.id, "activity_id": target_item.id, "qty_done": 999, "participant_count": 5000},
+                {"report_id": approved.id, "item_id": target_item.id, "qty_done": 999, "participant_count": 5000},
                 {"report_id": approved.id},
-                {"activity_id": self.campaign.phase_ids[1].activity_ids[0].id},
+                {"item_id": self.campaign.phase_ids[1].item_ids[0].id},
             ):
                 with self.subTest(user=user.login, vals=list(vals)), self.assertRaises(UserError):
                     own_line.with_user(user).write(vals)
@@ -134,7 +134,7 @@ class TestIntegrity(UnionActivityCase):
             },
             line: {
                 "report_id": approved.id,
-                "activity_id": other_line.activity_id.id,
+                "item_id": other_line.item_id.id,
                 "attachment_ids": [Command.link(attachment.id)],
                 "company_id": self.env.company.id,
             },
@@ -162,13 +162,13 @@ class TestIntegrity(UnionActivityCase):
         with self.assertRaisesRegex(UserError, "official records"):
             approved.phase_id.with_user(self.user_manager).unlink()
         with self.assertRaisesRegex(UserError, "official records"):
-            approved.line_ids[0].activity_id.with_user(self.user_manager).unlink()
+            approved.line_ids[0].item_id.with_user(self.user_manager).unlink()
         with self.assertRaisesRegex(UserError, "archive the unit"):
             self.unit_b.with_user(self.user_manager).unlink()
         self.assertTrue(approved.exists() and approved.review_ids and approved.line_ids)
         # The database keeps the promise too.
         self.assertEqual(self.env["union.unit.report"]._fields["campaign_id"].ondelete, "restrict")
-        self.assertEqual(self.env["union.unit.report.line"]._fields["activity_id"].ondelete, "restrict")
+        self.assertEqual(self.env["union.unit.report.line"]._fields["item_id"].ondelete, "restrict")
         self.assertEqual(self.env["union.unit.report.review"]._fields["report_id"].ondelete, "restrict")
 
     def test_untouched_plan_deletes_cleanly(self):
@@ -222,7 +222,7 @@ class TestIntegrity(UnionActivityCase):
             line.write({"participant_count": 10**9})
             line.flush_recordset()
         self.assertEqual(line.qty_done, 0)
-        item = self.campaign.phase_ids[0].activity_ids[0].with_user(self.user_manager)
+        item = self.campaign.phase_ids[0].item_ids[0].with_user(self.user_manager)
         with self.assertRaises(ValidationError), self.env.cr.savepoint():
             item.write({"target_qty": float("nan")})
         # The web client's onchange, called by hand with what JSON-RPC lets through (NaN, Infinity).
@@ -339,7 +339,7 @@ class TestIntegrity(UnionActivityCase):
             self.env["union.unit.report.line"].with_user(self.user_officer).create(
                 {
                     "report_id": self._report(self.campaign, self.unit_a).id,
-                    "activity_id": self.two_steps.campaign_activity_ids[0].id,
+                    "item_id": self.two_steps.item_ids[0].id,
                 }
             )
 

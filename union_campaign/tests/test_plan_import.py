@@ -85,7 +85,7 @@ def plan_facts(plan):
     )
     periods, steps = [], []
     for phase in plan.phase_ids.sorted(lambda p: (p.sequence, p.id)):
-        top = phase.activity_ids.filtered(lambda a: not a.parent_id)
+        top = phase.item_ids.filtered(lambda a: not a.parent_id)
         inline = top.filtered(
             lambda a, p=phase: not a.in_document and p.heading and a.description and a.description in p.heading
         )
@@ -343,9 +343,9 @@ class TestPlanImport(PlanImportCommon, TransactionCase):
         self.assertEqual(kinds, ["text", "slogans", "periods", "targets", "budget", "duties"])
         first = plan.phase_ids.sorted("sequence")[0]
         self.assertEqual(first.heading, "Giai đoạn chuẩn bị (từ ngày 01/4/2026 đến ngày 25/4/2026)")
-        self.assertEqual(first.activity_ids.mapped("in_document"), [True, True])
-        self.assertEqual(first.activity_ids.sorted("sequence")[1].scope, "federation")
-        lead = plan.campaign_activity_ids.filtered(lambda a: a.lead_text == "LĐLĐ tỉnh")
+        self.assertEqual(first.item_ids.mapped("in_document"), [True, True])
+        self.assertEqual(first.item_ids.sorted("sequence")[1].scope, "federation")
+        lead = plan.item_ids.filtered(lambda a: a.lead_text == "LĐLĐ tỉnh")
         self.assertEqual(lead.coordinator_text, "Sở Y tế")
         self.assertEqual(lead.target_ids.mapped("value"), [1000])
         budget = plan.budget_line_ids.sorted("sequence")
@@ -355,11 +355,11 @@ class TestPlanImport(PlanImportCommon, TransactionCase):
         plan = self._import_plan("dai-hoi-cdcs-may-phu-thinh-2027", "txt")
         step = plan.phase_ids.sorted("sequence")[0]
         self.assertEqual((step.date_start, step.date_end), (False, date(2027, 3, 20)))
-        self.assertFalse(step.activity_ids.in_document)
+        self.assertFalse(step.item_ids.in_document)
         self.assertEqual(plan.unit_ids, self.env.ref("union_campaign.unit_may_phu_thinh").child_ids)
         schedule = plan.report_schedule_ids
         self.assertEqual((schedule.kind, schedule.date_deadline), ("dated", date(2027, 4, 25)))
-        self.assertTrue(schedule.activity_ids)
+        self.assertTrue(schedule.item_ids)
 
     def test_legal_bases_print_as_written(self):
         """A citation keeps its verb as written (none: it goes on with the previous one) and its wording."""

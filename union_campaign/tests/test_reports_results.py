@@ -277,7 +277,7 @@ class TestResultsReport(ReportTestMixin, ResultsFixture):
             (self.unit_b, "b1", datetime(2027, 3, 8, 9, 0)),
         ):
             report = self.reports[key]
-            line = report.line_ids.filtered(lambda ln: ln.activity_id.name == "Hội nghị quán triệt")
+            line = report.line_ids.filtered(lambda ln: ln.item_id.name == "Hội nghị quán triệt")
             values = [cell.value for cell in by_unit[unit.name]]
             self.assertEqual(values[4], submitted)
             self.assertEqual(values[5], report.submitted_days_late)

@@ -75,7 +75,7 @@ class TestDailyDesktop(DailyTourCase):
         plan = Plan.search([("reference", "=", "15/KH-LĐLĐ")])
         self.assertEqual(plan.state, "to_approve")
         self.assertEqual(len(plan.phase_ids), 2)
-        self.assertEqual(len(plan.campaign_activity_ids), 4)
+        self.assertEqual(len(plan.item_ids), 4)
         self.assertEqual(plan.slogan_ids.sorted("sequence").mapped("number"), [1, 2, 3])
         self.assertEqual(len(plan.form_ids), 2)
         self.assertEqual(len(plan.unit_ids), 4)

@@ -23,7 +23,7 @@ class TestUnionCampaignAccess(UnionCampaignCommon):
         self.assertEqual(visible, self.plan_ab)
         plan = self.plan_ab.with_user(self.user_reporter_a)
         self.assertEqual(len(plan.phase_ids), 2)
-        self.assertTrue(plan.phase_ids.activity_ids.mapped("name"))
+        self.assertTrue(plan.phase_ids.item_ids.mapped("name"))
         self.assertEqual(len(plan.slogan_ids), 2)
         with self.assertRaises(AccessError):
             self.plan_b.with_user(self.user_reporter_a).read(["name"])

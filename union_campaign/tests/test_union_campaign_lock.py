@@ -19,8 +19,8 @@ class TestUnionCampaignLock(UnionCampaignCommon):
         cls.campaign = cls._approved_campaign()
         cls.campaign.state = "running"
         cls.phase = cls.campaign.phase_ids.sorted("sequence")[0]
-        cls.item = cls.phase.activity_ids.filtered(lambda a: a.scope == "units")
-        cls.task = cls.phase.activity_ids.filtered(lambda a: a.scope == "federation")
+        cls.item = cls.phase.item_ids.filtered(lambda a: a.scope == "units")
+        cls.task = cls.phase.item_ids.filtered(lambda a: a.scope == "federation")
 
     def test_officer_cannot_change_structure(self):
         """An officer's change to a running plan's structure is refused, naming the fields, and changes nothing."""
@@ -45,7 +45,7 @@ class TestUnionCampaignLock(UnionCampaignCommon):
         with self.assertRaises(UserError):
             self.item.with_user(self.user_officer).target_qty = 5
         with self.assertRaises(UserError):
-            self.env["union.campaign.activity"].with_user(self.user_officer).create(
+            self.env["union.campaign.item"].with_user(self.user_officer).create(
                 {"phase_id": self.phase.id, "name": "Mới"}
             )
         with self.assertRaises(UserError):
@@ -81,7 +81,7 @@ class TestUnionCampaignLock(UnionCampaignCommon):
                 }
             )
         )
-        self.env["union.campaign.activity"].with_user(self.user_manager).create({"phase_id": phase.id, "name": "Mới"})
+        self.env["union.campaign.item"].with_user(self.user_manager).create({"phase_id": phase.id, "name": "Mới"})
         self.assertEqual(self.campaign.phase_count, 3)
 
     def test_draft_is_free(self):

@@ -44,19 +44,19 @@ class TestUnionCampaignRules(UnionCampaignCommon):
 
     def test_activity_deadline_inside_phase(self):
         """An activity's deadline must lie within its phase."""
-        task = self.phase_1.activity_ids.filtered(lambda a: a.scope == "federation")
+        task = self.phase_1.item_ids.filtered(lambda a: a.scope == "federation")
         self._assert_refused(task, {"date_deadline": date(2027, 3, 1)}, "must lie within its phase")
         task.date_deadline = date(2027, 2, 28)
 
     def test_target_not_negative(self):
         """A negative target is refused."""
-        item = self.phase_1.activity_ids[0]
+        item = self.phase_1.item_ids[0]
         self._assert_refused(item, {"target_qty": -2}, "must be between 0 and")
 
     def test_target_wording_follows_its_number(self):
         """A target worded from its number is worded again when the number changes; one worded as the plan
         writes it is left as written."""
-        item = self.phase_1.activity_ids.filtered(lambda a: a.target_qty == 1 and a.target_uom == "buổi")
+        item = self.phase_1.item_ids.filtered(lambda a: a.target_qty == 1 and a.target_uom == "buổi")
         target = item._get_unit_quantity_target()
         self.assertEqual(target.name, "1 buổi")
         item.target_qty = 2
@@ -67,8 +67,8 @@ class TestUnionCampaignRules(UnionCampaignCommon):
 
     def test_sub_items_stay_in_the_period_of_their_item(self):
         """An item cannot move to another period without its sub-items; with them it can."""
-        item = self.phase_1.activity_ids.filtered(lambda a: a.target_uom == "buổi")
-        sub = self.env["union.campaign.activity"].create(
+        item = self.phase_1.item_ids.filtered(lambda a: a.target_uom == "buổi")
+        sub = self.env["union.campaign.item"].create(
             {"phase_id": self.phase_1.id, "parent_id": item.id, "name": "Tiểu mục"}
         )
         self._assert_refused(item, {"phase_id": self.phase_2.id}, "sub-item belongs to the period")

@@ -141,15 +141,15 @@ class TestUnionCampaignWorkflow(UnionCampaignCommon):
     def test_counts_and_slogan_numbers(self):
         """Smart-button counts and slogan numbers follow the plan's content."""
         campaign = self._create_campaign()
-        self.assertEqual((campaign.phase_count, campaign.activity_count, campaign.unit_count), (2, 3, 3))
+        self.assertEqual((campaign.phase_count, campaign.item_count, campaign.unit_count), (2, 3, 3))
         self.assertEqual(campaign.slogan_ids.sorted("sequence").mapped("number"), [1, 2])
         self.assertEqual(campaign.action_view_phases()["domain"], [("campaign_id", "=", campaign.id)])
 
     def test_activity_units_follow_plan(self):
         """Unit items follow the plan's units, including units added later; federation tasks have none."""
         campaign = self._create_campaign(unit_ids=[Command.set(self.unit_a.ids)])
-        unit_item = campaign.campaign_activity_ids.filtered(lambda a: a.scope == "units")[0]
-        federation_task = campaign.campaign_activity_ids.filtered(lambda a: a.scope == "federation")
+        unit_item = campaign.item_ids.filtered(lambda a: a.scope == "units")[0]
+        federation_task = campaign.item_ids.filtered(lambda a: a.scope == "federation")
         self.assertEqual(unit_item.unit_ids, self.unit_a)
         campaign.unit_ids = [Command.link(self.unit_b.id)]
         self.assertEqual(unit_item.unit_ids, self.unit_a | self.unit_b)

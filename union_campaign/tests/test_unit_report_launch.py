@@ -19,7 +19,7 @@ class TestUnitReportLaunch(UnionCampaignCommon):
         for report in campaign.report_ids:
             self.assertEqual(report.state, "draft")
             self.assertEqual(len(report.line_ids), 1)
-            self.assertEqual(report.line_ids.activity_id.scope, "units")
+            self.assertEqual(report.line_ids.item_id.scope, "units")
             self.assertEqual(report.date_deadline, report.phase_id.report_deadline)
         report_a = self._report(campaign, self.unit_a)
         self.assertEqual(report_a.user_id, self.user_reporter_a, "the chair reports")
@@ -47,7 +47,7 @@ class TestUnitReportLaunch(UnionCampaignCommon):
         campaign.with_user(self.user_manager).unit_ids = [Command.link(self.unit_c.id)]
         self.assertEqual(len(campaign.report_ids), 6)
         phase_1 = campaign.phase_ids.filtered(lambda p: p.sequence == 1)
-        self.env["union.campaign.activity"].with_user(self.user_manager).create(
+        self.env["union.campaign.item"].with_user(self.user_manager).create(
             {"phase_id": phase_1.id, "name": "Treo cờ", "target_qty": 1}
         )
         self.assertEqual(len(campaign.report_ids), 6)
@@ -61,7 +61,7 @@ class TestUnitReportLaunch(UnionCampaignCommon):
     def test_item_for_some_units(self):
         """An item that is not for all units only reaches the units chosen."""
         campaign = self._approved_campaign()
-        item = campaign.campaign_activity_ids.filtered(lambda a: a.name == "Treo băng rôn")
+        item = campaign.item_ids.filtered(lambda a: a.name == "Treo băng rôn")
         item.with_user(self.user_manager).write({"all_units": False, "unit_ids": [Command.set(self.unit_b.ids)]})
         campaign.with_user(self.user_officer).action_launch()
         phase_2 = item.phase_id

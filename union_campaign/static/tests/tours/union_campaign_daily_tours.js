@@ -104,12 +104,12 @@ function addPeriod(name, start, end, items) {
         steps.push(
             {
                 content: `Add the item ${item}`,
-                trigger: ".modal .o_field_widget[name=activity_ids] .o_field_x2many_list_row_add a",
+                trigger: ".modal .o_field_widget[name=item_ids] .o_field_x2many_list_row_add a",
                 run: "click",
             },
             {
                 content: "Its name",
-                trigger: ".modal .o_field_widget[name=activity_ids] .o_selected_row .o_field_widget[name=name] input",
+                trigger: ".modal .o_field_widget[name=item_ids] .o_selected_row .o_field_widget[name=name] input",
                 run: `edit ${item}`,
             }
         );

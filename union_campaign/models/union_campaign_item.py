@@ -7,12 +7,12 @@ from odoo.tools import format_date
 from .union_workflow_mixin import ALL
 
 
-class UnionCampaignActivity(models.Model):
+class UnionCampaignItem(models.Model):
     """A content item or task of a period: done by the issuing union, by every assigned unit, or by both; it may
     have its own dates, sub-items, a leading body and coordinating bodies, and targets."""
 
-    _name = "union.campaign.activity"
-    _description = "Campaign Activity"
+    _name = "union.campaign.item"
+    _description = "Plan Content Item"
     _inherit = ["mail.thread", "mail.activity.mixin", "union.workflow.mixin", "union.input.mixin"]
     _order = "campaign_id, phase_sequence, sequence, id"
     _check_company_auto = True
@@ -26,7 +26,9 @@ class UnionCampaignActivity(models.Model):
     company_id = fields.Many2one(related="phase_id.company_id", store=True, index=True)
     name = fields.Char(required=True, help="Short title of the item.")
     description = fields.Text(help="The item as worded in the plan.")
-    form_ids = fields.Many2many("union.campaign.form", string="Forms")
+    form_ids = fields.Many2many(
+        "union.campaign.form", "union_campaign_item_form_rel", "item_id", "form_id", string="Forms"
+    )
     scope = fields.Selection(
         selection=[("units", "Every Unit"), ("federation", "Issuing Union"), ("both", "Issuing Union and Units")],
         required=True,
@@ -36,13 +38,13 @@ class UnionCampaignActivity(models.Model):
         "unit must do and report it. Both: a task of the issuing union that the units also do and report.",
     )
     parent_id = fields.Many2one(
-        "union.campaign.activity",
+        "union.campaign.item",
         string="Parent Item",
         index=True,
         ondelete="cascade",
         domain="[('phase_id', '=', phase_id), ('id', '!=', id)]",
     )
-    child_ids = fields.One2many("union.campaign.activity", "parent_id", string="Sub-items")
+    child_ids = fields.One2many("union.campaign.item", "parent_id", string="Sub-items")
     lead_unit_id = fields.Many2one(
         "union.unit",
         string="Leading Body",
@@ -54,8 +56,8 @@ class UnionCampaignActivity(models.Model):
     )
     coordinator_unit_ids = fields.Many2many(
         "union.unit",
-        "union_campaign_activity_coordinator_rel",
-        "activity_id",
+        "union_campaign_item_coordinator_rel",
+        "item_id",
         "unit_id",
         string="Coordinating Bodies",
         check_company=True,
@@ -68,8 +70,8 @@ class UnionCampaignActivity(models.Model):
     )
     unit_ids = fields.Many2many(
         "union.unit",
-        "union_campaign_activity_unit_rel",
-        "activity_id",
+        "union_campaign_item_unit_rel",
+        "item_id",
         "unit_id",
         string="Units",
         compute="_compute_unit_ids",
@@ -87,7 +89,7 @@ class UnionCampaignActivity(models.Model):
         help="Who carries out a federation task.",
     )
     is_done = fields.Boolean(string="Task Done", copy=False, tracking=True, help="The federation task is carried out.")
-    target_ids = fields.One2many("union.campaign.target", "activity_id", string="Targets")
+    target_ids = fields.One2many("union.campaign.target", "item_id", string="Targets")
     target_qty = fields.Float(
         string="Target",
         digits=(16, 0),
@@ -108,40 +110,40 @@ class UnionCampaignActivity(models.Model):
     # ------------------------------------------------------------------
     @api.depends("all_units", "scope", "campaign_id.unit_ids")
     def _compute_unit_ids(self):
-        for activity in self:
-            if activity.scope == "federation":
-                activity.unit_ids = False
-            elif activity.all_units:
-                activity.unit_ids = activity.campaign_id.unit_ids
+        for item in self:
+            if item.scope == "federation":
+                item.unit_ids = False
+            elif item.all_units:
+                item.unit_ids = item.campaign_id.unit_ids
 
     @api.depends("target_ids.kind", "target_ids.per", "target_ids.value", "target_ids.uom")
     def _compute_target(self):
-        for activity in self:
-            target = activity._get_unit_quantity_target()
-            activity.target_qty = target.value
-            activity.target_uom = target.uom
+        for item in self:
+            target = item._get_unit_quantity_target()
+            item.target_qty = target.value
+            item.target_uom = target.uom
 
     def _inverse_target(self):
         """Writing the simple target of an item keeps its first quantity target per unit (made if missing)."""
         to_create = []
-        for activity in self:
-            target = activity._get_unit_quantity_target()
+        for item in self:
+            target = item._get_unit_quantity_target()
             if target:
-                vals = {"value": activity.target_qty, "uom": activity.target_uom}
+                vals = {"value": item.target_qty, "uom": item.target_uom}
                 if target.name == self._word_target(target.value, target.uom):
                     # Worded from the numbers (not as the plan wrote it): worded again, or it prints the old figure.
-                    vals["name"] = self._word_target(activity.target_qty, activity.target_uom)
+                    vals["name"] = self._word_target(item.target_qty, item.target_uom)
                 target.write(vals)
-            elif activity.target_qty or activity.target_uom:
+            elif item.target_qty or item.target_uom:
                 to_create.append(
                     {
-                        "campaign_id": activity.campaign_id.id,
-                        "activity_id": activity.id,
+                        "campaign_id": item.campaign_id.id,
+                        "item_id": item.id,
                         "kind": "quantity",
                         "per": "unit",
-                        "value": activity.target_qty,
-                        "uom": activity.target_uom,
-                        "name": self._word_target(activity.target_qty, activity.target_uom),
+                        "value": item.target_qty,
+                        "uom": item.target_uom,
+                        "name": self._word_target(item.target_qty, item.target_uom),
                     }
                 )
         if to_create:
@@ -161,33 +163,31 @@ class UnionCampaignActivity(models.Model):
     # ------------------------------------------------------------------
     @api.constrains("date_start", "date_deadline", "phase_id")
     def _check_date_deadline(self):
-        for activity in self:
-            phase = activity.phase_id
-            for day in filter(None, (activity.date_start, activity.date_deadline)):
+        for item in self:
+            phase = item.phase_id
+            for day in filter(None, (item.date_start, item.date_deadline)):
                 if (phase.date_start and day < phase.date_start) or (phase.date_end and day > phase.date_end):
                     raise ValidationError(
                         _(
-                            "The dates of “%(activity)s” must lie within its phase “%(phase)s” (%(start)s – %(end)s).",
-                            activity=activity.name,
+                            "The dates of “%(item)s” must lie within its phase “%(phase)s” (%(start)s – %(end)s).",
+                            item=item.name,
                             phase=phase.name,
                             start=format_date(self.env, phase.date_start),
                             end=format_date(self.env, phase.date_end),
                         )
                     )
-            if activity.date_start and activity.date_deadline and activity.date_deadline < activity.date_start:
-                raise ValidationError(_("“%(activity)s” cannot end before it starts.", activity=activity.name))
+            if item.date_start and item.date_deadline and item.date_deadline < item.date_start:
+                raise ValidationError(_("“%(item)s” cannot end before it starts.", item=item.name))
 
     @api.constrains("parent_id", "phase_id")
     def _check_parent(self):
         if self._has_cycle():
             raise ValidationError(_("An item cannot be its own sub-item."))
-        for activity in self:
-            if (activity.parent_id and activity.parent_id.phase_id != activity.phase_id) or any(
-                child.phase_id != activity.phase_id for child in activity.child_ids
+        for item in self:
+            if (item.parent_id and item.parent_id.phase_id != item.phase_id) or any(
+                child.phase_id != item.phase_id for child in item.child_ids
             ):
-                raise ValidationError(
-                    _("A sub-item belongs to the period of its item (“%(activity)s”).", activity=activity.name)
-                )
+                raise ValidationError(_("A sub-item belongs to the period of its item (“%(item)s”).", item=item.name))
 
     # ------------------------------------------------------------------
     # Hooks for the reports generated at launch
@@ -195,20 +195,20 @@ class UnionCampaignActivity(models.Model):
     def _prepare_report_line_vals(self):
         """Return the values of the report line for this item. Override to fill more fields."""
         self.ensure_one()
-        return {"activity_id": self.id}
+        return {"item_id": self.id}
 
     # ------------------------------------------------------------------
-    # CRUD: the plan's lock applies to its activities
+    # CRUD: the plan's lock applies to its items
     # ------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
         phases = self.env["union.campaign.phase"].browse({vals.get("phase_id") for vals in vals_list} - {None, False})
         self.check_access("create")
         phases.campaign_id._check_structure_editable()
-        activities = super().create(vals_list)
-        activities.filtered(lambda a: a.scope in ("units", "both")).campaign_id._generate_reports()
-        activities.filtered(lambda a: a.scope in ("federation", "both"))._activity_update()
-        return activities
+        items = super().create(vals_list)
+        items.filtered(lambda a: a.scope in ("units", "both")).campaign_id._generate_reports()
+        items.filtered(lambda a: a.scope in ("federation", "both"))._activity_update()
+        return items
 
     def write(self, vals):
         self.check_access("write")
@@ -237,7 +237,7 @@ class UnionCampaignActivity(models.Model):
 
     def _get_report_lines(self):
         # sudo: the delete rules hold whoever may read the reports.
-        return self.env["union.unit.report.line"].sudo().search([("activity_id", "in", self.ids)])
+        return self.env["union.unit.report.line"].sudo().search([("item_id", "in", self.ids)])
 
     # ------------------------------------------------------------------
     # Actions
