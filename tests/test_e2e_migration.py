@@ -32,7 +32,8 @@ for item in items:
         {"name": "bien-ban.txt", "raw": b"bien ban", "res_model": item._name, "res_id": item.id}
     )
     item.message_subscribe(partner_ids=env.ref("base.partner_admin").ids)
-    item.activity_schedule("mail.mail_activity_data_todo", summary="Việc cần làm", user_id=env.ref("base.user_admin").id)
+    admin = env.ref("base.user_admin")
+    item.activity_schedule("mail.mail_activity_data_todo", summary="Việc cần làm", user_id=admin.id)
 env.cr.commit()
 """
 
