@@ -872,7 +872,7 @@ class UnionCampaign(models.Model):
         if not self.report_schedule_ids:
             # sudo: the schedule is part of the plan the launch was allowed to start. Its name is printed and
             # shown to the units: in the plan's document language, not the launcher's.
-            lang = self.env["union.campaign.report.mixin"]._get_document_lang(self.issuing_unit_id, self.company_id)
+            lang = self.issuing_unit_id._get_document_lang()
             schedule = self.env["union.campaign.report.schedule"].with_context(lang=lang)
             name = schedule._fields["name"].default(schedule)
             self.sudo().report_schedule_ids = [fields.Command.create({"kind": "per_period", "name": name})]

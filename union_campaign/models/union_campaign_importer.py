@@ -172,7 +172,7 @@ class UnionCampaignImporter(models.AbstractModel):
         Plan.check_access("create")
         unit, unit_match = self._find_issuing_unit(parsed)
         self._check_not_imported(parsed, unit)
-        lang = self.env["union.campaign.report.mixin"]._get_document_lang(unit, self.env.company)
+        lang = unit._get_document_lang()
         mapping = _Mapping(self, parsed, unit=unit, unit_match=unit_match, lang=lang, filename=filename)
         vals = mapping.build()
         plan = Plan.create(vals)

@@ -36,7 +36,7 @@ class UnionCampaignOutline(models.Model):
         # The headings are written in the language of the plan's document, whoever creates it.
         Plan = self.env["union.campaign"]
         unit = Plan._default_issuing_unit()
-        lang = self.env["union.campaign.report.mixin"]._get_document_lang(unit, self.env.company)
+        lang = unit._get_document_lang()
         plan = Plan.create(self.with_context(lang=lang)._prepare_plan_vals())
         return {
             "type": "ir.actions.act_window",

@@ -251,6 +251,21 @@ class UnionUnit(models.Model):
         # Translated: an English copy of a document prints the motto in English.
         return [self.env._("SOCIALIST REPUBLIC OF VIETNAM"), self.env._("Independence - Freedom - Happiness")]
 
+    def _get_document_lang(self):
+        """Return the language the unit's documents are written in, whoever prints them: the unit's contact
+        language, else its company's, else Vietnamese when installed, else the user's. An empty recordset gives
+        the current company's. Override to choose otherwise."""
+        if len(self) > 1:
+            self.ensure_one()
+        installed = dict(self.env["res.lang"].get_installed())
+        company = self.company_id or self.env.company
+        for lang in (self.partner_id.lang, company.partner_id.lang):
+            if lang and lang in installed:
+                return lang
+        if "vi_VN" in installed:
+            return "vi_VN"
+        return self.env.user.lang or self.env.lang or "en_US"
+
     # ------------------------------------------------------------------
     # Business methods
     # ------------------------------------------------------------------

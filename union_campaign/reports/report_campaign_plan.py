@@ -24,7 +24,7 @@ class ReportCampaignPlan(models.AbstractModel):
         campaigns.check_access("read")
         langs, documents = {}, {}
         for campaign in campaigns:
-            lang = self._get_document_lang(campaign.issuing_unit_id, campaign.company_id)
+            lang = campaign.issuing_unit_id._get_document_lang()
             langs[campaign.id] = lang
             documents[campaign.id] = self.with_context(lang=lang)._get_plan_document(campaign.with_context(lang=lang))
         return {

@@ -45,7 +45,7 @@ class ReportCampaignResults(models.AbstractModel):
         documents, langs = {}, {}
         for doc, domain in domain_by_doc.items():
             campaign = doc if doc._name == "union.campaign" else doc.campaign_id
-            lang = self._get_document_lang(campaign.issuing_unit_id, campaign.company_id)
+            lang = campaign.issuing_unit_id._get_document_lang()
             langs[doc.id] = lang
             documents[doc.id] = self.with_context(lang=lang)._get_results_document(
                 campaign.with_context(lang=lang), domain, doc if doc._name == "union.campaign.phase" else None

@@ -28,9 +28,8 @@ class ComplianceMatrixXlsx(models.AbstractModel):
     def generate_xlsx_report(self, workbook, data, objs):
         unit_type = int((data or {}).get("unit_type_id") or 0) or False
         formats = self._get_formats(workbook)
-        helpers = self.env["union.campaign.report.mixin"]
         for campaign in objs:
-            lang = helpers._get_document_lang(campaign.issuing_unit_id, campaign.company_id)
+            lang = campaign.issuing_unit_id._get_document_lang()
             matrix = campaign.with_context(lang=lang).get_compliance_matrix(unit_type_id=unit_type)
             prefix = f"{self._sheet_safe(campaign.reference or str(campaign.id))} " if len(objs) > 1 else ""
             self.with_context(lang=lang)._write_matrix(workbook, formats, matrix, unit_type, prefix)

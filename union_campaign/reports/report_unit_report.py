@@ -17,7 +17,7 @@ class ReportUnitReport(models.AbstractModel):
         reports.check_access("read")
         langs, documents = {}, {}
         for report in reports:
-            lang = self._get_document_lang(report.unit_id, report.company_id)
+            lang = report.unit_id._get_document_lang()
             langs[report.id] = lang
             documents[report.id] = self.with_context(lang=lang)._get_unit_report_document(
                 report.with_context(lang=lang)

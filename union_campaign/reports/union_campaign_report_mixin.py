@@ -39,20 +39,6 @@ class UnionCampaignReportMixin(models.AbstractModel):
     _description = "Union Official Document Helpers"
 
     @api.model
-    def _get_document_lang(self, unit, company):
-        """Return the language a document of `unit` is written in, whoever prints it. Override to choose otherwise.
-
-        The unit's contact language, else the company's, else Vietnamese when installed, else the user's.
-        """
-        installed = dict(self.env["res.lang"].get_installed())
-        for lang in (unit.partner_id.lang, company.partner_id.lang):
-            if lang and lang in installed:
-                return lang
-        if "vi_VN" in installed:
-            return "vi_VN"
-        return self.env.user.lang or self.env.lang or "en_US"
-
-    @api.model
     def _check_document_font(self):
         """Log (once per process) when the documents' font is missing: never fall back silently."""
         path, ok = document_font_status()
