@@ -37,6 +37,7 @@
         "reports/union_campaign_results_templates.xml",
         "reports/union_unit_report_templates.xml",
         "wizards/union_review_return_wizard_views.xml",
+        "wizards/union_campaign_launch_wizard_views.xml",
         "wizards/union_campaign_import_wizard_views.xml",
         "wizards/union_campaign_settings_views.xml",
         "views/union_campaign_menus.xml",

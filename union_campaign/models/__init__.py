@@ -6,6 +6,7 @@ from . import union_unit_type
 from . import union_unit
 from . import res_users
 from . import union_campaign_form
+from . import union_campaign_part_mixin
 from . import union_campaign_line_mixin
 from . import union_campaign
 from . import union_campaign_legal_basis
@@ -19,6 +20,7 @@ from . import union_campaign_outline
 from . import union_campaign_target
 from . import union_campaign_budget_line
 from . import union_campaign_report_schedule
+from . import union_campaign_launch
 from . import union_unit_report
 from . import union_unit_report_line
 from . import union_unit_report_review

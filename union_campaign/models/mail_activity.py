@@ -1,6 +1,6 @@
 # Copyright 2026 union_campaign contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import _, api, models
+from odoo import api, models
 from odoo.exceptions import AccessError
 
 # The activities the workflow opens and closes itself: not for anyone else to delete or reassign.
@@ -44,7 +44,7 @@ class MailActivity(models.Model):
         protected = self.filtered(lambda a: a.activity_type_id in workflow_types and a.user_id != self.env.user)
         if protected:
             raise AccessError(
-                _(
+                self.env._(
                     "The activity “%(activity)s” is assigned to %(user)s by the workflow: only they or a manager can "
                     "change or remove it.",
                     activity=protected[0].display_name,

@@ -1,21 +1,60 @@
 # Copyright 2026 union_campaign contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from collections import defaultdict
-
 from markupsafe import Markup
 
-from odoo import _, api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import SQL
 
-from .union_workflow_mixin import ALL, OPEN_STATES
+from .union_workflow_mixin import (
+    ALL,
+    OPEN_STATES,
+    PLAN_EDITABLE_STATES,
+    PLAN_LOCKED_STATES,
+    PLAN_PUBLISHED_STATES,
+)
 
-# Once approved, the plan is an official document: only managers change what it says.
-LOCKED_STATES = ("approved", "running", "done")
 # Longest delay (reminders, review, revision, escalation) a plan may set, in days.
 MAX_DELAY = 365
-# Reports that are official records: the plan (and its phases and items) can no longer be deleted.
-OFFICIAL_REPORT_STATES = ("submitted", "approved", "returned")
+PLAN_STATES = PLAN_EDITABLE_STATES + PLAN_LOCKED_STATES
+# What the plan says: the official document. Locked once approved (only managers change it).
+STRUCTURE_FIELDS = (
+    "name",
+    "reference",
+    "issuing_unit_id",
+    "issue_date",
+    "issue_place",
+    "legal_basis_ids",
+    "introduction",
+    "outline_id",
+    "section_ids",
+    "phase_ids",
+    "item_ids",
+    "form_ids",
+    "target_ids",
+    "budget_line_ids",
+    "report_schedule_ids",
+    "slogan_ids",
+    "responsibility_ids",
+    "unit_ids",
+    "recipient_ids",
+    "signature_lines",
+    "signer_name",
+    "company_id",
+    "review_steps",
+)
+# How the federation runs the plan: its officer and the reminders and delays, changed whatever the state.
+SETTINGS_FIELDS = (
+    "user_id",
+    "reminder_days",
+    "review_delay",
+    "revise_delay",
+    "escalation_delay",
+    "color",
+    "active",
+    "import_account",
+)
+# Who approves the plan (and gives final approval to its reports): the officer names them, then only managers.
+APPROVAL_FIELDS = ("approver_id",)
 
 
 def parse_reminder_days(env, text):
@@ -44,6 +83,7 @@ class UnionCampaign(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin", "union.workflow.mixin", "union.input.mixin"]
     _order = "issue_date desc, id desc"
     _check_company_auto = True
+    _workflow_transitions = ("submit", "approve", "cancel", "reset", "launch", "done")
 
     # ------------------------------------------------------------------
     # Default methods
@@ -101,7 +141,6 @@ class UnionCampaign(models.Model):
         "union.campaign.section", "campaign_id", string="Outline", copy=True, help="The sections of the document."
     )
     phase_ids = fields.One2many("union.campaign.phase", "campaign_id", string="Phases", copy=True)
-    # Not `activity_ids`: mail.activity.mixin owns that name.
     item_ids = fields.One2many("union.campaign.item", "campaign_id", string="Content Items")
     form_ids = fields.Many2many("union.campaign.form", string="Propaganda Forms")
     target_ids = fields.One2many("union.campaign.target", "campaign_id", string="Targets", copy=True)
@@ -112,7 +151,7 @@ class UnionCampaign(models.Model):
         "campaign_id",
         string="Reports Asked",
         copy=True,
-        help="What the units report, to whom and when; empty: one report per period, due at its end.",
+        help="What the units report, to whom and when. A new plan asks one report per period, due at its end.",
     )
     slogan_ids = fields.One2many("union.campaign.slogan", "campaign_id", string="Slogans", copy=True)
     responsibility_ids = fields.One2many(
@@ -213,6 +252,13 @@ class UnionCampaign(models.Model):
         compute="_compute_is_locked",
         help="What the plan says is locked for the current user (approved, not a manager).",
     )
+    can_change_approver = fields.Boolean(compute="_compute_is_locked")
+    is_published = fields.Boolean(
+        compute="_compute_is_published",
+        store=True,
+        index=True,
+        help="Approved at least once: the plan's units read it (record rules use this flag).",
+    )
     can_submit = fields.Boolean(compute="_compute_can_transitions")
     can_approve = fields.Boolean(compute="_compute_can_transitions")
     can_cancel = fields.Boolean(compute="_compute_can_transitions")
@@ -303,16 +349,18 @@ class UnionCampaign(models.Model):
     @api.depends_context("uid")
     @api.depends("state")
     def _compute_is_locked(self):
-        is_manager = self.env.user.has_group("union_campaign.group_manager")
         for campaign in self:
-            campaign.is_locked = campaign.state in LOCKED_STATES and not is_manager
+            campaign.is_locked = not campaign._may_write(STRUCTURE_FIELDS)
+            campaign.can_change_approver = campaign._may_write(APPROVAL_FIELDS)
 
-    @api.depends_context("uid")
+    @api.depends("state")
+    def _compute_is_published(self):
+        for campaign in self:
+            campaign.is_published = campaign.state in PLAN_PUBLISHED_STATES
+
     @api.depends("state", "approver_id", "user_id", "phase_ids.status", "unit_ids")
     def _compute_can_transitions(self):
-        for campaign in self:
-            for transition in ("submit", "approve", "cancel", "reset", "launch", "done"):
-                campaign[f"can_{transition}"] = not campaign._get_transition_refusal(transition)
+        return super()._compute_can_transitions()
 
     @api.depends("reference", "name")
     def _compute_display_name(self):
@@ -348,7 +396,7 @@ class UnionCampaign(models.Model):
             )
             if duplicate:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "The number %(reference)s is already used by the plan “%(plan)s” of %(unit)s in %(year)s.",
                         reference=campaign.reference,
                         plan=duplicate.name,
@@ -364,7 +412,7 @@ class UnionCampaign(models.Model):
             delays = (campaign.review_delay, campaign.revise_delay, campaign.escalation_delay)
             if min(delays) < 0 or max(delays) > MAX_DELAY:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Delays are between 0 and %(max)s days (plan “%(plan)s”).",
                         max=MAX_DELAY,
                         plan=campaign.display_name,
@@ -381,7 +429,7 @@ class UnionCampaign(models.Model):
             )
             if outside:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "A plan applies to units below the unit that issues it; %(units)s are not below %(issuer)s.",
                         units=", ".join(outside.mapped("name")),
                         issuer=campaign.issuing_unit_id.name,
@@ -393,7 +441,7 @@ class UnionCampaign(models.Model):
         for campaign in self.filtered("approver_id"):
             if not campaign.approver_id._has_group("union_campaign.group_manager"):
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "%(user)s cannot approve the plan “%(plan)s”: the approver must be a Union Campaigns manager.",
                         user=campaign.approver_id.name,
                         plan=campaign.display_name,
@@ -401,13 +449,38 @@ class UnionCampaign(models.Model):
                 )
 
     # ------------------------------------------------------------------
-    # CRUD
+    # Write policy: approved means final
     # ------------------------------------------------------------------
+    @api.model
+    def _get_write_policy(self):
+        """What each role may write in each state: officers write a plan until it is approved (and name its
+        approver until they submit it), then only how it is run; managers write it in every state."""
+        everything = STRUCTURE_FIELDS + SETTINGS_FIELDS + APPROVAL_FIELDS
+        return {
+            "officer": {
+                ("draft", "cancelled"): everything,
+                ("to_approve",): STRUCTURE_FIELDS + SETTINGS_FIELDS,
+                PLAN_LOCKED_STATES: SETTINGS_FIELDS,
+            },
+            "manager": {PLAN_STATES: everything},
+        }
+
+    def _get_locked_message(self, labels):
+        return self.env._(
+            "The plan %(plans)s is %(state)s: only a manager can change %(fields)s.",
+            plans=self.display_name,
+            state=self._get_state_label().lower(),
+            fields=labels,
+        )
+
     @api.model
     def _get_workflow_fields(self):
         # the approver's reason and the background launch's counters are the workflow's word, not the officer's
         return ("state", "return_reason", "launch_done", "launch_remaining")
 
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
@@ -416,31 +489,40 @@ class UnionCampaign(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        self._check_workflow_write(vals)
         if "active" in vals and not vals["active"]:
             running = self.filtered(lambda c: c.state in ("to_approve", "approved", "running"))
             if running:
                 raise UserError(
-                    _(
+                    self.env._(
                         "Plans waiting for approval, approved or running cannot be archived: %(plans)s",
                         plans=", ".join(running.mapped("display_name")),
                     )
                 )
-        structure = self._get_structure_fields() & set(vals)
-        if structure:
-            self.check_access("write")  # a reporter gets the access error, not the lock message
-            self._check_structure_editable(structure)
+        reviewers = {"user_id", "approver_id"} & set(vals)
         result = super().write(vals)
-        if "unit_ids" in vals:
-            self.filtered(lambda c: c.state == "running")._generate_reports()
+        if reviewers:
+            self._reassign_reviews()
         return result
+
+    def _reassign_reviews(self):
+        """The plan's officer or approver changed: the approval and the reviews waiting for them move to the new
+        person, who is told."""
+        waiting = self.filtered(lambda c: c.state == "to_approve")
+        if waiting:
+            waiting._activity_update()
+            self._notify_users("union_campaign.mail_template_plan_to_approve", waiting.grouped("approver_id"))
+        # sudo: the reports' review activities follow their plan's reviewers, whoever may read the reports.
+        submitted = self.sudo().report_ids.filtered(lambda r: r.state == "submitted")
+        if submitted:
+            submitted._activity_update()
+            self._notify_users("union_campaign.mail_template_report_submitted", submitted.grouped("reviewer_id"))
 
     @api.ondelete(at_uninstall=False)
     def _unlink_if_draft_or_cancelled(self):
         blocked = self.filtered(lambda c: c.state not in ("draft", "cancelled"))
         if blocked:
             raise UserError(
-                _(
+                self.env._(
                     "Only draft or cancelled plans can be deleted; cancel these first: %(plans)s",
                     plans=", ".join(blocked.mapped("display_name")),
                 )
@@ -459,10 +541,23 @@ class UnionCampaign(models.Model):
     def action_submit(self):
         """Send draft plans to a manager for approval."""
         self._check_transition("submit")
+        for plan in self.filtered(lambda c: not c.report_schedule_ids):
+            # A plan that says nothing of reports asks one per period, due at its end: written in the plan now,
+            # for its approver to see.
+            plan.report_schedule_ids = [Command.create(plan._prepare_default_schedule_vals())]
         self._workflow_write({"state": "to_approve", "return_reason": False})
         self._activity_update()
         self._notify_users("union_campaign.mail_template_plan_to_approve", self.grouped("approver_id"))
         return True
+
+    def _prepare_default_schedule_vals(self):
+        """Return what a plan that says nothing of reports asks: one report per period, due at its end, named in
+        the plan's document language. Override to ask otherwise."""
+        self.ensure_one()
+        schedule = self.env["union.campaign.report.schedule"].with_context(
+            lang=self.issuing_unit_id._get_document_lang()
+        )
+        return {"kind": "per_period", "name": schedule._fields["name"].default(schedule)}
 
     def action_approve(self):
         """Approve plans waiting for approval (their approver)."""
@@ -481,9 +576,9 @@ class UnionCampaign(models.Model):
             return self.env["union.review.return.wizard"]._action_open(self)
         reason = (reason or "").strip()
         if not reason:
-            raise UserError(_("Give the reason for sending the plan back."))
+            raise UserError(self.env._("Give the reason for sending the plan back."))
         self._workflow_write({"state": "draft", "return_reason": reason})
-        self._post_note(_("Sent back for revision: %(reason)s", reason=reason))
+        self._post_note(self.env._("Sent back for revision: %(reason)s", reason=reason))
         self._activity_update()
         self._notify_users("union_campaign.mail_template_plan_returned", self.grouped("user_id"), reason=reason)
         return True
@@ -505,88 +600,6 @@ class UnionCampaign(models.Model):
         self._activity_update()
         return True
 
-    def action_launch(self):
-        """Start approved plans: create every unit's report for every phase (running plans: what is missing).
-
-        The plans' rows are locked first, without waiting: of two launches at once, the second fails with a
-        concurrency error that Odoo's RPC layer retries, and the retry finds the reports and creates nothing twice.
-        """
-        self._lock_rows()
-        self._check_transition("launch")
-        self.filtered(lambda c: c.state == "approved")._workflow_write({"state": "running"})
-        self.report_ids.filtered("cancelled_with_plan")._reopen_with_plan()
-        created, remaining = self._generate_reports(limit=self._get_launch_batch_size())
-        self._workflow_write({"launch_remaining": remaining, "launch_done": len(created)})
-        if remaining:
-            # Too large for one request: the rest is created by the background job, batch by batch.
-            self.env.ref("union_campaign.ir_cron_union_launch")._trigger()
-        self._activity_update()
-        return self._launch_feedback(created, remaining)
-
-    @api.model
-    def _get_launch_batch_size(self):
-        """Return how many reports one request (or one run of the background job) creates at most."""
-        # sudo: a technical setting (union_campaign.launch_batch_size), not the user's data.
-        value = self.env["ir.config_parameter"].sudo().get_param("union_campaign.launch_batch_size", "2000")
-        try:
-            return max(int(value), 1)
-        except ValueError:
-            return 2000
-
-    def _launch_feedback(self, created, remaining):
-        """Return the notification shown after a launch: how many reports, who has no reporter, what is left."""
-        orphans = self._get_units_without_reporter()
-        if remaining:
-            message = _(
-                "%(created)s unit reports created; the other %(remaining)s are being created in the background "
-                "(progress on the plan).",
-                created=len(created),
-                remaining=remaining,
-            )
-        else:
-            message = _(
-                "%(created)s unit reports created for %(units)s units.",
-                created=len(created),
-                units=len(created.unit_id),
-            )
-        if orphans:
-            message = _(
-                "%(message)s %(count)s units have no reporter: see the activity “Assign reporters”.",
-                message=message,
-                count=len(orphans),
-            )
-        return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {
-                "title": _("Plan launched"),
-                "message": message,
-                "type": "warning" if orphans else "success",
-                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
-            },
-        }
-
-    @api.model
-    def _cron_launch(self):
-        """Create, batch by batch, the reports of the plans whose launch was too large for one request.
-
-        Idempotent and resumable: each batch is committed with the cron progress API; after a crash the next run
-        creates only what is still missing.
-        """
-        plans = self.search([("state", "=", "running"), ("launch_remaining", ">", 0)])
-        batch_size = self._get_launch_batch_size()
-        done = remaining = 0
-        for plan in plans:
-            created, remaining = plan._generate_reports(limit=batch_size)
-            plan._workflow_write({"launch_remaining": remaining, "launch_done": plan.launch_done + len(created)})
-            if not remaining:
-                plan._activity_update()
-            done += len(created)
-            self.env["union.unit.report"]._cron_commit_progress(done, remaining)
-            if remaining:
-                break  # one batch per run: the cron runs again at once while work remains
-        return done
-
     def action_done(self):
         """Close running plans whose periods are over; reports never submitted are marked Not Submitted."""
         self._lock_rows()
@@ -597,29 +610,20 @@ class UnionCampaign(models.Model):
         return True
 
     # ------------------------------------------------------------------
-    # Rights: one check per transition
+    # Rights: one refusal per transition (union.workflow.mixin)
     # ------------------------------------------------------------------
-    def _get_transition_refusal(self, transition, user=None):
-        """Return (exception class, message) saying why `user` may not make `transition` now, or False.
-
-        The one place of the rights of each transition (submit, approve, cancel, reset, launch, done), one
-        ``_refuse_<transition>`` method each: the actions raise what it returns and the ``can_*`` fields the
-        views use are computed from it. Override a ``_refuse_*`` method to add rules.
-        """
-        self.ensure_one()
-        return getattr(self, f"_refuse_{transition}")(user or self.env.user)
-
     def _refuse_state(self, *states):
         if self.state in states:
             return False
-        state = dict(self._fields["state"]._description_selection(self.env))[self.state].lower()
-        return UserError, _("The plan “%(plan)s” is %(state)s.", plan=self.display_name, state=state)
+        return UserError, self.env._(
+            "The plan “%(plan)s” is %(state)s.", plan=self.display_name, state=self._get_state_label().lower()
+        )
 
     def _refuse_submit(self, user):
         if refusal := self._refuse_state("draft"):
             return refusal
         if not user.has_group("union_campaign.group_officer"):
-            return AccessError, _("Only federation officers can submit a plan for approval.")
+            return AccessError, self.env._("Only federation officers can submit a plan for approval.")
         missing = self._get_missing_for_approval()
         return (UserError, missing) if missing else False
 
@@ -627,14 +631,14 @@ class UnionCampaign(models.Model):
         """Return what the plan still lacks before it can be approved (a sentence), or False."""
         plan = self.display_name
         if not self.phase_ids:
-            return _("Add at least one phase to the plan “%(plan)s” before submitting it.", plan=plan)
+            return self.env._("Add at least one phase to the plan “%(plan)s” before submitting it.", plan=plan)
         if not self.unit_ids:
-            return _("Choose the units the plan “%(plan)s” applies to before submitting it.", plan=plan)
+            return self.env._("Choose the units the plan “%(plan)s” applies to before submitting it.", plan=plan)
         if not self.approver_id:
-            return _("Choose the manager who approves the plan “%(plan)s” before submitting it.", plan=plan)
+            return self.env._("Choose the manager who approves the plan “%(plan)s” before submitting it.", plan=plan)
         undated = self.report_schedule_ids._get_missing_deadline()
         if undated:
-            return _(
+            return self.env._(
                 "Give the due day of the reports the plan “%(plan)s” asks: %(reports)s.",
                 plan=plan,
                 reports=", ".join(undated.mapped("name")),
@@ -646,7 +650,7 @@ class UnionCampaign(models.Model):
         if refusal := self._refuse_state("to_approve"):
             return refusal
         if user != self.approver_id and not self.env.su:
-            return AccessError, _(
+            return AccessError, self.env._(
                 "The plan “%(plan)s” waits for the approval of %(approver)s; only they can approve it or send it "
                 "back (a manager may name another approver).",
                 plan=self.display_name,
@@ -655,11 +659,11 @@ class UnionCampaign(models.Model):
         return False
 
     def _refuse_cancel(self, user):
+        """Cancelling: whoever may change what the plan says (officers until it is approved, then managers)."""
         if refusal := self._refuse_state("draft", "to_approve", "approved", "running"):
             return refusal
-        is_manager = user.has_group("union_campaign.group_manager")
-        if not user.has_group("union_campaign.group_officer") or (self.state in LOCKED_STATES and not is_manager):
-            return AccessError, _(
+        if not self._may_write(STRUCTURE_FIELDS, user):
+            return AccessError, self.env._(
                 "Only a manager can cancel an approved or running plan (“%(plan)s”).", plan=self.display_name
             )
         return False
@@ -671,20 +675,22 @@ class UnionCampaign(models.Model):
             return refusal
         is_manager = user.has_group("union_campaign.group_manager")
         if self.state == "to_approve" and not (is_manager or user == self.user_id):
-            return AccessError, _(
+            return AccessError, self.env._(
                 "Only the plan's officer or a manager can take back “%(plan)s” from approval.", plan=self.display_name
             )
         if self.state == "cancelled" and not is_manager:
-            return AccessError, _("Only a manager can reopen the cancelled plan “%(plan)s”.", plan=self.display_name)
+            return AccessError, self.env._(
+                "Only a manager can reopen the cancelled plan “%(plan)s”.", plan=self.display_name
+            )
         return False
 
     def _refuse_launch(self, user):
         if refusal := self._refuse_state("approved", "running"):
             return refusal
         if not user.has_group("union_campaign.group_officer"):
-            return AccessError, _("Only federation officers can launch a plan.")
+            return AccessError, self.env._("Only federation officers can launch a plan.")
         if not self.unit_ids:
-            return UserError, _("The plan “%(plan)s” has no unit to launch to.", plan=self.display_name)
+            return UserError, self.env._("The plan “%(plan)s” has no unit to launch to.", plan=self.display_name)
         return False
 
     def _refuse_done(self, user):
@@ -693,36 +699,21 @@ class UnionCampaign(models.Model):
         if refusal := self._refuse_state("running"):
             return refusal
         if not user.has_group("union_campaign.group_officer"):
-            return AccessError, _("Only federation officers can close a plan.")
+            return AccessError, self.env._("Only federation officers can close a plan.")
         if any(phase.date_end and phase.status != "closed" for phase in self.phase_ids):
-            return UserError, _("The plan “%(plan)s” still has open phases.", plan=self.display_name)
+            return UserError, self.env._("The plan “%(plan)s” still has open phases.", plan=self.display_name)
         waiting = self._get_outstanding_reports().filtered(lambda r: r.state == "submitted")
         if waiting:
-            return UserError, _(
+            return UserError, self.env._(
                 "%(count)s reports of the plan “%(plan)s” wait for a review decision: decide on them before closing.",
                 count=len(waiting),
                 plan=self.display_name,
             )
         return False
 
-    def _check_transition(self, transition):
-        """Raise the refusal of the first plan that may not make `transition`."""
-        for campaign in self:
-            refusal = campaign._get_transition_refusal(transition)
-            if refusal:
-                error, message = refusal
-                raise error(message)
-
-    def _lock_rows(self):
-        """Lock the plans' rows without waiting: concurrent transitions of one plan fail and are retried."""
-        if self.ids:
-            self.env.cr.execute(
-                "SELECT id FROM union_campaign WHERE id IN %s FOR NO KEY UPDATE NOWAIT",
-                [tuple(self.ids)],
-                log_exceptions=False,
-            )
-            self.invalidate_recordset(["state"])
-
+    # ------------------------------------------------------------------
+    # Navigation
+    # ------------------------------------------------------------------
     @api.model
     def action_home(self):
         """Open where the user's work is: a manager's plans to approve (else reports waiting for them), an officer's
@@ -775,87 +766,6 @@ class UnionCampaign(models.Model):
         action.update(domain=[("campaign_id", "=", self.id)], context=context)
         return action
 
-    def action_view_compliance_matrix(self):
-        """Open the compliance matrix: units down, phases across, each cell a report state."""
-        self.ensure_one()
-        return {
-            "type": "ir.actions.client",
-            "tag": "union_campaign.compliance_matrix",
-            "name": _("Compliance Matrix – %(plan)s", plan=self.display_name),
-            "params": {"campaign_id": self.id},
-        }
-
-    def get_compliance_matrix(self, unit_type_id=False):
-        """Return the compliance matrix as plain data for the client action and the XLSX export: the plan's
-        units down, the reports its schedule asks across (one column per occurrence), each cell a report state."""
-        self.ensure_one()
-        self.check_access("read")
-        units = self.unit_ids.filtered("receives_plans")
-        if not self.env.user.has_group("union_campaign.group_officer"):
-            # A reporter sees the rows of their own units only (they cannot read the other units' reports).
-            units = units.filtered(lambda u: self.env.user in u.member_user_ids)
-        all_types = units.unit_type_id
-        if unit_type_id:
-            units = units.filtered(lambda u: u.unit_type_id.id == int(unit_type_id))
-        reports = self.env["union.unit.report"].search([("campaign_id", "=", self.id), ("unit_id", "in", units.ids)])
-        columns = self._get_report_columns(reports)
-        by_cell = {(r.unit_id.id, r._get_column_key()): r for r in reports}
-        state_labels = dict(reports._fields["matrix_state"]._description_selection(self.env))
-        rows = []
-        for unit in units.sorted(lambda u: (u.unit_type_id.sequence, u.unit_type_id.id, u.name)):
-            cells = []
-            for column in columns:
-                report = by_cell.get((unit.id, column["id"]))
-                state = report.matrix_state if report else "none"
-                cells.append(
-                    {
-                        "column": column["id"],
-                        "report_id": report.id if report else False,
-                        "state": state,
-                        "label": state_labels[state],
-                        "days_late": report.days_late if report else 0,
-                        "late_label": (
-                            self.env._("%(days)s days late", days=report.days_late)
-                            if report and report.days_late
-                            else ""
-                        ),
-                    }
-                )
-            rows.append(
-                {
-                    "unit_id": unit.id,
-                    "unit": unit.name,
-                    "unit_type": unit.unit_type_id.id,
-                    "unit_type_label": unit.unit_type_id.name,
-                    "cells": cells,
-                }
-            )
-        return {
-            "campaign": {"id": self.id, "name": self.display_name, "reference": self.reference or ""},
-            "columns": columns,
-            "rows": rows,
-            "unit_types": [[unit_type.id, unit_type.name] for unit_type in all_types.sorted("sequence")],
-            "states": [[key, label] for key, label in state_labels.items() if key != "none"],
-        }
-
-    @api.model
-    def _get_report_columns(self, reports):
-        """Return the matrix's columns for `reports`: one per reporting occurrence (schedule and period), in
-        deadline order, named by the occurrence and dated by its (earliest) deadline."""
-        columns = {}
-        for report in reports:
-            key = report._get_column_key()
-            column = columns.setdefault(
-                key,
-                {"id": key, "name": report.period_label or report.schedule_id.name, "deadline": report.date_deadline},
-            )
-            if report.date_deadline and (not column["deadline"] or report.date_deadline < column["deadline"]):
-                column["deadline"] = report.date_deadline
-        ordered = sorted(columns.values(), key=lambda c: (c["deadline"] or fields.Date.today(), c["id"]))
-        for column in ordered:
-            column["deadline"] = fields.Date.to_string(column["deadline"]) if column["deadline"] else False
-        return ordered
-
     # ------------------------------------------------------------------
     # Business methods
     # ------------------------------------------------------------------
@@ -866,111 +776,13 @@ class UnionCampaign(models.Model):
         ends = [d for d in self.phase_ids.mapped("date_end") if d]
         return (min(starts) if starts else self.issue_date, max(ends) if ends else None)
 
-    def _get_report_schedules(self):
-        """Return the plan's reporting schedule; a plan that says nothing asks one report per period."""
-        self.ensure_one()
-        if not self.report_schedule_ids:
-            # sudo: the schedule is part of the plan the launch was allowed to start. Its name is printed and
-            # shown to the units: in the plan's document language, not the launcher's.
-            lang = self.issuing_unit_id._get_document_lang()
-            schedule = self.env["union.campaign.report.schedule"].with_context(lang=lang)
-            name = schedule._fields["name"].default(schedule)
-            self.sudo().report_schedule_ids = [fields.Command.create({"kind": "per_period", "name": name})]
-        return self.report_schedule_ids
-
     def _get_units_without_reporter(self):
         """Return the plans' units that receive plans but have nobody to report for them."""
         return self.unit_ids.filtered(lambda u: u.receives_plans and not u._get_reporting_user())
 
-    def _get_reporting_units(self, schedule):
-        """Return the units that report on `schedule`: the plan's units that receive plans, of its unit types."""
-        # A search, not `filtered`: a plan may go to ten thousand units, whose other fields are not needed here.
-        domain = [("id", "in", self.unit_ids.ids), ("unit_type_id.receives_plans", "=", True)]
-        if schedule.unit_type_ids:
-            domain.append(("unit_type_id", "in", schedule.unit_type_ids.ids))
-        return self.env["union.unit"].search(domain)
-
-    def _generate_reports(self, limit=None):
-        """Create, in batches, the unit reports and report lines the running plans' schedules ask and that are
-        missing (idempotent): one report per occurrence and unit, with a line per item the unit does.
-
-        :param limit: create at most that many reports (the rest is left for the next call)
-        :return: (reports created, number of reports still missing)
-        """
-        running = self.filtered(lambda c: c.state == "running")
-        Report = self.env["union.unit.report"]
-        if not running:
-            return Report, 0
-        Line = self.env["union.unit.report.line"]
-        # A large launch calls this once per background batch: the cells already there are read as plain rows
-        # (no records), and values are prepared only for the reports of this batch, so that each batch costs
-        # the same whatever the plan's size.
-        Report.flush_model(["campaign_id", "schedule_id", "period_key", "unit_id", "state"])
-        Line.flush_model(["report_id", "item_id"])
-        rows = self.env.execute_query(
-            SQL(
-                "SELECT schedule_id, period_key, unit_id, id, state FROM union_unit_report WHERE campaign_id = ANY(%s)",
-                running.ids,
-            )
-        )
-        report_by_cell = {(row[0], row[1], row[2]): (row[3], row[4]) for row in rows}
-        line_keys = set()
-        open_ids = [cell[0] for cell in report_by_cell.values() if cell[1] in OPEN_STATES]
-        if open_ids:
-            line_keys = set(
-                self.env.execute_query(
-                    SQL("SELECT report_id, item_id FROM union_unit_report_line WHERE report_id = ANY(%s)", open_ids)
-                )
-            )
-        # The items' units as plain ids, read once: a plan may go to ten thousand units.
-        self.env["union.campaign.item"].flush_model(["campaign_id", "unit_ids"])
-        units_by_item = defaultdict(set)
-        for item_id, unit_id in self.env.execute_query(
-            SQL(
-                """SELECT rel.item_id, rel.unit_id
-                     FROM union_campaign_item_unit_rel rel
-                     JOIN union_campaign_item item ON item.id = rel.item_id
-                    WHERE item.campaign_id = ANY(%s)""",
-                running.ids,
-            )
-        ):
-            units_by_item[item_id].add(unit_id)
-        new_reports, new_lines, missing = [], [], 0
-        for campaign in running:
-            for schedule in campaign._get_report_schedules():
-                units = campaign._get_reporting_units(schedule)
-                for occurrence in schedule._get_occurrences():
-                    item_units = [(item, units_by_item[item.id]) for item in occurrence.items]
-                    line_vals = {item.id: item._prepare_report_line_vals() for item in occurrence.items}
-                    for unit in units:
-                        items = [item for item, unit_ids in item_units if unit.id in unit_ids]
-                        if occurrence.items and not items:
-                            continue  # nothing of this occurrence is the unit's to do
-                        cell = report_by_cell.get((schedule.id, occurrence.key, unit.id))
-                        if cell is None:
-                            missing += 1
-                            if limit and len(new_reports) >= limit:
-                                continue  # left for the next batch
-                            vals = schedule._prepare_unit_report_vals(occurrence, unit)
-                            vals["line_ids"] = [fields.Command.create(dict(line_vals[i.id])) for i in items]
-                            new_reports.append(vals)
-                        elif cell[1] in OPEN_STATES:
-                            # Only what the unit may still change gets new lines: a submitted report stays as sent.
-                            new_lines += [
-                                dict(line_vals[item.id], report_id=cell[0])
-                                for item in items
-                                if (cell[0], item.id) not in line_keys
-                            ]
-        remaining = missing - len(new_reports)
-        # sudo: generated documents are owned by the workflow; the caller's rights were checked by the action.
-        quiet = {"mail_create_nolog": True, "mail_create_nosubscribe": True, "tracking_disable": True}
-        created = Report.sudo().with_context(**quiet).create(new_reports)
-        if new_lines:
-            Line.sudo().create(new_lines)
-        created = Report.browse(created.ids)
-        created._activity_update()
-        return created, remaining
-
+    # ------------------------------------------------------------------
+    # Daily job
+    # ------------------------------------------------------------------
     @api.model
     def _cron_update_status(self):
         """Refresh the phases' status from today's date and close running plans whose periods are over and whose
@@ -991,52 +803,6 @@ class UnionCampaign(models.Model):
         # sudo: the plan's state depends on all its reports, whoever looks.
         return self.sudo().report_ids.filtered(lambda r: r.state in ("draft", "submitted", "returned"))
 
-    @api.model
-    def _get_structure_fields(self):
-        """Return the fields that make up the official plan. Override to lock more or fewer fields."""
-        return {
-            "name",
-            "reference",
-            "issuing_unit_id",
-            "issue_date",
-            "issue_place",
-            "legal_basis_ids",
-            "introduction",
-            "section_ids",
-            "phase_ids",
-            "form_ids",
-            "target_ids",
-            "budget_line_ids",
-            "report_schedule_ids",
-            "slogan_ids",
-            "responsibility_ids",
-            "unit_ids",
-            "recipient_ids",
-            "signature_lines",
-            "signer_name",
-            "company_id",
-            "review_steps",
-        }
-
-    def _check_structure_editable(self, field_names=None):
-        """Raise unless the current user may change what these plans say."""
-        locked = self.filtered(lambda c: c.state in LOCKED_STATES)
-        if not locked or self.env.su or self.env.user.has_group("union_campaign.group_manager"):
-            return
-        if field_names:
-            labels = sorted(self._fields[f]._description_string(self.env) for f in field_names if f in self._fields)
-            fields_text = ", ".join(labels)
-        else:
-            fields_text = _("phases, activities and other content")
-        raise UserError(
-            _(
-                "The plan %(plans)s is %(state)s: only a manager can change %(fields)s.",
-                plans=", ".join(locked.mapped("display_name")),
-                state=dict(self._fields["state"]._description_selection(self.env))[locked[0].state],
-                fields=fields_text,
-            )
-        )
-
     # ------------------------------------------------------------------
     # Activities
     # ------------------------------------------------------------------
@@ -1054,7 +820,7 @@ class UnionCampaign(models.Model):
                 orphans = campaign._get_units_without_reporter()
                 if orphans:
                     note = Markup("<p>%s</p><ul>%s</ul>") % (
-                        _("These units have no reporter: their reports reach nobody until you assign one."),
+                        self.env._("These units have no reporter: their reports reach nobody until you assign one."),
                         Markup("").join(Markup("<li>%s</li>") % unit.name for unit in orphans),
                     )
                     deadline = self._activity_deadline(campaign.user_id, type_xmlid=assign)
@@ -1086,7 +852,7 @@ class UnionCampaign(models.Model):
                 plans[campaign] = {"done": {"union_campaign.mail_act_approve_plan"}}
             else:
                 plans[campaign] = {"drop": ALL}
-        self._activity_sync(plans, feedback=_("Decision taken on the plan."))
-        tasks = self.item_ids.filtered(lambda a: a.scope in ("federation", "both"))
+        self._activity_sync(plans, feedback=self.env._("Decision taken on the plan."))
+        tasks = self.item_ids.filtered(lambda item: item.scope in ("federation", "both"))
         tasks._activity_update()
         return True

@@ -1,10 +1,13 @@
 # Copyright 2026 union_campaign contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import format_date
 
-from .union_workflow_mixin import ALL
+from .union_workflow_mixin import ALL, PLAN_LOCKED_STATES
+
+# What carrying out a federation task changes: not part of the official plan.
+TASK_FIELDS = ("user_id", "is_done")
 
 
 class UnionCampaignItem(models.Model):
@@ -13,7 +16,7 @@ class UnionCampaignItem(models.Model):
 
     _name = "union.campaign.item"
     _description = "Plan Content Item"
-    _inherit = ["mail.thread", "mail.activity.mixin", "union.workflow.mixin", "union.input.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "union.campaign.part.mixin", "union.input.mixin"]
     _order = "campaign_id, phase_sequence, sequence, id"
     _check_company_auto = True
 
@@ -168,7 +171,7 @@ class UnionCampaignItem(models.Model):
             for day in filter(None, (item.date_start, item.date_deadline)):
                 if (phase.date_start and day < phase.date_start) or (phase.date_end and day > phase.date_end):
                     raise ValidationError(
-                        _(
+                        self.env._(
                             "The dates of “%(item)s” must lie within its phase “%(phase)s” (%(start)s – %(end)s).",
                             item=item.name,
                             phase=phase.name,
@@ -177,17 +180,19 @@ class UnionCampaignItem(models.Model):
                         )
                     )
             if item.date_start and item.date_deadline and item.date_deadline < item.date_start:
-                raise ValidationError(_("“%(item)s” cannot end before it starts.", item=item.name))
+                raise ValidationError(self.env._("“%(item)s” cannot end before it starts.", item=item.name))
 
     @api.constrains("parent_id", "phase_id")
     def _check_parent(self):
         if self._has_cycle():
-            raise ValidationError(_("An item cannot be its own sub-item."))
+            raise ValidationError(self.env._("An item cannot be its own sub-item."))
         for item in self:
             if (item.parent_id and item.parent_id.phase_id != item.phase_id) or any(
                 child.phase_id != item.phase_id for child in item.child_ids
             ):
-                raise ValidationError(_("A sub-item belongs to the period of its item (“%(item)s”).", item=item.name))
+                raise ValidationError(
+                    self.env._("A sub-item belongs to the period of its item (“%(item)s”).", item=item.name)
+                )
 
     # ------------------------------------------------------------------
     # Hooks for the reports generated at launch
@@ -198,39 +203,42 @@ class UnionCampaignItem(models.Model):
         return {"item_id": self.id}
 
     # ------------------------------------------------------------------
-    # CRUD: the plan's lock applies to its items
+    # Write policy: the plan's, and federation tasks are carried out while it runs
+    # ------------------------------------------------------------------
+    @api.model
+    def _get_write_policy(self):
+        """The plan's lock (union.campaign.part.mixin); who carries out a federation task, and whether it is
+        done, is not part of the official plan: officers write them while the plan is approved or runs."""
+        policy = super()._get_write_policy()
+        policy["officer"] = {**policy["officer"], PLAN_LOCKED_STATES: TASK_FIELDS}
+        return policy
+
+    @api.model
+    def _get_fixed_fields(self):
+        return ("phase_id",)
+
+    # ------------------------------------------------------------------
+    # CRUD
     # ------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
-        phases = self.env["union.campaign.phase"].browse({vals.get("phase_id") for vals in vals_list} - {None, False})
-        self.check_access("create")
-        phases.campaign_id._check_structure_editable()
         items = super().create(vals_list)
-        items.filtered(lambda a: a.scope in ("units", "both")).campaign_id._generate_reports()
-        items.filtered(lambda a: a.scope in ("federation", "both"))._activity_update()
+        items.filtered(lambda item: item.scope in ("federation", "both"))._activity_update()
         return items
 
     def write(self, vals):
-        self.check_access("write")
-        # Who carries out a federation task, and whether it is done, is not part of the official plan.
-        if set(vals) - {"user_id", "is_done"}:
-            self.campaign_id._check_structure_editable()
-        if vals.get("phase_id"):
-            self.env["union.campaign.phase"].browse(vals["phase_id"]).campaign_id._check_structure_editable()
         result = super().write(vals)
-        if {"scope", "unit_ids", "all_units", "phase_id"} & set(vals):
-            self.campaign_id._generate_reports()
-        if {"scope", "user_id", "date_deadline", "is_done", "phase_id"} & set(vals):
+        if {"scope", "user_id", "date_deadline", "is_done"} & set(vals):
             self._activity_update()
         return result
 
     @api.ondelete(at_uninstall=False)
-    def _unlink_if_plan_editable(self):
-        self.campaign_id._check_structure_editable()
+    def _unlink_except_official_reports(self):
         self._get_report_lines().report_id._check_removable()
 
     def unlink(self):
-        self._unlink_if_plan_editable()
+        self._check_unlink_policy()
+        self._unlink_except_official_reports()
         # Lines of reports never submitted nor reviewed go with their item (the database refuses to cascade them).
         self._get_report_lines().unlink()
         return super().unlink()
@@ -244,7 +252,7 @@ class UnionCampaignItem(models.Model):
     # ------------------------------------------------------------------
     def action_mark_done(self):
         """Mark federation tasks carried out (their activity is then done)."""
-        self.filtered(lambda a: a.scope in ("federation", "both") and not a.is_done).write({"is_done": True})
+        self.filtered(lambda item: item.scope in ("federation", "both") and not item.is_done).write({"is_done": True})
         return True
 
     # ------------------------------------------------------------------
@@ -266,5 +274,5 @@ class UnionCampaignItem(models.Model):
                     task.user_id, not_before=task.date_deadline or task.phase_id.date_end
                 )
                 plans[task] = {"keep": [(xmlid, task.user_id, deadline, False, True)]}
-        self._activity_sync(plans, feedback=_("Federation task carried out."))
+        self._activity_sync(plans, feedback=self.env._("Federation task carried out."))
         return True

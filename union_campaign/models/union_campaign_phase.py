@@ -2,19 +2,18 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from collections import defaultdict
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import format_date
 
 from ..tools import local_today
-from .union_workflow_mixin import OPEN_STATES
 
 
 class UnionCampaignPhase(models.Model):
     """A time phase of a plan (giai đoạn), optionally with a peak window (cao điểm)."""
 
     _name = "union.campaign.phase"
-    _inherit = ["union.input.mixin"]
+    _inherit = ["union.campaign.part.mixin", "union.input.mixin"]
     _description = "Campaign Phase"
     _order = "campaign_id, sequence, date_start, id"
     _check_company_auto = True
@@ -139,7 +138,7 @@ class UnionCampaignPhase(models.Model):
         """Say what is wrong with the dates as soon as they are typed, not when the whole plan is saved."""
         error = self._get_dates_error(partial=True)
         if error:
-            return {"warning": {"title": _("Dates of the period"), "message": error}}
+            return {"warning": {"title": self.env._("Dates of the period"), "message": error}}
         return None
 
     def _get_dates_error(self, partial=False):
@@ -147,28 +146,30 @@ class UnionCampaignPhase(models.Model):
         self.ensure_one()
         name = self.name or self.display_name
         if not (self.date_start or self.date_end) and not partial:
-            return _("Give the period “%(phase)s” a start, an end or both.", phase=name)
+            return self.env._("Give the period “%(phase)s” a start, an end or both.", phase=name)
         if self.date_start and self.date_end and self.date_end < self.date_start:
-            return _("The phase “%(phase)s” cannot end before it starts.", phase=name)
+            return self.env._("The phase “%(phase)s” cannot end before it starts.", phase=name)
         if bool(self.peak_date_start) != bool(self.peak_date_end):
             return (
                 False
                 if partial
-                else _("Give both the start and the end of the peak window of the phase “%(phase)s”.", phase=name)
+                else self.env._(
+                    "Give both the start and the end of the peak window of the phase “%(phase)s”.", phase=name
+                )
             )
         if self.peak_date_start and (
             self.peak_date_end < self.peak_date_start
             or (self.date_start and self.peak_date_start < self.date_start)
             or (self.date_end and self.peak_date_end > self.date_end)
         ):
-            return _(
+            return self.env._(
                 "The peak window of the phase “%(phase)s” must lie within the phase (%(start)s – %(end)s).",
                 phase=name,
                 start=format_date(self.env, self.date_start),
                 end=format_date(self.env, self.date_end),
             )
         if self.report_deadline and self.date_start and self.report_deadline < self.date_start:
-            return _(
+            return self.env._(
                 "The report deadline of the phase “%(phase)s” cannot be before the phase starts (%(start)s).",
                 phase=name,
                 start=format_date(self.env, self.date_start),
@@ -181,13 +182,10 @@ class UnionCampaignPhase(models.Model):
             self.report_deadline = self.date_end
 
     # ------------------------------------------------------------------
-    # CRUD: the plan's lock applies to its phases
+    # CRUD (the plan's lock: union.campaign.part.mixin)
     # ------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
-        campaigns = self.env["union.campaign"].browse({vals.get("campaign_id") for vals in vals_list} - {None, False})
-        self.check_access("create")
-        campaigns._check_structure_editable()
         for vals in vals_list:
             if not vals.get("report_deadline") and vals.get("date_end"):
                 vals["report_deadline"] = vals["date_end"]
@@ -196,37 +194,18 @@ class UnionCampaignPhase(models.Model):
         return phases
 
     def write(self, vals):
-        self.check_access("write")
-        self.campaign_id._check_structure_editable()
-        if vals.get("campaign_id"):
-            self.env["union.campaign"].browse(vals["campaign_id"])._check_structure_editable()
         result = super().write(vals)
-        if {"report_deadline", "date_end"} & set(vals):
-            self._update_report_deadlines()
         if {"date_start", "date_end", "peak_date_start", "peak_date_end"} & set(vals):
             self._update_status()
         return result
 
-    def _update_report_deadlines(self):
-        """The open reports of a period follow its new deadline (submitted or approved ones keep theirs)."""
-        reports = (
-            self.env["union.unit.report"].sudo().search([("phase_id", "in", self.ids), ("state", "in", OPEN_STATES)])
-        )
-        moved = self.env["union.unit.report"]
-        for phase, phase_reports in reports.grouped("phase_id").items():
-            deadline = phase.report_deadline or phase.date_end
-            if deadline:
-                phase_reports._workflow_write({"date_deadline": deadline})
-                moved |= phase_reports
-        moved._activity_update()  # one sync for all the periods
-
     @api.ondelete(at_uninstall=False)
-    def _unlink_if_plan_editable(self):
-        self.campaign_id._check_structure_editable()
+    def _unlink_except_official_reports(self):
         self._get_unit_reports()._check_removable()
 
     def unlink(self):
-        self._unlink_if_plan_editable()
+        self._check_unlink_policy()
+        self._unlink_except_official_reports()
         # Reports never submitted nor reviewed go with their phase (the database refuses to cascade them).
         self._get_unit_reports().unlink()
         return super().unlink()

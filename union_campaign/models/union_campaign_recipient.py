@@ -1,6 +1,6 @@
 # Copyright 2026 union_campaign contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 
@@ -23,7 +23,7 @@ class UnionCampaignRecipient(models.Model):
     def _check_unit_or_name(self):
         for recipient in self:
             if not recipient.unit_id and not (recipient.name or "").strip():
-                raise ValidationError(_("A recipient needs a unit or a text."))
+                raise ValidationError(self.env._("A recipient needs a unit or a text."))
 
     @api.depends("unit_id", "name")
     def _compute_display_name(self):

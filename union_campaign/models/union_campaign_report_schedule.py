@@ -1,10 +1,11 @@
 # Copyright 2026 union_campaign contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import calendar
-from collections import namedtuple
+from collections import defaultdict, namedtuple
+from dataclasses import dataclass, field
 from datetime import date
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from .union_workflow_mixin import OPEN_STATES
@@ -12,6 +13,44 @@ from .union_workflow_mixin import OPEN_STATES
 # One report the schedule asks of each unit: launch creates a unit report per occurrence and unit.
 Occurrence = namedtuple("Occurrence", "key label deadline start end phase items")
 QUARTER_MONTHS = {"first": 0, "second": 1, "last": 2}
+# One existing unit report, as a plain row (a launch reads ten thousands of them).
+ReportRow = namedtuple("ReportRow", "id state date_deadline date_deadline_planned user_id")
+
+
+@dataclass
+class ExistingReports:
+    """The reports the plans already have, read once as plain rows: {(schedule, occurrence key, unit): ReportRow},
+    the (report, item) pairs of their lines, and the units of each item."""
+
+    cells: dict
+    line_keys: set
+    units_by_item: dict
+
+
+@dataclass
+class ReportChanges:
+    """What launching or updating plans changes in their unit reports, prepared before anything is written (the
+    launch's preview shows it, the launch applies it)."""
+
+    today: date
+    limit: int = 0  # create at most that many reports now (0: all); the rest is counted in `missing`
+    new_reports: list = field(default_factory=list)  # values of the reports to create
+    missing: int = 0  # reports the schedules ask that do not exist yet (created now or later)
+    late: int = 0  # of them, those whose deadline is already past
+    units: set = field(default_factory=set)  # units that get a new report
+    by_schedule: dict = field(default_factory=lambda: defaultdict(int))  # {schedule id: reports missing}
+    new_lines: list = field(default_factory=list)  # values of the lines open reports lack
+    # {(new deadline, move the report's deadline too): [report ids]}: the schedule's deadline moved
+    deadlines: dict = field(default_factory=lambda: defaultdict(list))
+    assign: dict = field(default_factory=lambda: defaultdict(list))  # {user id: [open reports without reporter]}
+
+    @property
+    def moved(self):
+        return sum(len(ids) for (_day, moved), ids in self.deadlines.items() if moved)
+
+    @property
+    def assigned(self):
+        return sum(len(ids) for ids in self.assign.values())
 
 
 class UnionCampaignReportSchedule(models.Model):
@@ -126,7 +165,7 @@ class UnionCampaignReportSchedule(models.Model):
 
     def _get_unit_items(self):
         """Return the plan's items units report on (scope units or both), sub-items included."""
-        return self.campaign_id.item_ids.filtered(lambda a: a.scope in ("units", "both"))
+        return self.campaign_id.item_ids.filtered(lambda item: item.scope in ("units", "both"))
 
     def _get_per_period_occurrences(self):
         items = self._get_unit_items()
@@ -235,18 +274,63 @@ class UnionCampaignReportSchedule(models.Model):
             "unit_id": unit.id,
             "user_id": unit._get_reporting_user().id,
             "date_deadline": occurrence.deadline,
+            "date_deadline_planned": occurrence.deadline,
         }
 
-    def write(self, vals):
-        result = super().write(vals)
-        if "date_deadline" in vals:
-            # The open reports of a final report or document follow its new due day.
-            reports = (
-                self.env["union.unit.report"]
-                .sudo()
-                .search([("schedule_id", "in", self.filtered("date_deadline").ids), ("state", "in", OPEN_STATES)])
-            )
-            for schedule, schedule_reports in reports.grouped("schedule_id").items():
-                schedule_reports._workflow_write({"date_deadline": schedule.date_deadline})
-            reports._activity_update()  # one sync for all the schedules
-        return result
+    def _get_reporting_units(self):
+        """Return the units that report on this schedule: the plan's units that receive plans, of its unit
+        types."""
+        self.ensure_one()
+        # A search, not `filtered`: a plan may go to ten thousand units, whose other fields are not needed here.
+        domain = [("id", "in", self.campaign_id.unit_ids.ids), ("unit_type_id.receives_plans", "=", True)]
+        if self.unit_type_ids:
+            domain.append(("unit_type_id", "in", self.unit_type_ids.ids))
+        return self.env["union.unit"].search(domain)
+
+    def _collect_report_changes(self, changes, existing):
+        """Add to `changes` (a ReportChanges) what this schedule asks and its plan's reports do not have yet: the
+        missing reports (one per occurrence and unit, with a line per item the unit does), the missing lines of
+        open reports, the open reports whose deadline the schedule moved and those with no reporter yet.
+
+        :param existing: the plans' reports as ExistingReports (plain rows, read once for every schedule)
+        """
+        self.ensure_one()
+        units = self._get_reporting_units()
+        reporters = {}
+        for occurrence in self._get_occurrences():
+            item_units = [(item, existing.units_by_item[item.id]) for item in occurrence.items]
+            line_vals = {item.id: item._prepare_report_line_vals() for item in occurrence.items}
+            for unit in units:
+                items = [item for item, unit_ids in item_units if unit.id in unit_ids]
+                if occurrence.items and not items:
+                    continue  # nothing of this occurrence is the unit's to do
+                cell = existing.cells.get((self.id, occurrence.key, unit.id))
+                if cell is None:
+                    changes.missing += 1
+                    changes.by_schedule[self.id] += 1
+                    changes.units.add(unit.id)
+                    if occurrence.deadline and occurrence.deadline < changes.today:
+                        changes.late += 1
+                    if changes.limit and len(changes.new_reports) >= changes.limit:
+                        continue  # left for the next batch
+                    vals = self._prepare_unit_report_vals(occurrence, unit)
+                    vals["line_ids"] = [Command.create(dict(line_vals[i.id])) for i in items]
+                    changes.new_reports.append(vals)
+                    continue
+                if cell.state not in OPEN_STATES:
+                    continue  # a submitted or decided report stays as it was sent
+                changes.new_lines += [
+                    dict(line_vals[item.id], report_id=cell.id)
+                    for item in items
+                    if (cell.id, item.id) not in existing.line_keys
+                ]
+                planned = cell.date_deadline_planned or cell.date_deadline
+                if occurrence.deadline and planned != occurrence.deadline:
+                    # A deadline an officer moved for this unit stays; the schedule's new one is remembered.
+                    moved = cell.date_deadline == planned
+                    changes.deadlines[(occurrence.deadline, moved)].append(cell.id)
+                if not cell.user_id:
+                    if unit.id not in reporters:
+                        reporters[unit.id] = unit._get_reporting_user().id
+                    if reporters[unit.id]:
+                        changes.assign[reporters[unit.id]].append(cell.id)

@@ -2,10 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import re
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-
-from .union_workflow_mixin import OPEN_STATES
 
 # "Liên đoàn Lao động" is abbreviated LĐLĐ in an abbreviated header line.
 FEDERATION_WORDS = re.compile(r"\bLiên đoàn Lao động\b", re.IGNORECASE)
@@ -103,6 +101,16 @@ class UnionUnit(models.Model):
         check_company=True,
         help="Users who report for this unit.",
     )
+    reporter_user_ids = fields.Many2many(
+        "res.users",
+        "union_unit_reporter_rel",
+        "unit_id",
+        "user_id",
+        string="Reporters",
+        compute="_compute_reporter_user_ids",
+        store=True,
+        help="Who may report for the unit: its chair and its reporting members (the record rules read this).",
+    )
     member_count = fields.Integer(string="Union Members", help="Number of union members (số đoàn viên).")
     company_id = fields.Many2one("res.company", required=True, index=True, default=lambda self: self.env.company)
     active = fields.Boolean(default=True)
@@ -145,6 +153,11 @@ class UnionUnit(models.Model):
             else:
                 unit.complete_name = unit.name
 
+    @api.depends("chair_user_id", "member_user_ids")
+    def _compute_reporter_user_ids(self):
+        for unit in self:
+            unit.reporter_user_ids = unit.chair_user_id | unit.member_user_ids
+
     # ------------------------------------------------------------------
     # Constraints
     # ------------------------------------------------------------------
@@ -163,7 +176,7 @@ class UnionUnit(models.Model):
             )
             if duplicate:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "A unit named “%(name)s” already exists under %(parent)s.",
                         name=unit.name,
                         parent=unit.parent_id.name or unit.company_id.name,
@@ -175,33 +188,8 @@ class UnionUnit(models.Model):
         for unit in self:
             if unit.member_count < 0:
                 raise ValidationError(
-                    _("The number of union members of %(unit)s cannot be negative.", unit=unit.display_name)
+                    self.env._("The number of union members of %(unit)s cannot be negative.", unit=unit.display_name)
                 )
-
-    def write(self, vals):
-        result = super().write(vals)
-        if {"chair_user_id", "member_user_ids"} & set(vals):
-            self._assign_open_reports()
-        return result
-
-    def _assign_open_reports(self):
-        """Give the open reports that have no reporter to the unit's (new) reporter, and tell them."""
-        # sudo: assigning the unit's own reports follows from who the unit's reporter is, whoever edits the unit.
-        reports = (
-            self.env["union.unit.report"]
-            .sudo()
-            .search([("unit_id", "in", self.ids), ("user_id", "=", False), ("state", "in", OPEN_STATES)])
-        )
-        assigned = self.env["union.unit.report"]
-        for unit, unit_reports in reports.grouped("unit_id").items():
-            user = unit._get_reporting_user()
-            if user:
-                unit_reports._workflow_write({"user_id": user.id})
-                assigned |= unit_reports
-        assigned._activity_update()  # one sync for all the units
-        self.env["union.campaign"].sudo().search(
-            [("state", "=", "running"), ("unit_ids", "in", self.ids)]
-        )._activity_update()
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_reports(self):
@@ -209,7 +197,7 @@ class UnionUnit(models.Model):
         count = self.env["union.unit.report"].sudo().search_count([("unit_id", "in", self.ids)])
         if count:
             raise UserError(
-                _(
+                self.env._(
                     "%(units)s reported on plans (%(count)s unit reports): archive the unit instead of deleting it.",
                     units=", ".join(self.mapped("name")),
                     count=count,
@@ -270,9 +258,8 @@ class UnionUnit(models.Model):
     # Business methods
     # ------------------------------------------------------------------
     def _get_reporting_user(self):
-        """Return the user who reports for the unit: its chair, else its first member.
-
-        Override to choose the reporter differently.
+        """Return the user a new report of the unit is given to: its chair, else its first member (both are among
+        its reporters, who all may report for it). Override to choose the reporter differently.
         """
         self.ensure_one()
         return self.chair_user_id or self.member_user_ids[:1]

@@ -6,23 +6,22 @@ from datetime import timedelta
 
 from markupsafe import Markup
 
-from odoo import _, api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import split_every
 
 from ..tools import local_date, local_today
 from .union_campaign import parse_reminder_days
-from .union_workflow_mixin import ALL, OPEN_STATES
+from .union_workflow_mixin import ALL, EVERY_FIELD, OPEN_STATES, REPORTED_STATES
 
 # Where a report belongs: set at launch, never changed afterwards (not even by a manager).
 FRAME_FIELDS = ("campaign_id", "schedule_id", "period_key", "phase_id", "unit_id")
-# What the unit says: the only fields its reporters write, and only while the report is draft or returned.
+# What the unit says: written by its reporters (and officers for them) while the report is draft or returned.
 CONTENT_FIELDS = ("summary", "line_ids", "attachment_ids")
 # What the federation decides about a report: its reporter and its deadline (officers).
 OFFICER_FIELDS = ("user_id", "date_deadline")
-# Written by the mail framework on any document a user may read.
-MAIL_FIELDS = ("message_main_attachment_id",)
-# States in which the unit may still change what it says.
+# States in which an officer may still give the report to another reporter.
+ASSIGNABLE_STATES = ("draft", "returned", "submitted", "not_submitted")
 # Fields only the workflow actions write.
 WORKFLOW_FIELDS = (
     "state",
@@ -32,6 +31,7 @@ WORKFLOW_FIELDS = (
     "checked_user_id",
     "date_approved",
     "cancelled_with_plan",
+    "date_deadline_planned",
 )
 # Group whose members review a report at each step.
 STEP_GROUPS = {1: "union_campaign.group_officer", 2: "union_campaign.group_manager"}
@@ -46,6 +46,7 @@ class UnionUnitReport(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin", "union.workflow.mixin", "union.input.mixin"]
     _order = "todo_rank, date_deadline desc, campaign_id, phase_sequence, unit_id, id"
     _check_company_auto = True
+    _workflow_transitions = ("submit", "review", "withdraw", "reopen", "cancel")
     # Reporters keep commenting on their report once it is submitted (and no longer theirs to edit).
     _mail_post_access = "read"
 
@@ -96,6 +97,13 @@ class UnionUnitReport(models.Model):
         tracking=True,
         index=True,
         help="When the report is due, as the plan's schedule says; officers may move it.",
+    )
+    date_deadline_planned = fields.Date(
+        string="Deadline of the Plan",
+        copy=False,
+        readonly=True,
+        help="The deadline the plan's schedule gives; updating the plan's reports moves the report's own deadline "
+        "with it, unless an officer moved it for this unit.",
     )
     date_submitted = fields.Datetime(string="Submitted On", copy=False, readonly=True, tracking=True)
     submitted_user_id = fields.Many2one("res.users", string="Submitted By", copy=False, readonly=True)
@@ -156,11 +164,17 @@ class UnionUnitReport(models.Model):
     )
     days_late = fields.Integer(compute="_compute_days_late", help="Days past the deadline, today or at submission.")
     is_late = fields.Boolean(string="Late", compute="_compute_days_late", search="_search_is_late")
+    is_open = fields.Boolean(
+        compute="_compute_is_open", store=True, help="Draft or sent back: the unit may still change what it says."
+    )
     can_submit = fields.Boolean(compute="_compute_can_transitions")
     can_review = fields.Boolean(compute="_compute_can_transitions")
     can_withdraw = fields.Boolean(compute="_compute_can_transitions")
     can_reopen = fields.Boolean(compute="_compute_can_transitions")
-    can_edit = fields.Boolean(compute="_compute_can_edit")
+    can_cancel = fields.Boolean(compute="_compute_can_transitions")
+    can_edit = fields.Boolean(compute="_compute_can_edit", help="The current user may change what the unit says.")
+    can_edit_deadline = fields.Boolean(compute="_compute_can_edit")
+    can_assign = fields.Boolean(compute="_compute_can_edit")
     evidence_count = fields.Integer(compute="_compute_evidence_count")
     return_reason = fields.Text(
         string="Reason Sent Back", compute="_compute_return_reason", help="Why the reviewer sent the report back."
@@ -229,7 +243,7 @@ class UnionUnitReport(models.Model):
         for report in self:
             if report.state in OPEN_STATES and report.date_deadline and report.date_deadline < today:
                 report.days_late = (today - report.date_deadline).days
-            elif report.state in ("submitted", "approved"):
+            elif report.state in REPORTED_STATES:
                 report.days_late = report.submitted_days_late
             else:
                 report.days_late = 0
@@ -237,7 +251,7 @@ class UnionUnitReport(models.Model):
 
     def _search_is_late(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise UserError(_("Operation not supported"))
+            raise UserError(self.env._("Operation not supported"))
         today = local_today(self.env)
         domain = [
             "|",
@@ -245,25 +259,29 @@ class UnionUnitReport(models.Model):
             ("state", "in", OPEN_STATES),
             ("date_deadline", "<", today),
             "&",
-            ("state", "in", ("submitted", "approved")),
+            ("state", "in", REPORTED_STATES),
             ("submitted_days_late", ">", 0),
         ]
         return domain if (operator == "=") == value else ["!", *domain]
 
-    @api.depends("state", "review_step", "submitted_user_id", "checked_user_id", "campaign_id.state")
-    @api.depends_context("uid")
-    def _compute_can_transitions(self):
+    @api.depends("state")
+    def _compute_is_open(self):
         for report in self:
-            report.can_submit = not report._get_transition_refusal("submit")
-            report.can_review = not report._get_transition_refusal("review")
-            report.can_withdraw = not report._get_transition_refusal("withdraw")
-            report.can_reopen = not report._get_transition_refusal("reopen")
+            report.is_open = report.state in OPEN_STATES
 
-    @api.depends("state", "unit_id.member_user_ids")
+    @api.depends("state", "review_step", "submitted_user_id", "checked_user_id", "campaign_id.state")
+    def _compute_can_transitions(self):
+        return super()._compute_can_transitions()
+
+    @api.depends("state", "unit_id.reporter_user_ids")
     @api.depends_context("uid")
     def _compute_can_edit(self):
+        """From the write policy: the flags the form's readonly attributes read."""
         for report in self:
-            report.can_edit = not report._get_content_refusal()
+            writable = report._get_writable_fields()
+            report.can_edit = writable == EVERY_FIELD or "summary" in writable
+            report.can_edit_deadline = writable == EVERY_FIELD or "date_deadline" in writable
+            report.can_assign = writable == EVERY_FIELD or "user_id" in writable
 
     @api.depends("state", "review_ids.reason")
     def _compute_return_reason(self):
@@ -324,7 +342,7 @@ class UnionUnitReport(models.Model):
                 or report.unit_id.id not in plan_units[report.campaign_id.id]
             ):
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "A unit report answers its plan's reporting schedule for one of the plan's units (%(report)s).",
                         report=report.display_name,
                     )
@@ -334,16 +352,23 @@ class UnionUnitReport(models.Model):
     def create(self, vals_list):
         reports = super().create(vals_list)
         reports.line_ids._link_attachments()
+        reports._link_attachments()
         return reports
 
     def write(self, vals):
-        self._check_workflow_write(vals)
-        if not (self.env.su or self.env.context.get("union_workflow_write")):
-            self._check_write(vals)
-        return super().write(vals)
+        if "attachment_ids" in vals and not self.env.su:
+            self._check_evidence_files(self._get_linked_files(vals["attachment_ids"]))
+        before = {report: report.attachment_ids for report in self} if "attachment_ids" in vals else None
+        result = super().write(vals)
+        if before is not None:
+            self._link_attachments()
+            self._log_file_changes(before, self.env._("Documents"))
+        if {"user_id", "date_deadline"} & set(vals) and not self.env.context.get("union_workflow_write"):
+            self._activity_update()  # the reporter's activity follows the report's new reporter or deadline
+        return result
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_if_never_submitted(self):
+    def _check_unlink_policy(self):
+        """Reports are deleted only while nobody ever submitted nor reviewed them (see _check_removable)."""
         self._check_removable()
 
     def _check_removable(self):
@@ -357,7 +382,7 @@ class UnionUnitReport(models.Model):
         if blocked:
             names = blocked[:10].mapped("display_name") + (["…"] if len(blocked) > 10 else [])
             raise UserError(
-                _(
+                self.env._(
                     "%(count)s unit reports have been submitted or reviewed and are official records: they, and the "
                     "plan, phase, item or unit they belong to, cannot be deleted (archive instead). %(reports)s",
                     count=len(blocked),
@@ -366,11 +391,39 @@ class UnionUnitReport(models.Model):
             )
 
     # ------------------------------------------------------------------
+    # Write policy
+    # ------------------------------------------------------------------
+    @api.model
+    def _get_write_policy(self):
+        """The unit's reporters write what it says while it is draft or sent back; officers also give it its
+        reporter and deadline. Once submitted, what the unit said is the record."""
+        officer = {OPEN_STATES: CONTENT_FIELDS + OFFICER_FIELDS, ASSIGNABLE_STATES: ("user_id",)}
+        return {"reporter": {OPEN_STATES: CONTENT_FIELDS}, "officer": officer, "manager": officer}
+
+    @api.model
+    def _get_fixed_fields(self):
+        return FRAME_FIELDS
+
+    def _get_user_roles(self, user):
+        roles = super()._get_user_roles(user)
+        if user in self.unit_id.reporter_user_ids:
+            roles.add("reporter")
+        return roles
+
+    def _get_locked_message(self, labels):
+        return self.env._(
+            "The report %(reports)s is %(state)s: %(fields)s can no longer be changed.",
+            reports=self.display_name,
+            state=self._get_state_label().lower(),
+            fields=labels,
+        )
+
+    # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
     def action_submit(self):
         """Submit draft or returned reports for review (the unit's reporter, or an officer for them)."""
-        self._lock_for_review()
+        self._lock_rows()
         self._check_transition("submit")
         self._check_evidence()
         now = fields.Datetime.now()
@@ -383,19 +436,19 @@ class UnionUnitReport(models.Model):
                 "checked_user_id": False,
             }
         )
-        self._log_review("submitted")
+        self._log_transition("submitted")
         self._activity_update()
         self._notify_users("union_campaign.mail_template_report_submitted", self.grouped("reviewer_id"))
         return True
 
     def action_approve(self):
         """Approve the current review step; the last step approves the report."""
-        self._lock_for_review()
+        self._lock_rows()
         self._check_transition("review")
         now = fields.Datetime.now()
         final = self.filtered(lambda r: r.review_step >= r.review_steps)
         checked = self - final
-        self._log_review("approved")
+        self._log_transition("approved")
         for step, reports in checked.grouped("review_step").items():
             reports._workflow_write({"review_step": step + 1, "checked_user_id": self.env.uid})
         final._workflow_write({"state": "approved", "review_step": 0, "date_approved": now})
@@ -404,7 +457,7 @@ class UnionUnitReport(models.Model):
         self._notify_users("union_campaign.mail_template_report_approved", final.grouped("user_id"))
         if len(self) > 1:
             return self._mass_feedback(
-                _(
+                self.env._(
                     "%(approved)s reports approved, %(checked)s passed on to the second review step.",
                     approved=len(final),
                     checked=len(checked),
@@ -427,38 +480,38 @@ class UnionUnitReport(models.Model):
 
     def action_return(self, reason=None):
         """Send reports back to their unit with a reason; without one, open the reason wizard."""
-        self._lock_for_review()
+        self._lock_rows()
         self._check_transition("review")
         if reason is None:
             return self.env["union.review.return.wizard"]._action_open(self)
         reason = (reason or "").strip()
         if not reason:
-            raise UserError(_("Give the reason for sending the report back."))
-        self._log_review("returned", reason)
+            raise UserError(self.env._("Give the reason for sending the report back."))
+        self._log_transition("returned", reason)
         self._workflow_write({"state": "returned", "review_step": 0, "checked_user_id": False})
-        self._post_note(_("Sent back for revision: %(reason)s", reason=reason))
+        self._post_note(self.env._("Sent back for revision: %(reason)s", reason=reason))
         self._activity_update()
         self._notify_users("union_campaign.mail_template_report_returned", self.grouped("user_id"), reason=reason)
         if len(self) > 1:
-            return self._mass_feedback(_("%(count)s reports sent back to their units.", count=len(self)))
+            return self._mass_feedback(self.env._("%(count)s reports sent back to their units.", count=len(self)))
         return True
 
     def action_withdraw(self):
         """Take back one's own submission before any reviewer has decided on it."""
-        self._lock_for_review()
+        self._lock_rows()
         self._check_transition("withdraw")
         # sudo: the submitter may no longer write a submitted report; the check above is this transition's right.
         self.sudo()._workflow_write({"state": "draft", "review_step": 0, "checked_user_id": False})
-        self._log_review("withdrawn")
+        self._log_transition("withdrawn")
         self._activity_update()
         return True
 
     def action_reopen(self):
         """Reopen approved reports (managers) or reports cancelled while their plan runs (officers)."""
-        self._lock_for_review()
+        self._lock_rows()
         self._check_transition("reopen")
         self._workflow_write({"state": "draft", "review_step": 0, "checked_user_id": False, "date_approved": False})
-        self._log_review("reopened")
+        self._log_transition("reopened")
         self._activity_update()
         return True
 
@@ -511,23 +564,15 @@ class UnionUnitReport(models.Model):
     # ------------------------------------------------------------------
     # Rights: one check per transition, one per field
     # ------------------------------------------------------------------
-    def _get_transition_refusal(self, transition, user=None):
-        """Return (exception class, message) saying why `user` may not make `transition` now, or False.
-
-        The one place of the rights of each transition (submit, review, withdraw, reopen, cancel), one
-        ``_refuse_<transition>`` method each: the actions raise what it returns and the ``can_*`` fields the views
-        use are computed from it. Override a ``_refuse_*`` method to add rules.
-        """
-        self.ensure_one()
-        return getattr(self, f"_refuse_{transition}")(user or self.env.user)
-
     def _refuse_submit(self, user):
         if self.state not in OPEN_STATES:
-            return UserError, _("%(report)s is not a draft or returned report.", report=self.display_name)
-        if not (user.has_group("union_campaign.group_officer") or user in self.unit_id.member_user_ids):
-            return AccessError, _("Only the reporters of %(unit)s can submit its report.", unit=self.unit_id.name)
+            return UserError, self.env._("%(report)s is not a draft or returned report.", report=self.display_name)
+        if not {"reporter", "officer"} & self._get_user_roles(user):
+            return AccessError, self.env._(
+                "Only the reporters of %(unit)s can submit its report.", unit=self.unit_id.name
+            )
         if self.campaign_id.state != "running":
-            return UserError, _("The plan of %(report)s is not running.", report=self.display_name)
+            return UserError, self.env._("The plan of %(report)s is not running.", report=self.display_name)
         return False
 
     def _refuse_review(self, user):
@@ -538,45 +583,51 @@ class UnionUnitReport(models.Model):
     def _refuse_withdraw(self, user):
         """Withdrawing: only the submitter, and only before any reviewer decided (reviewers send back instead)."""
         if self.state != "submitted":
-            return UserError, _("%(report)s is not waiting for review.", report=self.display_name)
+            return UserError, self.env._("%(report)s is not waiting for review.", report=self.display_name)
         if self.submitted_user_id != user:
-            return AccessError, _(
+            return AccessError, self.env._(
                 "Only %(user)s, who submitted %(report)s, can withdraw it; reviewers send it back with a reason.",
                 user=self.submitted_user_id.name,
                 report=self.display_name,
             )
         if self.review_step > 1 or self.checked_user_id:
-            return UserError, _(
+            return UserError, self.env._(
                 "%(report)s has already been checked by a reviewer: it can no longer be withdrawn.",
                 report=self.display_name,
             )
         return False
 
     def _refuse_reopen(self, user):
-        """Reopening: an approved report by a manager; a report cancelled while its plan runs by an officer (the
-        reports of a cancelled plan stay cancelled unless a manager resets the plan and it is launched again)."""
+        """Reopening, only while the plan runs (a reopened report must be submitted again): an approved report by a
+        manager; a report cancelled while its plan runs by an officer (the reports of a cancelled plan stay
+        cancelled unless a manager resets the plan and it is launched again)."""
         name = self.display_name
-        if self.state == "approved":
-            if not user.has_group("union_campaign.group_manager"):
-                return AccessError, _("Only a manager can reopen the approved report %(report)s.", report=name)
-            return False
-        if self.state != "cancelled":
-            return UserError, _("Only approved or cancelled reports can be reopened (%(report)s).", report=name)
-        if not user.has_group("union_campaign.group_officer"):
-            return AccessError, _("Only an officer can reopen the cancelled report %(report)s.", report=name)
+        group = {"approved": "union_campaign.group_manager", "cancelled": "union_campaign.group_officer"}
+        if self.state not in group:
+            return UserError, self.env._(
+                "Only approved or cancelled reports can be reopened (%(report)s).", report=name
+            )
+        if not user.has_group(group[self.state]):
+            if self.state == "approved":
+                return AccessError, self.env._("Only a manager can reopen the approved report %(report)s.", report=name)
+            return AccessError, self.env._("Only an officer can reopen the cancelled report %(report)s.", report=name)
         if self.campaign_id.state != "running":
-            return UserError, _(
-                "The plan of %(report)s is not running: its reports stay cancelled unless a manager resets and "
-                "launches the plan again.",
-                report=name,
+            return UserError, (
+                self.env._("The plan of %(report)s is not running: its approved reports stay as they are.", report=name)
+                if self.state == "approved"
+                else self.env._(
+                    "The plan of %(report)s is not running: its reports stay cancelled unless a manager resets and "
+                    "launches the plan again.",
+                    report=name,
+                )
             )
         return False
 
     def _refuse_cancel(self, user):
         if self.state not in ("draft", "submitted", "returned"):
-            return UserError, _("%(report)s cannot be cancelled in its state.", report=self.display_name)
+            return UserError, self.env._("%(report)s cannot be cancelled in its state.", report=self.display_name)
         if not user.has_group("union_campaign.group_officer"):
-            return AccessError, _("Only federation officers can cancel unit reports.")
+            return AccessError, self.env._("Only federation officers can cancel unit reports.")
         return False
 
     def _get_review_refusal(self, user):
@@ -585,92 +636,29 @@ class UnionUnitReport(models.Model):
         if self.state != "submitted":
             last = self.review_ids.sorted("id")[-1:] if self.state in ("approved", "returned") else None
             if last and last.decision in ("approved", "returned"):
-                return UserError, _(
+                return UserError, self.env._(
                     "%(report)s was already %(decision)s by %(user)s.",
                     report=name,
                     decision=dict(last._fields["decision"]._description_selection(self.env))[last.decision].lower(),
                     user=last.user_id.name,
                 )
-            return UserError, _("%(report)s is not waiting for review.", report=name)
+            return UserError, self.env._("%(report)s is not waiting for review.", report=name)
         group = STEP_GROUPS.get(self.review_step)
         if not group or not user.has_group(group):
-            return AccessError, _(
+            return AccessError, self.env._(
                 "%(report)s waits for review step %(step)s, which is not yours.", report=name, step=self.review_step
             )
         if self.submitted_user_id == user:
-            return UserError, _(
+            return UserError, self.env._(
                 "%(report)s cannot be reviewed by %(user)s, who submitted it.", report=name, user=user.name
             )
         if self.review_step > 1 and self.checked_user_id == user:
-            return UserError, _(
+            return UserError, self.env._(
                 "%(user)s already approved step 1 of %(report)s: step 2 needs another person.",
                 user=user.name,
                 report=name,
             )
         return False
-
-    def _check_transition(self, transition):
-        """Raise the refusal of the first report that may not make `transition`."""
-        for report in self:
-            refusal = report._get_transition_refusal(transition)
-            if refusal:
-                error, message = refusal
-                raise error(message)
-
-    def _get_content_refusal(self, user=None):
-        """Return why `user` may not change what the unit says in the report (summary, lines), or False."""
-        self.ensure_one()
-        user = user or self.env.user
-        if self.state not in OPEN_STATES:
-            return UserError
-        if not (user.has_group("union_campaign.group_officer") or user in self.unit_id.member_user_ids):
-            return AccessError
-        return False
-
-    @api.model
-    def _get_writable_fields(self):
-        """Return the fields the current user may write on a report. Override to open more fields."""
-        if self.env.user.has_group("union_campaign.group_officer"):
-            return set(CONTENT_FIELDS + OFFICER_FIELDS + MAIL_FIELDS)
-        return set(CONTENT_FIELDS + MAIL_FIELDS)
-
-    def _check_write(self, vals):
-        """Refuse a write that moves a report, touches what the user may not change, or edits a closed report."""
-        names = set(vals)
-        frame = names & set(FRAME_FIELDS)
-        if frame:
-            raise UserError(
-                _(
-                    "The plan, phase and unit of a report are set when the plan is launched and never change "
-                    "(%(fields)s).",
-                    fields=self._field_labels(frame),
-                )
-            )
-        refused = names - self._get_writable_fields()
-        if refused:
-            raise AccessError(_("You cannot change %(fields)s of a unit report.", fields=self._field_labels(refused)))
-        content = names & {*CONTENT_FIELDS, "date_deadline"}
-        closed = self.filtered(lambda r: r.state not in OPEN_STATES)
-        if content and closed:
-            closed._raise_locked(content)
-        if "user_id" in names:
-            finished = self.filtered(lambda r: r.state in ("approved", "cancelled"))
-            if finished:
-                finished._raise_locked({"user_id"})
-
-    def _field_labels(self, names):
-        return ", ".join(sorted(self._fields[name]._description_string(self.env) for name in names))
-
-    def _raise_locked(self, field_names):
-        state_labels = dict(self._fields["state"]._description_selection(self.env))
-        raise UserError(
-            _(
-                "The report %(reports)s is %(state)s: %(fields)s can no longer be changed.",
-                reports=", ".join(self.mapped("display_name")),
-                state=state_labels[self[0].state].lower(),
-                fields=self._field_labels(field_names),
-            )
-        )
 
     # ------------------------------------------------------------------
     # Business methods
@@ -681,33 +669,103 @@ class UnionUnitReport(models.Model):
         )
         if missing:
             raise UserError(
-                _(
+                self.env._(
                     "Attach evidence (photos, minutes) to these items before submitting: %(items)s",
                     items="; ".join(f"{line.report_id.unit_id.name}: {line.item_id.name}" for line in missing),
                 )
             )
 
-    def _lock_for_review(self):
-        """Lock the rows before deciding, without waiting.
+    # ------------------------------------------------------------------
+    # Evidence: every file of a report (its documents and its lines' evidence)
+    # ------------------------------------------------------------------
+    @api.model
+    def _get_linked_files(self, commands):
+        """Return the attachments that the x2many commands of a write link (LINK and SET, or plain ids)."""
+        ids = set()
+        for command in commands or ():
+            if isinstance(command, int):
+                ids.add(command)
+            elif command[0] == Command.LINK:
+                ids.add(command[1])
+            elif command[0] == Command.SET:
+                ids.update(command[2])
+        return self.env["ir.attachment"].browse(ids)
 
-        Of two reviewers deciding at once, the second fails at once with a concurrency error, which Odoo's RPC
-        layer retries: the retry then sees the first decision ("already approved by ...") and nothing happens twice.
-        """
-        if self.ids:
-            # log_exceptions: a lock taken by someone else is expected, and retried; not an error worth a log line.
-            self.env.cr.execute(
-                "SELECT id FROM union_unit_report WHERE id IN %s FOR NO KEY UPDATE NOWAIT",
-                [tuple(self.ids)],
-                log_exceptions=False,
+    def _check_evidence_files(self, attachments):
+        """Refuse linking files that are not evidence of this report: web links (they go in an item's links, as
+        text), and files that are neither already on the report nor the user's own fresh uploads (another unit's
+        or another company's file, say)."""
+        # sudo: what a file is and who uploaded it decides, whatever the user may read of it.
+        files = attachments.sudo()
+        links = files.filtered(lambda a: a.type == "url")
+        if links:
+            raise UserError(
+                self.env._(
+                    "Web links are not evidence files: write them in the item's “Links to Online Posts” (%(links)s).",
+                    links=", ".join(links.mapped("name")),
+                )
             )
-            self.invalidate_recordset(["state", "review_step", "submitted_user_id", "checked_user_id"])
+        for report in self:
+            foreign = files.filtered(lambda a, report=report: not report._is_own_evidence(a))
+            if foreign:
+                raise AccessError(
+                    self.env._(
+                        "These files belong to another record and cannot be used as evidence: %(files)s",
+                        files=", ".join(foreign.mapped("name")),
+                    )
+                )
 
-    def _lock_for_content(self):
-        """Share-lock the rows while their lines change: a submission committed meanwhile makes this write fail and
-        be retried (then refused), so nothing is saved into a report after it was submitted."""
-        if self.ids:
-            self.env.cr.execute("SELECT id FROM union_unit_report WHERE id IN %s FOR SHARE", [tuple(self.ids)])
-            self.invalidate_recordset(["state"])
+    def _is_own_evidence(self, attachment):
+        """True if `attachment` may be evidence of this report: already on it, or the user's own fresh upload
+        (not yet attached to a record, or to one of the report's lines)."""
+        self.ensure_one()
+        if attachment.res_model == self._name and attachment.res_id == self.id:
+            return True
+        line_ids = self.sudo().line_ids.ids
+        fresh = not attachment.res_id or (
+            attachment.res_model == "union.unit.report.line" and attachment.res_id in line_ids
+        )
+        return fresh and (self.env.su or attachment.create_uid == self.env.user) and not attachment.res_field
+
+    def _link_attachments(self):
+        """Attach the report's documents to the report, so its readers (reviewers included) may open them."""
+        for report in self:
+            report._rehome_files(report.attachment_ids)
+
+    def _rehome_files(self, attachments):
+        """Make `attachments` files of this report (their record), once checked as its evidence."""
+        self.ensure_one()
+        loose = attachments.sudo().filtered(lambda a: a.res_model != self._name or a.res_id != self.id)
+        if loose:
+            # sudo: re-homing files the user just uploaded onto the report they may write.
+            loose.write({"res_model": self._name, "res_id": self.id})
+
+    def _log_file_changes(self, before, label):
+        """Post every change of files in the report's chatter: who added or removed which file, where.
+
+        :param before: {record: its files before the write} (records: reports or their lines)
+        :param label: where the files are ("Documents", or the item's name)
+        """
+        for record, old in before.items():
+            added, removed = record.attachment_ids - old, old - record.attachment_ids
+            parts = []
+            if added:
+                parts.append(
+                    self.env._(
+                        "Files added to “%(where)s”: %(files)s", where=label, files=", ".join(added.mapped("name"))
+                    )
+                )
+            if removed:
+                parts.append(
+                    self.env._(
+                        "Files removed from “%(where)s”: %(files)s",
+                        where=label,
+                        files=", ".join(removed.mapped("name")),
+                    )
+                )
+            if parts:
+                report = record if record._name == self._name else record.report_id
+                report._post_note(Markup("<br/>").join(parts))
 
     def _get_step_reviewer(self, step):
         """Return the user notified for a review step: the plan's officer, then its approver. Override to route."""
@@ -718,7 +776,8 @@ class UnionUnitReport(models.Model):
             return self.campaign_id.approver_id
         return self.env["res.users"]
 
-    def _log_review(self, decision, reason=False):
+    def _log_transition(self, decision, reason=False):
+        """Keep the review history: who decided what, when, at which step and why."""
         vals_list = [
             {
                 "report_id": report.id,
@@ -757,7 +816,12 @@ class UnionUnitReport(models.Model):
             campaign = report.campaign_id
             if report.state == "draft":
                 deadline = self._activity_deadline(report.user_id, not_before=report.date_deadline)
-                plans[report] = {"keep": [(submit, report.user_id, deadline, False, True)], "drop": {review, revise}}
+                # While its deadline is ahead, the reporter's activity follows it (an officer moved it, say).
+                follow = report.date_deadline == deadline
+                plans[report] = {
+                    "keep": [(submit, report.user_id, deadline, False, True, follow)],
+                    "drop": {review, revise},
+                }
             elif report.state == "submitted":
                 reviewer = report.reviewer_id
                 deadline = self._activity_deadline(reviewer, days=campaign.review_delay)
@@ -771,7 +835,7 @@ class UnionUnitReport(models.Model):
                 plans[report] = {"done": {review}}
             else:
                 plans[report] = {"drop": ALL}
-        self._activity_sync(plans, feedback=_("Done by the unit report workflow."))
+        self._activity_sync(plans, feedback=self.env._("Done by the unit report workflow."))
         # Approved: anything still open after marking the review done goes, whoever created it.
         approved = self.filtered(lambda r: r.state == "approved")
         if approved:

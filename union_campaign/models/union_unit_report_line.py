@@ -2,13 +2,11 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from urllib.parse import urlparse
 
-from markupsafe import Markup
-
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .union_input_mixin import MAX_AMOUNT, MAX_QUANTITY
-from .union_workflow_mixin import OPEN_STATES
+from .union_workflow_mixin import EVERY_FIELD
 
 # What a unit says about an item: the only fields of a line anyone writes (while its report is draft or returned).
 LINE_CONTENT_FIELDS = ("is_done", "qty_done", "participant_count", "amount", "post_urls", "attachment_ids", "note")
@@ -18,7 +16,7 @@ class UnionUnitReportLine(models.Model):
     """One content item of a unit report: done or not, how much, how many people, where it was posted."""
 
     _name = "union.unit.report.line"
-    _inherit = ["union.input.mixin"]
+    _inherit = ["union.workflow.mixin", "union.input.mixin"]
     _description = "Unit Report Line"
     _order = "report_id, sequence, id"
     _check_company_auto = True
@@ -105,7 +103,7 @@ class UnionUnitReportLine(models.Model):
                 parsed = urlparse(url)
                 if parsed.scheme not in ("http", "https") or "." not in parsed.netloc or " " in url:
                     raise ValidationError(
-                        _(
+                        self.env._(
                             "“%(link)s” is not a web address: give one link per line, "
                             "starting with http:// or https:// (“%(item)s”).",
                             link=url,
@@ -114,131 +112,72 @@ class UnionUnitReportLine(models.Model):
                     )
 
     # ------------------------------------------------------------------
+    # Write policy: a line is part of its report
+    # ------------------------------------------------------------------
+    @api.model
+    def _get_write_policy(self):
+        """Derived from the report's: whoever may write a report's lines writes their content, in those states."""
+        policy = {}
+        for role, entries in self.env["union.unit.report"]._get_write_policy().items():
+            for states, names in entries.items():
+                if names == EVERY_FIELD or "line_ids" in names:
+                    policy.setdefault(role, {})[states] = LINE_CONTENT_FIELDS
+        return policy
+
+    @api.model
+    def _get_fixed_fields(self):
+        return ("report_id", "item_id")
+
+    def _get_policy_state(self):
+        self.ensure_one()
+        return self.report_id.state
+
+    def _get_user_roles(self, user):
+        return self.report_id._get_user_roles(user)
+
+    def _get_locked_message(self, labels):
+        return self.report_id._get_locked_message(labels)
+
+    # ------------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
         if not self.env.su:
             # Lines are created by the plan's launch (the workflow), never by hand or over RPC.
-            raise AccessError(_("Report lines are created when the plan is launched."))
+            raise AccessError(self.env._("Report lines are created when the plan is launched."))
         lines = super().create(vals_list)
         lines._link_attachments()
         return lines
 
     def write(self, vals):
         if not self.env.su:
-            self.report_id._lock_for_content()
-            self._check_write(vals)
+            # Shared lock: a submission committed meanwhile makes this write fail and be retried (then refused).
+            self.report_id._lock_rows(share=True)
+            if "attachment_ids" in vals:
+                files = self.env["union.unit.report"]._get_linked_files(vals["attachment_ids"])
+                for line in self:
+                    line.report_id._check_evidence_files(files - line.attachment_ids)
         before = {line: line.attachment_ids for line in self} if "attachment_ids" in vals else None
         result = super().write(vals)
         if before is not None:
             self._link_attachments()
-            self._log_evidence_changes(before)
+            for line, old in before.items():
+                line.report_id._log_file_changes({line: old}, line.item_id.name)
         return result
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_if_report_open(self):
+    def _check_unlink_policy(self):
         locked = self.report_id.filtered(lambda r: r.state not in ("draft", "cancelled") or r.review_ids)
         if locked:
             raise UserError(
-                _(
+                self.env._(
                     "Items of a submitted or reviewed report cannot be removed: %(reports)s",
                     reports=", ".join(locked.mapped("display_name")),
                 )
             )
 
-    # ------------------------------------------------------------------
-    # Business methods
-    # ------------------------------------------------------------------
-    def _check_write(self, vals):
-        """Refuse moving a line, writing anything but its content, or changing a closed report's line."""
-        names = set(vals)
-        frame = names & {"report_id", "item_id"}
-        if frame:
-            raise UserError(_("A report line stays in its report and on its item."))
-        refused = names - set(LINE_CONTENT_FIELDS)
-        if refused:
-            labels = ", ".join(
-                sorted(self._fields[n]._description_string(self.env) for n in refused if n in self._fields)
-            )
-            raise AccessError(_("You cannot change %(fields)s of a report line.", fields=labels or ", ".join(refused)))
-        closed = self.report_id.filtered(lambda r: r.state not in OPEN_STATES)
-        if closed:
-            closed._raise_locked({"line_ids"})
-        for report in self.report_id:
-            refusal = report._get_content_refusal()
-            if refusal:
-                raise AccessError(_("Only the reporters of %(unit)s can change its report.", unit=report.unit_id.name))
-        if "attachment_ids" in vals:
-            self._check_evidence_links(vals["attachment_ids"])
-
-    def _check_evidence_links(self, commands):
-        """Refuse linking files that are neither fresh uploads of the user nor already on the line's report."""
-        linked_ids = set()
-        for command in commands:
-            if isinstance(command, int):
-                linked_ids.add(command)
-            elif command[0] == fields.Command.LINK:
-                linked_ids.add(command[1])
-            elif command[0] == fields.Command.SET:
-                linked_ids.update(command[2])
-        attachments = self.env["ir.attachment"].browse(linked_ids)
-        for line in self:
-            foreign = attachments.filtered(
-                lambda a, line=line: a not in line.attachment_ids and not line._is_own_evidence(a)
-            )
-            if foreign:
-                raise AccessError(
-                    _(
-                        "These files belong to another record and cannot be used as evidence: %(files)s",
-                        files=", ".join(foreign.sudo().mapped("name")),
-                    )
-                )
-
     def _link_attachments(self):
-        """Attach uploaded evidence to the report, so its readers (reviewers included) may open it.
-
-        Which files may be linked is checked before the write (see _check_evidence_links).
-        """
+        """Attach uploaded evidence to the report, so its readers (reviewers included) may open it (which files
+        may be linked is checked before the write)."""
         for line in self.filtered("attachment_ids"):
-            report = line.report_id
-            loose = line.attachment_ids.filtered(
-                lambda a, report=report: a.res_model != "union.unit.report" or a.res_id != report.id
-            )
-            if loose:
-                # sudo: re-homing files the user just uploaded onto the report they may write.
-                loose.sudo().write({"res_model": "union.unit.report", "res_id": report.id})
-
-    def _is_own_evidence(self, attachment):
-        """True if `attachment` may be evidence of this line: already on its report, or the user's fresh upload."""
-        self.ensure_one()
-        attachment = attachment.sudo()
-        if attachment.res_model == "union.unit.report" and attachment.res_id == self.report_id.id:
-            return True
-        fresh = not attachment.res_id or (attachment.res_model == self._name and attachment.res_id == self.id)
-        return fresh and (self.env.su or attachment.create_uid == self.env.user) and not attachment.res_field
-
-    def _log_evidence_changes(self, before):
-        """Post every change of evidence in the report's chatter (who added or removed which file)."""
-        for line, old in before.items():
-            added, removed = line.attachment_ids - old, old - line.attachment_ids
-            if not (added or removed):
-                continue
-            parts = []
-            if added:
-                parts.append(
-                    _(
-                        "Evidence added to “%(item)s”: %(files)s",
-                        item=line.item_id.name,
-                        files=", ".join(added.mapped("name")),
-                    )
-                )
-            if removed:
-                parts.append(
-                    _(
-                        "Evidence removed from “%(item)s”: %(files)s",
-                        item=line.item_id.name,
-                        files=", ".join(removed.mapped("name")),
-                    )
-                )
-            line.report_id._post_note(Markup("<br/>").join(parts))
+            line.report_id._rehome_files(line.attachment_ids)

@@ -6,32 +6,67 @@ from datetime import timedelta
 from dateutil.relativedelta import relativedelta
 from markupsafe import Markup
 
-from odoo import Command, _, api, models
-from odoo.exceptions import UserError
-from odoo.tools import config
+from odoo import Command, api, models
+from odoo.exceptions import AccessError, UserError
+from odoo.tools import SQL, config
 
 from ..tools import local_today
 
 # A plan entry meaning "remove every open activity of the record, whoever created it".
 ALL = "all"
-# States of a unit report that its unit may still change (and that reminders, deadlines and launches touch).
-OPEN_STATES = ("draft", "returned")
 # Inbox messages pushed live to the web clients at most (each push formats the message for its reader).
 LIVE_PUSH_LIMIT = 3
 
+# ---------------------------------------------------------------------------------------------------------------
+# The states of the workflow, named once: every check, search, view and record rule uses these names.
+# ---------------------------------------------------------------------------------------------------------------
+# A plan being written: what it says may change (officers).
+PLAN_EDITABLE_STATES = ("draft", "to_approve", "cancelled")
+# Once approved, the plan is an official document: only managers change what it says.
+PLAN_LOCKED_STATES = ("approved", "running", "done")
+# Plans the units see (a draft is the federation's own business).
+PLAN_PUBLISHED_STATES = ("approved", "running", "done", "cancelled")
+# A unit report the unit may still change; reminders, deadlines and launches touch only these.
+OPEN_STATES = ("draft", "returned")
+# A unit report that has reached its reviewers: it counts as reported.
+REPORTED_STATES = ("submitted", "approved")
+# Reports that are official records: they, and what they belong to, are never deleted.
+OFFICIAL_STATES = ("submitted", "approved", "returned", "not_submitted")
+
+# The value of a write policy entry that opens every field but the workflow's own.
+EVERY_FIELD = "*"
+# The roles a user may hold on a record, from the least to the most trusted.
+ROLES = ("reporter", "officer", "manager")
+ROLE_GROUPS = {"officer": "union_campaign.group_officer", "manager": "union_campaign.group_manager"}
+
 
 class UnionWorkflowMixin(models.AbstractModel):
-    """Batched bookkeeping of automatic activities and notifications for the union workflow models.
+    """The workflow core of the module's records: transitions, the write policy, activities, notifications.
 
-    Each model's ``_activity_update()`` says, per record, which activities must be open (type, assignee,
-    deadline), which are done and which no longer apply; ``_activity_sync`` then reads the open
-    activities once, creates what is missing in one batch, marks done and removes the rest. Nothing is
-    created twice, and no e-mail is sent per activity: people are told through ``_notify_users``, which
-    sends each person one message per event, listing all the records concerned.
+    **Transitions.** Each model lists its transitions in ``_workflow_transitions``; each has one method
+    ``_refuse_<transition>(user)`` returning ``(exception class, message)`` or False. The actions raise it
+    (``_check_transition``), the ``can_<transition>`` fields the views use are computed from it, and the rows are
+    locked without waiting before a decision (``_lock_rows``): of two people deciding at once, the second fails
+    and Odoo's RPC layer retries, and the retry sees the first decision. State and the other workflow fields are
+    written only by the transitions (``_workflow_write``), which also keep the history (``_log_transition``).
+
+    **Write policy.** Each model declares in one table (``_get_write_policy``) which fields each role may write in
+    each state; the write guard, the ``can_*``/``is_locked`` flags of the views, the evidence lock of attachments
+    and the create and delete rules all read that table. Fields that say where a record belongs
+    (``_get_fixed_fields``) never change after creation, whoever writes.
+
+    **Activities and notifications.** Each model's ``_activity_update()`` says, per record, which activities must
+    be open (type, assignee, deadline), which are done and which no longer apply; ``_activity_sync`` then reads
+    the open activities once, creates what is missing in one batch, marks done and removes the rest. Nothing is
+    created twice, and no e-mail is sent per activity: people are told through ``_notify_users``, which sends
+    each person one message per event, listing all the records concerned.
     """
 
     _name = "union.workflow.mixin"
-    _description = "Union Workflow Activities and Notifications"
+    _description = "Union Workflow Core"
+
+    # The transitions of the model: one ``_refuse_<name>`` method and one ``can_<name>`` field each.
+    _workflow_transitions = ()
 
     # ------------------------------------------------------------------
     # Transitions
@@ -40,6 +75,60 @@ class UnionWorkflowMixin(models.AbstractModel):
     def _get_workflow_fields(self):
         """Return the fields only the transitions write. Override to protect more fields."""
         return ("state",)
+
+    @api.depends_context("uid")
+    def _compute_can_transitions(self):
+        """``can_<transition>``: the current user may make the transition now (its refusal is empty).
+
+        Models add their ``@api.depends`` by overriding this method and calling super()."""
+        for record in self:
+            for transition in self._workflow_transitions:
+                record[f"can_{transition}"] = not record._get_transition_refusal(transition)
+
+    def _get_transition_refusal(self, transition, user=None):
+        """Return (exception class, message) saying why `user` may not make `transition` now, or False.
+
+        The one place of the rights of each transition: ``_refuse_<transition>(user)``. Override those.
+        """
+        self.ensure_one()
+        return getattr(self, f"_refuse_{transition}")(user or self.env.user)
+
+    def _check_transition(self, transition):
+        """Raise the refusal of the first record that may not make `transition`."""
+        for record in self:
+            refusal = record._get_transition_refusal(transition)
+            if refusal:
+                error, message = refusal
+                raise error(message)
+
+    def _refuse_state(self, *states):
+        """Refuse a transition from any state but `states`, naming the record and its state."""
+        if self.state in states:
+            return False
+        return UserError, self.env._(
+            "%(document)s “%(record)s” is %(state)s.",
+            document=self._get_document_label(),
+            record=self.display_name,
+            state=self._get_state_label().lower(),
+        )
+
+    def _lock_rows(self, share=False):
+        """Lock the records' rows before a transition decides on them.
+
+        Without waiting (NOWAIT): of two concurrent transitions of one record, the second fails at once with a
+        concurrency error that Odoo's RPC layer retries; the retry then sees the first one's result. `share`:
+        a shared lock that waits, taken while a record's content changes, so that a transition committed
+        meanwhile makes the change fail and be retried (then refused by the write policy).
+        """
+        if not self.ids:
+            return
+        mode = "FOR SHARE" if share else "FOR NO KEY UPDATE NOWAIT"
+        # log_exceptions: a lock taken by someone else is expected and retried, not an error worth a log line.
+        self.env.cr.execute(
+            SQL("SELECT id FROM %s WHERE id IN %s %s", SQL.identifier(self._table), tuple(self.ids), SQL(mode)),
+            log_exceptions=False,
+        )
+        self.invalidate_recordset(list(self._get_workflow_fields()))
 
     def _workflow_write(self, vals):
         """Write workflow fields; only the actions call this, after their own checks.
@@ -58,10 +147,144 @@ class UnionWorkflowMixin(models.AbstractModel):
             for record_id, old in old_states.items()
             if old != vals["state"]
         }
-        if bodies:
+        if bodies and hasattr(self, "_message_log_batch"):
             # sudo: the log is the workflow's, written whoever may still write the record.
             self.browse(list(bodies)).sudo()._message_log_batch(bodies, author_id=self.env.user.partner_id.id)
         return result
+
+    def _log_transition(self, decision, reason=False):
+        """Keep the history of a transition (``decision``: submitted, approved...). Override to record it."""
+        return True
+
+    def _get_document_label(self):
+        """The name of the kind of record in messages: "Unit Report", "Union Campaign Plan"."""
+        return self.env["ir.model"]._get(self._name).name
+
+    def _get_state_label(self, state=None):
+        return dict(self._fields["state"]._description_selection(self.env)).get(state or self.state, state)
+
+    # ------------------------------------------------------------------
+    # Write policy: who may write which field in which state
+    # ------------------------------------------------------------------
+    @api.model
+    def _get_write_policy(self):
+        """Return the write policy: ``{role: {states: fields}}``, `states` a tuple of states and `fields` a tuple
+        of field names or EVERY_FIELD. A field no role may write in a state is refused then. Override per model.
+        """
+        return {}
+
+    @api.model
+    def _get_fixed_fields(self):
+        """Return the fields set at creation that never change afterwards (where the record belongs)."""
+        return ()
+
+    @api.model
+    def _get_free_fields(self):
+        """Return the fields anyone who may read the record writes (the chatter's bookkeeping)."""
+        return {name for name in self._fields if name.startswith(("message_", "activity_", "website_message"))}
+
+    def _get_policy_state(self):
+        """Return the state the write policy reads: the record's own. Override for the parts of a record."""
+        self.ensure_one()
+        return self.state
+
+    def _get_user_roles(self, user):
+        """Return the roles `user` holds on this record. Override to add the record's own roles (a unit's
+        reporters), or to narrow them (officers of another union)."""
+        self.ensure_one()
+        return {role for role, group in ROLE_GROUPS.items() if user.has_group(group)}
+
+    def _get_writable_fields(self, user=None):
+        """Return the fields `user` may write on this record now: a set, or EVERY_FIELD."""
+        self.ensure_one()
+        state = self._get_policy_state()
+        allowed = set(self._get_free_fields())
+        for role in self._get_user_roles(user or self.env.user):
+            for states, names in self._get_write_policy().get(role, {}).items():
+                if state in states:
+                    if names == EVERY_FIELD:
+                        return EVERY_FIELD
+                    allowed.update(names)
+        return allowed
+
+    def _get_refused_fields(self, field_names, user=None):
+        """Return the fields of `field_names` (or EVERY_FIELD) that `user` may not write on this record now."""
+        self.ensure_one()
+        writable = self._get_writable_fields(user)
+        if writable == EVERY_FIELD:
+            return set()
+        if field_names == EVERY_FIELD:
+            return self._get_policy_fields() - writable
+        return set(field_names) - writable
+
+    @api.model
+    def _get_policy_fields(self):
+        """Return the fields the write policy governs: those it names, or all but the workflow's and the chatter's
+        when an entry opens every field."""
+        names = set()
+        for entries in self._get_write_policy().values():
+            for fields in entries.values():
+                if fields == EVERY_FIELD:
+                    return set(self._fields) - set(self._get_workflow_fields()) - self._get_free_fields()
+                names.update(fields)
+        return names
+
+    def _may_write(self, field_names, user=None):
+        """True if `user` may write `field_names` (or EVERY_FIELD: all of it) on every record of self."""
+        if not self._get_write_policy():
+            return True
+        return not any(record._get_refused_fields(field_names, user) for record in self)
+
+    def _get_ever_writable_fields(self, user):
+        """Return the fields `user`'s roles may write on this record in some state (EVERY_FIELD: all)."""
+        allowed = set()
+        for role in self._get_user_roles(user):
+            for names in self._get_write_policy().get(role, {}).values():
+                if names == EVERY_FIELD:
+                    return EVERY_FIELD
+                allowed.update(names)
+        return allowed
+
+    def _check_write_policy(self, field_names):
+        """Raise unless the current user may write `field_names` (EVERY_FIELD: all of it, to create or delete)
+        on every record of self: a UserError naming the state when the state locks them, an AccessError when
+        the user may never write them."""
+        if self.env.su or self.env.context.get("union_workflow_write") or not self._get_write_policy():
+            return
+        user = self.env.user
+        for record in self:
+            refused = record._get_refused_fields(field_names, user)
+            if not refused:
+                continue
+            ever = record._get_ever_writable_fields(user)
+            whole = field_names == EVERY_FIELD
+            labels = record._get_document_label() if whole else record._field_labels(refused)
+            if ever == EVERY_FIELD or (not whole and refused <= ever):
+                raise UserError(record._get_locked_message(labels))
+            raise AccessError(
+                self.env._(
+                    "You cannot change %(fields)s of %(document)s “%(record)s”.",
+                    fields=labels,
+                    document=record._get_document_label(),
+                    record=record.display_name,
+                )
+            )
+
+    def _get_locked_message(self, labels):
+        """The sentence refusing a change its state locks (`labels`: what is refused). Override to say who may
+        still make it."""
+        return self.env._(
+            "%(document)s “%(record)s” is %(state)s: %(fields)s can no longer be changed.",
+            document=self._get_document_label(),
+            record=self.display_name,
+            state=self._get_state_label().lower(),
+            fields=labels,
+        )
+
+    def _field_labels(self, names):
+        """The labels of the fields, for a message (at most ten)."""
+        labels = sorted({self._fields[name]._description_string(self.env) for name in names if name in self._fields})
+        return ", ".join(labels[:10]) + (", …" if len(labels) > 10 else "")
 
     def _check_workflow_write(self, vals):
         """Refuse a direct write of the workflow fields (approving by writing the state, over RPC say)."""
@@ -69,11 +292,55 @@ class UnionWorkflowMixin(models.AbstractModel):
             self.env.su or self.env.context.get("union_workflow_write")
         ):
             raise UserError(
-                _(
+                self.env._(
                     "The state of a %(document)s changes only through its buttons (submit, approve, send back...).",
-                    document=self.env["ir.model"]._get(self._name).name,
+                    document=self._get_document_label(),
                 )
             )
+
+    def _check_fixed_fields(self, vals):
+        """Refuse moving a record: the fields that say where it belongs keep their value once it exists."""
+        fixed = [name for name in self._get_fixed_fields() if name in vals]
+        if not fixed:
+            return
+        for record in self:
+            for name in fixed:
+                field = self._fields[name]
+                current = record[name]
+                value = vals[name]
+                if field.type == "many2one":
+                    current, value = current.id or False, (value.id if isinstance(value, models.BaseModel) else value)
+                if (current or False) != (value or False):
+                    raise UserError(
+                        self.env._(
+                            "%(fields)s of %(document)s “%(record)s” are set when it is created and never change.",
+                            fields=record._field_labels(fixed),
+                            document=record._get_document_label(),
+                            record=record.display_name,
+                        )
+                    )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        records = super().create(vals_list)
+        # After the create: the policy reads the records' state and roles as they are (a plan's part: its plan).
+        records._check_write_policy(EVERY_FIELD)
+        return records
+
+    def write(self, vals):
+        self._check_workflow_write(vals)
+        if not self.env.context.get("union_workflow_write"):
+            self._check_fixed_fields(vals)
+            self._check_write_policy(set(vals))
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_if_policy_allows(self):
+        self._check_unlink_policy()
+
+    def _check_unlink_policy(self):
+        """Deleting a record takes the right to write all of it in its state. Override for other rules."""
+        self._check_write_policy(EVERY_FIELD)
 
     # ------------------------------------------------------------------
     # Deadlines
@@ -104,7 +371,8 @@ class UnionWorkflowMixin(models.AbstractModel):
         :param plans: {record: {"keep": [(type_xmlid, user, date_deadline, note, subscribe)],
                                 "done": {type_xmlid, ...}, "drop": {type_xmlid, ...} or ALL}}
             ``keep``: open exactly one activity of that type for that user (other users' ones of the same
-            type are removed); ``subscribe``: the assignee follows the record; ``done``: mark open ones done
+            type are removed); ``subscribe``: the assignee follows the record; an optional sixth element
+            ``follow``: an open one with another deadline is moved to `date_deadline`; ``done``: mark open ones done
             (one note in the record's history); ``drop``: remove open ones (ALL: every open activity of the
             record, manual ones included); ``keep_others``: keep the open activities of the same type that
             are assigned to other users.
@@ -132,10 +400,13 @@ class UnionWorkflowMixin(models.AbstractModel):
         for follower in self.env["mail.followers"].sudo().search_fetch(domain, ["res_id", "partner_id"]):
             followers[follower.res_id].add(follower.partner_id.id)
         to_create, to_done, to_drop, to_follow = [], Activity, Activity, set()
+        to_move = defaultdict(lambda: Activity)
         for record, plan in plans.items():
-            creates, done, drop = record._activity_plan_diff(plan, open_by_record[record.id], types)
+            creates, done, drop, moves = record._activity_plan_diff(plan, open_by_record[record.id], types)
             to_done |= done
             to_drop |= drop
+            for activity, deadline in moves:
+                to_move[deadline] |= activity
             for vals, subscribe in creates:
                 to_create.append(vals)
                 partner_id = self.env["res.users"].browse(vals["user_id"]).partner_id.id
@@ -145,6 +416,8 @@ class UnionWorkflowMixin(models.AbstractModel):
             self._activity_done_batch(to_done, feedback)
         if to_drop:
             to_drop.unlink()
+        for deadline, activities in to_move.items():
+            activities.write({"date_deadline": deadline})
         if to_create:
             # The records' display names are read once for all activities (their stored document name).
             self.browse([vals["res_id"] for vals in to_create]).sudo().mapped("display_name")
@@ -193,26 +466,30 @@ class UnionWorkflowMixin(models.AbstractModel):
         )
 
     def _activity_plan_diff(self, plan, current, types):
-        """Return (activities to create as [(vals, subscribe)], open ones to mark done, open ones to remove)."""
+        """Return (activities to create as [(vals, subscribe)], open ones to mark done, open ones to remove,
+        [(open one, its new deadline)])."""
         self.ensure_one()
         if plan.get("drop") == ALL:
-            return [], current.browse(), current
+            return [], current.browse(), current, []
 
         def of_type(xmlid):
             return current.filtered(lambda a: a.activity_type_id == types[xmlid])
 
         done = current.browse().union(*(of_type(xmlid) for xmlid in plan.get("done", ())))
         drop = current.browse().union(*(of_type(xmlid) for xmlid in plan.get("drop", ())))
-        creates = []
+        creates, moves = [], []
         for xmlid in {entry[0] for entry in plan.get("keep", ())}:
             entries = [entry for entry in plan["keep"] if entry[0] == xmlid and entry[1]]
             same_type = of_type(xmlid) - done - drop
             if not plan.get("keep_others"):
                 drop |= same_type.filtered(lambda a, users=[e[1] for e in entries]: a.user_id not in users)
-            for _xmlid, user, deadline, note, subscribe in entries:
-                if not same_type.filtered(lambda a, user=user: a.user_id == user):
+            for _xmlid, user, deadline, note, subscribe, *follow in entries:
+                mine = same_type.filtered(lambda a, user=user: a.user_id == user)
+                if not mine:
                     creates.append((self._prepare_activity_vals(types[xmlid], user, deadline, note), subscribe))
-        return creates, done, drop
+                elif follow and follow[0]:
+                    moves += [(activity, deadline) for activity in mine if activity.date_deadline != deadline]
+        return creates, done, drop, moves
 
     def _prepare_activity_vals(self, activity_type, user, deadline, note):
         """Return the values of an automatic activity. Override to add fields (e.g. a team)."""

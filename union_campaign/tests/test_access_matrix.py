@@ -1,10 +1,13 @@
 # Copyright 2026 union_campaign contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""The rights table of the README, checked cell by cell: roles × models × operations (access rights and record
-rules together, as the server applies them to an RPC call)."""
+"""The rights table of the README, checked cell by cell: roles × records × operations, as the server enforces them
+on an RPC call: access rights, record rules and each model's write policy (what a state locks) together.
+
+r: read; w: write at least one field; c: create such a record here (a part of a plan: in this plan); d: delete
+it (tried for real, then rolled back)."""
 
 from odoo.addons.mail.tests.common import mail_new_test_user
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from .common import UnionCampaignCommon
@@ -16,18 +19,18 @@ OPERATIONS = {"r": "read", "w": "write", "c": "create", "d": "unlink"}
 # The running plan applies to units A, B and C; "report_a" is unit A's draft report, "report_a_done" its
 # approved one; reporter A belongs to unit A, reporter B to unit B.
 MATRIX = {
-    "unit_a": {"employee": "-", "reporter_a": "r", "reporter_b": "r", "officer": "rwc", "manager": "rwcd"},
-    "campaign": {"employee": "-", "reporter_a": "r", "reporter_b": "r", "officer": "rwcd", "manager": "rwcd"},
+    "unit_a": {"employee": "-", "reporter_a": "r", "reporter_b": "r", "officer": "rwc", "manager": "rwc"},
+    "campaign": {"employee": "-", "reporter_a": "r", "reporter_b": "r", "officer": "rwc", "manager": "rwc"},
     "draft_campaign": {"employee": "-", "reporter_a": "-", "reporter_b": "-", "officer": "rwcd", "manager": "rwcd"},
-    "phase": {"employee": "-", "reporter_a": "r", "reporter_b": "r", "officer": "rwcd", "manager": "rwcd"},
-    "item": {"employee": "-", "reporter_a": "r", "reporter_b": "r", "officer": "rwcd", "manager": "rwcd"},
-    "slogan": {"employee": "-", "reporter_a": "r", "reporter_b": "r", "officer": "rwcd", "manager": "rwcd"},
+    "phase": {"employee": "-", "reporter_a": "r", "reporter_b": "r", "officer": "r", "manager": "rwcd"},
+    "item": {"employee": "-", "reporter_a": "r", "reporter_b": "r", "officer": "rw", "manager": "rwcd"},
+    "slogan": {"employee": "-", "reporter_a": "r", "reporter_b": "r", "officer": "r", "manager": "rwcd"},
     "basis": {"employee": "-", "reporter_a": "-", "reporter_b": "-", "officer": "rwcd", "manager": "rwcd"},
     "form": {"employee": "-", "reporter_a": "r", "reporter_b": "r", "officer": "r", "manager": "rwcd"},
     "report_a": {"employee": "-", "reporter_a": "rw", "reporter_b": "-", "officer": "rwd", "manager": "rwd"},
-    "report_a_done": {"employee": "-", "reporter_a": "r", "reporter_b": "-", "officer": "rwd", "manager": "rwd"},
+    "report_a_done": {"employee": "-", "reporter_a": "r", "reporter_b": "-", "officer": "r", "manager": "r"},
     "line_a": {"employee": "-", "reporter_a": "rw", "reporter_b": "-", "officer": "rw", "manager": "rw"},
-    "line_a_done": {"employee": "-", "reporter_a": "r", "reporter_b": "-", "officer": "rw", "manager": "rw"},
+    "line_a_done": {"employee": "-", "reporter_a": "r", "reporter_b": "-", "officer": "r", "manager": "r"},
     "review_a": {"employee": "-", "reporter_a": "r", "reporter_b": "-", "officer": "r", "manager": "r"},
 }
 
@@ -79,9 +82,22 @@ class TestAccessMatrix(UnionCampaignCommon):
         try:
             if operation == "create":
                 records.browse().check_access("create")
+                if "campaign_id" in records._fields and records._name != "union.unit.report":
+                    # A part of a plan is created in a plan: its plan's state and the user's roles decide.
+                    records._check_write_policy("*")
+            elif operation == "unlink":
+                records.check_access("unlink")
+                with self.env.cr.savepoint() as savepoint:
+                    records.unlink()
+                    savepoint.rollback()
             else:
                 records.check_access(operation)
-        except AccessError:
+                policy_fields = records._get_policy_fields() if hasattr(records, "_get_policy_fields") else ()
+                if operation == "write" and policy_fields and not any(
+                    records._may_write((name,)) for name in policy_fields
+                ):
+                    return False
+        except (AccessError, UserError):
             return False
         return True
 

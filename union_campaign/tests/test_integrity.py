@@ -186,7 +186,7 @@ class TestIntegrity(UnionActivityCase):
         self._fill(report, self.user_reporter_b)
         evidence = report.line_ids.attachment_ids
         self.assertTrue(evidence)
-        self.assertIn("Evidence added", report.message_ids[0].body, "every evidence change is in the chatter")
+        self.assertIn("Files added", report.message_ids[0].body, "every evidence change is in the chatter")
         report.with_user(self.user_reporter_b).action_submit()
         for user in (self.user_officer, self.user_manager, self.user_reporter_b):
             with self.subTest(user=user.login), self.assertRaisesRegex(UserError, "evidence of a submitted"):

@@ -4,7 +4,7 @@ from datetime import date
 
 from freezegun import freeze_time
 
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tests import Form, tagged
 
 from .common import UnionCampaignCommon
@@ -66,14 +66,19 @@ class TestUnionCampaignRules(UnionCampaignCommon):
         self.assertEqual((target.value, target.name), (3, "Mỗi đơn vị tổ chức ít nhất 2 buổi"))
 
     def test_sub_items_stay_in_the_period_of_their_item(self):
-        """An item cannot move to another period without its sub-items; with them it can."""
+        """An item belongs to its period for good (moving it, with or without its sub-items, is refused); a
+        sub-item is created in its item's period only."""
         item = self.phase_1.item_ids.filtered(lambda a: a.target_uom == "buổi")
         sub = self.env["union.campaign.item"].create(
             {"phase_id": self.phase_1.id, "parent_id": item.id, "name": "Tiểu mục"}
         )
-        self._assert_refused(item, {"phase_id": self.phase_2.id}, "sub-item belongs to the period")
-        (item | sub).write({"phase_id": self.phase_2.id})
-        self.assertEqual(sub.phase_id, self.phase_2)
+        with self.assertRaisesRegex(UserError, "never change"):
+            item.write({"phase_id": self.phase_2.id})
+        with self.assertRaisesRegex(UserError, "never change"):
+            (item | sub).write({"phase_id": self.phase_2.id})
+        self.assertEqual(sub.phase_id, self.phase_1)
+        with self.assertRaisesRegex(ValidationError, "sub-item belongs to the period"):
+            self.env["union.campaign.item"].create({"phase_id": self.phase_2.id, "parent_id": item.id, "name": "Lạc"})
 
     def test_reference_unique_per_unit_and_year(self):
         """A number is unique per issuing unit and year, and may be reused the next year."""

@@ -4,7 +4,7 @@ from datetime import date
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from .common import UnionCampaignCommon
 
@@ -38,25 +38,37 @@ class TestUnitReportLaunch(UnionCampaignCommon):
         self.assertEqual(campaign.report_schedule_ids.mapped("name"), ["Báo cáo kết quả"])
 
     def test_launch_is_idempotent(self):
-        """Launching again, adding a unit or an item creates only what is missing."""
+        """Launching again creates nothing; a new unit or item changes no report by itself (data flows one way):
+        the officer's update, previewed first, creates only what is missing."""
         campaign = self._running_campaign(unit_ids=[Command.set((self.unit_a | self.unit_b).ids)])
         self.assertEqual(len(campaign.report_ids), 4)
         campaign.with_user(self.user_officer).action_launch()
         self.assertEqual(len(campaign.report_ids), 4)
         self.assertEqual(len(campaign.report_ids.line_ids), 4)
         campaign.with_user(self.user_manager).unit_ids = [Command.link(self.unit_c.id)]
-        self.assertEqual(len(campaign.report_ids), 6)
         phase_1 = campaign.phase_ids.filtered(lambda p: p.sequence == 1)
         self.env["union.campaign.item"].with_user(self.user_manager).create(
             {"phase_id": phase_1.id, "name": "Treo cờ", "target_qty": 1}
         )
+        self.assertEqual(len(campaign.report_ids), 4, "writing the plan makes no report")
+        self.assertEqual(len(campaign.report_ids.line_ids), 4, "nor any line")
+        preview = Form(
+            self.env["union.campaign.launch.wizard"]
+            .with_user(self.user_officer)
+            .with_context(default_campaign_id=campaign.id)
+        )
+        self.assertIn("2 unit reports will be created for 1 units", preview.summary)
+        self.assertIn("2 items added", preview.summary)
+        self.assertEqual(len(campaign.report_ids), 4, "the preview changes nothing")
+        preview.save().action_confirm()
         self.assertEqual(len(campaign.report_ids), 6)
         self.assertEqual(len(campaign.report_ids.filtered(lambda r: r.phase_id == phase_1).line_ids), 6)
-        campaign.with_user(self.user_officer).action_launch()
         self.assertEqual(len(campaign.report_ids.line_ids), 9)
+        campaign.with_user(self.user_officer).action_update_reports()
         self.assertEqual(
             len(self.env["union.unit.report"].search([("campaign_id", "=", campaign.id)])), 6, "no duplicate report"
         )
+        self.assertEqual(len(campaign.report_ids.line_ids), 9, "no duplicate line")
 
     def test_item_for_some_units(self):
         """An item that is not for all units only reaches the units chosen."""
@@ -114,8 +126,20 @@ class TestUnitReportLaunch(UnionCampaignCommon):
         self.assertEqual(set(campaign.report_ids.mapped("state")), {"cancelled"})
 
     def test_deadline_follows_phase(self):
-        """A report's deadline is its phase's report deadline, and follows it."""
+        """A report's deadline is its phase's report deadline. Moving the phase's deadline moves no report by
+        itself; updating the plan's reports moves the open ones, but not a deadline an officer moved for its
+        unit, nor a submitted report's."""
         campaign = self._running_campaign()
         phase_1 = campaign.phase_ids.filtered(lambda p: p.sequence == 1)
+        report_a, report_b = self._report(campaign, self.unit_a), self._report(campaign, self.unit_b)
+        report_b.with_user(self.user_officer).date_deadline = date(2027, 3, 20)  # the officer's extension
         phase_1.with_user(self.user_manager).report_deadline = date(2027, 3, 10)
-        self.assertEqual(self._report(campaign, self.unit_a).date_deadline, date(2027, 3, 10))
+        self.assertEqual(report_a.date_deadline, date(2027, 3, 5), "no report moves by itself")
+        campaign.with_user(self.user_officer).action_update_reports()
+        self.assertEqual(report_a.date_deadline, date(2027, 3, 10))
+        self.assertEqual(report_b.date_deadline, date(2027, 3, 20), "the officer's extension stays")
+        self.assertEqual(report_b.date_deadline_planned, date(2027, 3, 10))
+        activity = report_a.activity_ids.filtered(
+            lambda a: a.activity_type_id == self.env.ref("union_campaign.mail_act_submit_report")
+        )
+        self.assertEqual(activity.date_deadline, date(2027, 3, 10), "the reporter's activity follows")

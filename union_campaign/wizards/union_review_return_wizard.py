@@ -1,6 +1,6 @@
 # Copyright 2026 union_campaign contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 
@@ -21,7 +21,7 @@ class UnionReviewReturnWizard(models.TransientModel):
         """Return the window action asking why `records` are sent back."""
         return {
             "type": "ir.actions.act_window",
-            "name": _("Send Back"),
+            "name": self.env._("Send Back"),
             "res_model": self._name,
             "view_mode": "form",
             "target": "new",
@@ -41,11 +41,11 @@ class UnionReviewReturnWizard(models.TransientModel):
         for wizard in self:
             wizard.record_count = len(wizard._get_records())
             if wizard.campaign_ids:
-                wizard.summary = _("The plan goes back to its officer, who gets an activity with your reason.")
+                wizard.summary = self.env._("The plan goes back to its officer, who gets an activity with your reason.")
             elif wizard.record_count == 1:
-                wizard.summary = _("The report goes back to its unit, with your reason at the top of it.")
+                wizard.summary = self.env._("The report goes back to its unit, with your reason at the top of it.")
             else:
-                wizard.summary = _(
+                wizard.summary = self.env._(
                     "%(count)s unit reports go back to their units, each with your reason at the top.",
                     count=wizard.record_count,
                 )
@@ -54,10 +54,10 @@ class UnionReviewReturnWizard(models.TransientModel):
         """Send the records back with the reason."""
         self.ensure_one()
         if not (self.reason or "").strip():
-            raise UserError(_("Give the reason for sending back."))
+            raise UserError(self.env._("Give the reason for sending back."))
         records = self._get_records()
         if not records:
-            raise UserError(_("There is nothing to send back."))
+            raise UserError(self.env._("There is nothing to send back."))
         result = records.action_return(reason=self.reason)
         close = {"type": "ir.actions.act_window_close"}
         if isinstance(result, dict) and result.get("tag") == "display_notification":

@@ -363,12 +363,16 @@ tours.add("union_campaign_officer_launches", {
     steps: () => [
         {
             content: "Launch to the units",
-            trigger: ".o_statusbar_buttons button[name=action_launch]",
+            trigger: ".o_statusbar_buttons button[name=action_open_launch_wizard]",
             run: "click",
         },
         {
+            content: "The preview says what the launch will create, per report asked",
+            trigger: ".modal .o_field_html:contains('8 báo cáo') li",
+        },
+        {
             content: "Confirm",
-            trigger: ".modal-footer .btn-primary",
+            trigger: ".modal-footer .btn-primary[name=action_confirm]",
             run: "click",
         },
         {

@@ -1,0 +1,99 @@
+# Copyright 2026 union_campaign contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+
+
+class UnionCampaign(models.Model):
+    """The compliance matrix of a plan: its units down, the reports its schedule asks across, each cell the state
+    of one unit's report. Shown by the client action ``union_campaign.compliance_matrix`` and exported by
+    report_compliance_matrix_xlsx.py, both from ``get_compliance_matrix``."""
+
+    _inherit = "union.campaign"
+
+    def action_view_compliance_matrix(self):
+        """Open the compliance matrix: units down, the reports asked across, each cell a report state."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.client",
+            "tag": "union_campaign.compliance_matrix",
+            "name": self.env._("Compliance Matrix – %(plan)s", plan=self.display_name),
+            "params": {"campaign_id": self.id},
+        }
+
+    def get_compliance_matrix(self, unit_type_id=False):
+        """Return the compliance matrix as plain data for the client action and the XLSX export: the plan's
+        units down, the reports its schedule asks across (one column per occurrence), each cell a report state.
+
+        The record rules decide the rows: the units whose reports the user reads; someone who reads every report
+        of the plan also sees the plan's units that were asked nothing ("not asked").
+        """
+        self.ensure_one()
+        self.check_access("read")
+        Report = self.env["union.unit.report"]
+        domain = [("campaign_id", "=", self.id)]
+        reports = Report.search(domain)
+        units = reports.unit_id
+        # sudo: only counts the plan's reports, to know whether the user reads them all.
+        if len(reports) == Report.sudo().search_count(domain):
+            units |= self.unit_ids.filtered("receives_plans")
+        all_types = units.unit_type_id
+        if unit_type_id:
+            units = units.filtered(lambda u: u.unit_type_id.id == int(unit_type_id))
+            reports = reports.filtered(lambda r: r.unit_id in units)
+        columns = self._get_report_columns(reports)
+        by_cell = {(r.unit_id.id, r._get_column_key()): r for r in reports}
+        state_labels = dict(Report._fields["matrix_state"]._description_selection(self.env))
+        rows = []
+        for unit in units.sorted(lambda u: (u.unit_type_id.sequence, u.unit_type_id.id, u.name)):
+            cells = []
+            for column in columns:
+                report = by_cell.get((unit.id, column["id"]))
+                state = report.matrix_state if report else "none"
+                cells.append(
+                    {
+                        "column": column["id"],
+                        "report_id": report.id if report else False,
+                        "state": state,
+                        "label": state_labels[state],
+                        "days_late": report.days_late if report else 0,
+                        "late_label": (
+                            self.env._("%(days)s days late", days=report.days_late)
+                            if report and report.days_late
+                            else ""
+                        ),
+                    }
+                )
+            rows.append(
+                {
+                    "unit_id": unit.id,
+                    "unit": unit.name,
+                    "unit_type": unit.unit_type_id.id,
+                    "unit_type_label": unit.unit_type_id.name,
+                    "cells": cells,
+                }
+            )
+        return {
+            "campaign": {"id": self.id, "name": self.display_name, "reference": self.reference or ""},
+            "columns": columns,
+            "rows": rows,
+            "unit_types": [[unit_type.id, unit_type.name] for unit_type in all_types.sorted("sequence")],
+            "states": [[key, label] for key, label in state_labels.items() if key != "none"],
+        }
+
+    @api.model
+    def _get_report_columns(self, reports):
+        """Return the matrix's columns for `reports`: one per reporting occurrence (schedule and period), in
+        deadline order, named by the occurrence and dated by its (earliest) deadline."""
+        columns = {}
+        for report in reports:
+            key = report._get_column_key()
+            column = columns.setdefault(
+                key,
+                {"id": key, "name": report.period_label or report.schedule_id.name, "deadline": report.date_deadline},
+            )
+            if report.date_deadline and (not column["deadline"] or report.date_deadline < column["deadline"]):
+                column["deadline"] = report.date_deadline
+        ordered = sorted(columns.values(), key=lambda c: (c["deadline"] or fields.Date.today(), c["id"]))
+        for column in ordered:
+            column["deadline"] = fields.Date.to_string(column["deadline"]) if column["deadline"] else False
+        return ordered
