@@ -28,5 +28,4 @@ from . import ir_attachment
 from . import mail_activity
 from . import res_company
 from . import res_config_settings
-from . import union_campaign_import
 from . import union_campaign_importer

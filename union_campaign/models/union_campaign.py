@@ -221,6 +221,13 @@ class UnionCampaign(models.Model):
         help="Days late after which the responsible officer is asked to follow the unit up.",
     )
     report_ids = fields.One2many("union.unit.report", "campaign_id", string="Unit Reports")
+    import_filename = fields.Char(string="Imported From", readonly=True, copy=False)
+    import_account = fields.Html(
+        readonly=True,
+        copy=False,
+        help="What the import recognised in the document, what it did not, and the rules that turned vague "
+        "dates into dates. Also posted in the chatter.",
+    )
     launch_done = fields.Integer(
         string="Reports Created", copy=False, readonly=True, help="Unit reports created by the last launch."
     )
@@ -755,6 +762,25 @@ class UnionCampaign(models.Model):
         action.update(domain=[("id", "in", self.unit_ids.ids)], context={"search_default_groupby_unit_type": 1})
         return action
 
+    def action_view_compliance_matrix(self):
+        """Open the compliance matrix: units down, the reports asked across, each cell a report state."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.client",
+            "tag": "union_campaign.compliance_matrix",
+            "name": self.env._("Compliance Matrix – %(plan)s", plan=self.display_name),
+            "params": {"campaign_id": self.id},
+        }
+
+    def get_compliance_matrix(self, unit_type_id=False):
+        """Return the compliance matrix of the plan as plain data (reports/union_campaign_compliance_matrix.py)."""
+        return self.env["union.compliance.matrix"]._get_matrix(self, unit_type_id=unit_type_id)
+
+    def action_dismiss_import_account(self):
+        """Hide the import account from the plan's form (it stays in the chatter)."""
+        self.write({"import_account": False})
+        return True
+
     def action_view_reports(self):
         """Open the unit reports of the plan; `report_filter` in the context picks a search filter."""
         self.ensure_one()
@@ -779,29 +805,6 @@ class UnionCampaign(models.Model):
     def _get_units_without_reporter(self):
         """Return the plans' units that receive plans but have nobody to report for them."""
         return self.unit_ids.filtered(lambda u: u.receives_plans and not u._get_reporting_user())
-
-    # ------------------------------------------------------------------
-    # Daily job
-    # ------------------------------------------------------------------
-    @api.model
-    def _cron_update_status(self):
-        """Refresh the phases' status from today's date and close running plans whose periods are over and whose
-        reports are all decided (a plan with outstanding reports stays open for its officer to close)."""
-        phases = self.env["union.campaign.phase"].search(
-            [("status", "!=", "closed"), ("campaign_id.state", "in", ("approved", "running"))]
-        )
-        changed = phases._update_status()
-        finished = self.search([("state", "=", "running")]).filtered(
-            lambda c: all(p.status == "closed" for p in c.phase_ids) and not c._get_outstanding_reports()
-        )
-        if finished:
-            finished.action_done()
-        self.env["ir.cron"]._notify_progress(done=changed + len(finished), remaining=0)
-
-    def _get_outstanding_reports(self):
-        """Return the plans' reports still waiting for the unit or for a reviewer."""
-        # sudo: the plan's state depends on all its reports, whoever looks.
-        return self.sudo().report_ids.filtered(lambda r: r.state in ("draft", "submitted", "returned"))
 
     # ------------------------------------------------------------------
     # Activities

@@ -11,10 +11,11 @@ from .union_workflow_mixin import OPEN_STATES
 
 
 class UnionCampaign(models.Model):
-    """Launching a plan: the unit reports its reporting schedule asks (union.campaign.report.schedule), prepared
-    as plain values first (the launch's preview shows them), then written in batches; a large launch goes on in
-    the background. The same path brings a running plan's reports up to date after its items, units or dates
-    changed: reports are made or changed nowhere else."""
+    """Running a plan. Launching: the unit reports its reporting schedule asks (union.campaign.report.schedule),
+    prepared as plain values first (the launch's preview shows them), then written in batches; a large launch
+    goes on in the background. The same path brings a running plan's reports up to date after its items, units
+    or dates changed: reports are made or changed nowhere else. Every day: the periods' status, and closing the
+    plans whose periods are over."""
 
     _inherit = "union.campaign"
 
@@ -207,3 +208,26 @@ class UnionCampaign(models.Model):
             touched |= reports
         (Report.browse(created.ids) | touched.sudo(False))._activity_update()
         return Report.browse(created.ids)
+
+    # ------------------------------------------------------------------
+    # Daily job
+    # ------------------------------------------------------------------
+    @api.model
+    def _cron_update_status(self):
+        """Refresh the phases' status from today's date and close running plans whose periods are over and whose
+        reports are all decided (a plan with outstanding reports stays open for its officer to close)."""
+        phases = self.env["union.campaign.phase"].search(
+            [("status", "!=", "closed"), ("campaign_id.state", "in", ("approved", "running"))]
+        )
+        changed = phases._update_status()
+        finished = self.search([("state", "=", "running")]).filtered(
+            lambda c: all(p.status == "closed" for p in c.phase_ids) and not c._get_outstanding_reports()
+        )
+        if finished:
+            finished.action_done()
+        self.env["ir.cron"]._notify_progress(done=changed + len(finished), remaining=0)
+
+    def _get_outstanding_reports(self):
+        """Return the plans' reports still waiting for the unit or for a reviewer."""
+        # sudo: the plan's state depends on all its reports, whoever looks.
+        return self.sudo().report_ids.filtered(lambda r: r.state in ("draft", "submitted", "returned"))

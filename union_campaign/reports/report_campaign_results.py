@@ -154,7 +154,7 @@ class ReportCampaignResults(models.AbstractModel):
         }
         today = local_today(self.env)
         results = []
-        for column in campaign._get_report_columns(reports):
+        for column in self.env["union.compliance.matrix"]._get_report_columns(reports):
             round_reports = reports.filtered(lambda r, key=column["id"]: r._get_column_key() == key)
             sample = round_reports[:1]
             rows = [

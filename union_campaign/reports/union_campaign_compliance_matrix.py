@@ -3,39 +3,31 @@
 from odoo import api, fields, models
 
 
-class UnionCampaign(models.Model):
+class UnionComplianceMatrix(models.AbstractModel):
     """The compliance matrix of a plan: its units down, the reports its schedule asks across, each cell the state
     of one unit's report. Shown by the client action ``union_campaign.compliance_matrix`` and exported by
-    report_compliance_matrix_xlsx.py, both from ``get_compliance_matrix``."""
+    report_compliance_matrix_xlsx.py, both through ``union.campaign.get_compliance_matrix``."""
 
-    _inherit = "union.campaign"
+    _name = "union.compliance.matrix"
+    _description = "Compliance Matrix of a Plan"
 
-    def action_view_compliance_matrix(self):
-        """Open the compliance matrix: units down, the reports asked across, each cell a report state."""
-        self.ensure_one()
-        return {
-            "type": "ir.actions.client",
-            "tag": "union_campaign.compliance_matrix",
-            "name": self.env._("Compliance Matrix – %(plan)s", plan=self.display_name),
-            "params": {"campaign_id": self.id},
-        }
-
-    def get_compliance_matrix(self, unit_type_id=False):
+    @api.model
+    def _get_matrix(self, campaign, unit_type_id=False):
         """Return the compliance matrix as plain data for the client action and the XLSX export: the plan's
         units down, the reports its schedule asks across (one column per occurrence), each cell a report state.
 
         The record rules decide the rows: the units whose reports the user reads; someone who reads every report
         of the plan also sees the plan's units that were asked nothing ("not asked").
         """
-        self.ensure_one()
-        self.check_access("read")
+        campaign.ensure_one()
+        campaign.check_access("read")
         Report = self.env["union.unit.report"]
-        domain = [("campaign_id", "=", self.id)]
+        domain = [("campaign_id", "=", campaign.id)]
         reports = Report.search(domain)
         units = reports.unit_id
         # sudo: only counts the plan's reports, to know whether the user reads them all.
         if len(reports) == Report.sudo().search_count(domain):
-            units |= self.unit_ids.filtered("receives_plans")
+            units |= campaign.unit_ids.filtered("receives_plans")
         all_types = units.unit_type_id
         if unit_type_id:
             units = units.filtered(lambda u: u.unit_type_id.id == int(unit_type_id))
@@ -73,7 +65,7 @@ class UnionCampaign(models.Model):
                 }
             )
         return {
-            "campaign": {"id": self.id, "name": self.display_name, "reference": self.reference or ""},
+            "campaign": {"id": campaign.id, "name": campaign.display_name, "reference": campaign.reference or ""},
             "columns": columns,
             "rows": rows,
             "unit_types": [[unit_type.id, unit_type.name] for unit_type in all_types.sorted("sequence")],

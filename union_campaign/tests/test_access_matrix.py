@@ -93,8 +93,10 @@ class TestAccessMatrix(UnionCampaignCommon):
             else:
                 records.check_access(operation)
                 policy_fields = records._get_policy_fields() if hasattr(records, "_get_policy_fields") else ()
-                if operation == "write" and policy_fields and not any(
-                    records._may_write((name,)) for name in policy_fields
+                if (
+                    operation == "write"
+                    and policy_fields
+                    and not any(records._may_write((name,)) for name in policy_fields)
                 ):
                     return False
         except (AccessError, UserError):

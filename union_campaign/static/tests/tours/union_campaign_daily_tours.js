@@ -111,9 +111,24 @@ function addPeriod(name, start, end, items) {
                 content: "Its name",
                 trigger: ".modal .o_field_widget[name=item_ids] .o_selected_row .o_field_widget[name=name] input",
                 run: `edit ${item}`,
+            },
+            {
+                content: "The name is typed",
+                trigger: `.modal .o_field_widget[name=item_ids] .o_selected_row .o_field_widget[name=name] input:value(${item})`,
             }
         );
     }
+    steps.push(
+        {
+            content: "Leave the last item's line (a click outside the list keeps it)",
+            trigger: ".modal .modal-header .modal-title",
+            run: "click",
+        },
+        {
+            content: "Every item is in the period's list",
+            trigger: `.modal .o_field_widget[name=item_ids] .o_data_row:not(.o_selected_row):contains('${items.at(-1)}')`,
+        }
+    );
     steps.push(
         {
             content: "Keep the period (the plan itself is not saved yet)",
@@ -180,9 +195,17 @@ tours.add("union_campaign_officer_builds_plan", {
             run: "press Enter",
         },
         {
+            content: "Only the enterprises are listed",
+            trigger: ".modal .o_searchview_facet:contains('Công ty')",
+        },
+        {
             content: "Select them all",
-            trigger: ".modal .o_list_view thead .o_list_record_selector input",
+            trigger: ".modal .o_list_view thead .o_list_record_selector input:not(:checked)",
             run: "click",
+        },
+        {
+            content: "They are selected",
+            trigger: ".modal .o_list_view thead .o_list_record_selector input:checked",
         },
         {
             content: "Take them",
