@@ -7,6 +7,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .union_workflow_mixin import (
     ALL,
+    OFFICIAL_STATES,
     OPEN_STATES,
     PLAN_EDITABLE_STATES,
     PLAN_LOCKED_STATES,
@@ -145,7 +146,7 @@ class UnionCampaign(models.Model):
     form_ids = fields.Many2many("union.campaign.form", string="Propaganda Forms")
     target_ids = fields.One2many("union.campaign.target", "campaign_id", string="Targets", copy=True)
     budget_line_ids = fields.One2many("union.campaign.budget.line", "campaign_id", string="Budget", copy=True)
-    budget_total = fields.Float(string="Budget (đồng)", digits=(16, 0), compute="_compute_budget_total")
+    budget_total = fields.Float(string="Budget (đồng)", compute="_compute_budget_total")
     report_schedule_ids = fields.One2many(
         "union.campaign.report.schedule",
         "campaign_id",
@@ -505,11 +506,34 @@ class UnionCampaign(models.Model):
                         plans=", ".join(running.mapped("display_name")),
                     )
                 )
+        if "unit_ids" in vals:
+            before = {plan: plan.unit_ids for plan in self}
         reviewers = {"user_id", "approver_id"} & set(vals)
         result = super().write(vals)
+        if "unit_ids" in vals:
+            self._check_units_keep_their_reports(before)
         if reviewers:
             self._reassign_reviews()
         return result
+
+    def _check_units_keep_their_reports(self, before):
+        """A unit that reported on a plan stays in it: its reports are official records the plan's matrix and
+        results must go on showing. Its open reports can be cancelled instead."""
+        for plan, units in before.items():
+            removed = units - plan.unit_ids
+            # sudo: the rule holds whoever may read the reports; only the units' names are shown.
+            reported = plan.sudo().report_ids.filtered(
+                lambda r, removed=removed: r.unit_id in removed and (r.state in OFFICIAL_STATES or r.review_ids)
+            )
+            if reported:
+                raise UserError(
+                    self.env._(
+                        "%(units)s reported on the plan “%(plan)s”: they stay among its units (cancel their open "
+                        "reports if they no longer take part).",
+                        units=", ".join(reported.unit_id.mapped("name")),
+                        plan=plan.display_name,
+                    )
+                )
 
     def _reassign_reviews(self):
         """The plan's officer or approver changed: the approval and the reviews waiting for them move to the new

@@ -18,7 +18,8 @@ class UnionCampaignBudgetLine(models.Model):
     _description = "Plan Budget Line"
 
     name = fields.Char(string="Source", required=True, help="e.g. Kinh phí LĐLĐ huyện")
-    amount = fields.Float(string="Amount (đồng)", digits=(16, 0), help="Planned amount in Vietnamese đồng.")
+    # No digits: Odoo's rounding to 0 digits shifts amounts near 10^15 đồng by one; a double keeps them exact.
+    amount = fields.Float(string="Amount (đồng)", help="Planned amount in Vietnamese đồng.")
     note = fields.Char(help="What follows the amount, e.g. “từ nguồn tài chính công đoàn năm 2024”.")
     wording = fields.Char(
         string="Line as Worded", help="The whole line as printed, when it is not “source: amount đồng note.”"

@@ -86,6 +86,12 @@ class UnionCampaign(models.Model):
                 moved=changes.moved,
                 assigned=changes.assigned,
             )
+        if changes.obsolete:
+            message = self.env._(
+                "%(message)s %(count)s draft reports no longer asked were cancelled.",
+                message=message,
+                count=len(changes.obsolete),
+            )
         if orphans:
             message = self.env._(
                 "%(message)s %(count)s units have no reporter: see the activity “Assign reporters”.",
@@ -142,6 +148,12 @@ class UnionCampaign(models.Model):
             existing = plans._read_existing_reports()
             for schedule in plans.report_schedule_ids:
                 schedule._collect_report_changes(changes, existing)
+            # A draft nobody ever submitted, of a unit or items the plan no longer has: cancelled, not deleted.
+            changes.obsolete = [
+                cell.id
+                for cell in existing.cells.values()
+                if cell.state == "draft" and not cell.submitted_user_id and cell.id not in changes.asked
+            ]
         return changes
 
     def _read_existing_reports(self):
@@ -152,14 +164,14 @@ class UnionCampaign(models.Model):
         """
         Report, Line = self.env["union.unit.report"], self.env["union.unit.report.line"]
         Report.flush_model(["campaign_id", "schedule_id", "period_key", "unit_id", "state", "date_deadline"])
-        Report.flush_model(["date_deadline_planned", "user_id"])
+        Report.flush_model(["date_deadline_planned", "user_id", "submitted_user_id"])
         Line.flush_model(["report_id", "item_id"])
         cells = {
             (schedule_id, key, unit_id): ReportRow(*row)
             for schedule_id, key, unit_id, *row in self.env.execute_query(
                 SQL(
                     """SELECT schedule_id, period_key, unit_id, id, state, date_deadline, date_deadline_planned,
-                              user_id
+                              user_id, submitted_user_id
                          FROM union_unit_report WHERE campaign_id = ANY(%s)""",
                     self.ids,
                 )
@@ -206,6 +218,8 @@ class UnionCampaign(models.Model):
             reports = Report.sudo().browse(report_ids)
             reports._workflow_write({"user_id": user_id})
             touched |= reports
+        if changes.obsolete:
+            Report.sudo().browse(changes.obsolete)._cancel_no_longer_asked()
         (Report.browse(created.ids) | touched.sudo(False))._activity_update()
         return Report.browse(created.ids)
 

@@ -11,6 +11,8 @@ class UnionCampaignLineMixin(models.AbstractModel):
     _inherit = ["union.campaign.part.mixin", "union.input.mixin"]
     _description = "Plan Document Line"
     _order = "campaign_id, sequence, id"
+    # A line points only at records of its plan's company (a recipient's unit, say).
+    _check_company_auto = True
 
     campaign_id = fields.Many2one("union.campaign", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one(related="campaign_id.company_id", store=True, index=True)

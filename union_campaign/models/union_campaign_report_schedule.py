@@ -14,7 +14,7 @@ from .union_workflow_mixin import OPEN_STATES
 Occurrence = namedtuple("Occurrence", "key label deadline start end phase items")
 QUARTER_MONTHS = {"first": 0, "second": 1, "last": 2}
 # One existing unit report, as a plain row (a launch reads ten thousands of them).
-ReportRow = namedtuple("ReportRow", "id state date_deadline date_deadline_planned user_id")
+ReportRow = namedtuple("ReportRow", "id state date_deadline date_deadline_planned user_id submitted_user_id")
 
 
 @dataclass
@@ -43,6 +43,8 @@ class ReportChanges:
     # {(new deadline, move the report's deadline too): [report ids]}: the schedule's deadline moved
     deadlines: dict = field(default_factory=lambda: defaultdict(list))
     assign: dict = field(default_factory=lambda: defaultdict(list))  # {user id: [open reports without reporter]}
+    asked: set = field(default_factory=set)  # ids of the existing reports the schedules still ask
+    obsolete: list = field(default_factory=list)  # never-submitted drafts no longer asked (unit or items left)
 
     @property
     def moved(self):
@@ -134,6 +136,15 @@ class UnionCampaignReportSchedule(models.Model):
         )
         for schedule in self:
             schedule.report_count = counts.get(schedule, 0)
+
+    @api.constrains("campaign_id", "phase_ids", "item_ids")
+    def _check_same_plan(self):
+        """The periods and items a schedule covers are its own plan's."""
+        for schedule in self:
+            if (schedule.phase_ids.campaign_id | schedule.item_ids.campaign_id) - schedule.campaign_id:
+                raise ValidationError(
+                    self.env._("“%(report)s” covers periods and items of its own plan only.", report=schedule.name)
+                )
 
     @api.constrains("kind", "recurrence_day", "date_from", "date_to")
     def _check_schedule(self):
@@ -305,6 +316,8 @@ class UnionCampaignReportSchedule(models.Model):
                 if occurrence.items and not items:
                     continue  # nothing of this occurrence is the unit's to do
                 cell = existing.cells.get((self.id, occurrence.key, unit.id))
+                if cell is not None:
+                    changes.asked.add(cell.id)
                 if cell is None:
                     changes.missing += 1
                     changes.by_schedule[self.id] += 1

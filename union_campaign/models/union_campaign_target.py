@@ -33,7 +33,8 @@ class UnionCampaignTarget(models.Model):
         required=True,
         default="quantity",
     )
-    value = fields.Float(digits=(16, 0), help="The quantity, the percentage (90 for 90 %) or the amount in đồng.")
+    # No digits: Odoo's rounding to 0 digits shifts amounts near 10^15 đồng by one; a double keeps them exact.
+    value = fields.Float(help="The quantity, the percentage (90 for 90 %) or the amount in đồng.")
     uom = fields.Char(string="Unit of Measure", help="e.g. lượt, công nhân, buổi, sáng kiến; đồng for money.")
     per = fields.Selection(
         selection=[("unit", "Each Unit"), ("total", "Whole Plan")],
@@ -46,7 +47,11 @@ class UnionCampaignTarget(models.Model):
     )
     date_deadline = fields.Date(string="Deadline")
 
-    @api.constrains("kind", "value")
+    @api.model
+    def _get_fixed_fields(self):
+        return ("campaign_id", "item_id")
+
+    @api.constrains("kind", "value", "item_id", "campaign_id")
     def _check_value(self):
         for target in self:
             maximum = {"percent_units": 100, "percent_members": 100, "amount": MAX_AMOUNT}.get(

@@ -2,8 +2,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import math
 import unicodedata
+from datetime import date
 
-from odoo import api, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 # Longest text a field of each kind accepts. A plan's longest paragraph is a few thousand characters; the bounds
@@ -12,6 +13,10 @@ TEXT_LIMITS = {"char": 1000, "text": 20000, "html": 60000}
 # Largest quantity anyone reports or plans (people, sessions, banners...), and largest amount of money in đồng.
 MAX_QUANTITY = 10_000_000
 MAX_AMOUNT = 10**15
+# Whole numbers the database stores (PostgreSQL integer): anything outside is refused with a sentence, not a crash.
+INT_MIN, INT_MAX = -(2**31), 2**31 - 1
+# Dates a union's documents speak of: from the founding of the Confederation's predecessor to the end of the century.
+DATE_MIN, DATE_MAX = date(1945, 1, 1), date(2100, 12, 31)
 
 
 def normalize_text(value):
@@ -74,7 +79,47 @@ class UnionInputMixin(models.AbstractModel):
                         value=value,
                     )
                 )
+            elif field.type == "integer" and isinstance(value, (int, float)) and not INT_MIN <= value <= INT_MAX:
+                raise ValidationError(
+                    self.env._(
+                        "The field “%(field)s” must be a whole number between %(min)s and %(max)s (got %(value)s).",
+                        field=field._description_string(self.env),
+                        min=INT_MIN,
+                        max=INT_MAX,
+                        value=value,
+                    )
+                )
+            elif field.type in ("date", "datetime") and value:
+                self._check_date_window(field, value)
         return cleaned
+
+    def _check_date_window(self, field, value):
+        """Refuse a date outside DATE_MIN..DATE_MAX (a plan "from 1900 to 9999" would make schedules run out of
+        the calendar)."""
+        try:
+            day = fields.Date.to_date(value) if field.type == "date" else fields.Datetime.to_datetime(value).date()
+        except (TypeError, ValueError):
+            return  # not a date: the ORM answers that itself
+        if day and not DATE_MIN <= day <= DATE_MAX:
+            raise ValidationError(
+                self.env._(
+                    "The date “%(field)s” must be between %(min)s and %(max)s (got %(value)s).",
+                    field=field._description_string(self.env),
+                    min=DATE_MIN.year,
+                    max=DATE_MAX.year,
+                    value=day.isoformat(),
+                )
+            )
+
+    def update_field_translations(self, field_name, translations, source_lang=None):
+        """Translations are input too: the same checks as a write (NUL, length, NFC)."""
+        cleaned = {}
+        for lang, value in (translations or {}).items():
+            if isinstance(value, dict):
+                cleaned[lang] = {term: self._clean_vals({field_name: new})[field_name] for term, new in value.items()}
+            else:
+                cleaned[lang] = self._clean_vals({field_name: value})[field_name]
+        return super().update_field_translations(field_name, cleaned, source_lang=source_lang)
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -539,6 +539,12 @@ class UnionUnitReport(models.Model):
         )
         self._activity_update()
 
+    def _cancel_no_longer_asked(self):
+        """Cancel drafts nobody submitted whose unit or items left their plan (the plan's update calls this)."""
+        # sudo: updating the plan's reports was the officer's explicit act, checked by the plan's transition.
+        self.sudo()._workflow_write({"state": "cancelled", "review_step": 0, "checked_user_id": False})
+        self._activity_update()
+
     def _mark_not_submitted(self):
         """Mark the reports a closed plan never received as Not Submitted (the plan's closing calls this)."""
         # sudo: closing the plan closes its reports, though the officer may not otherwise write their state.

@@ -35,7 +35,8 @@ class UnionUnitReportLine(models.Model):
     is_done = fields.Boolean(string="Done")
     qty_done = fields.Float(string="Achieved", digits=(16, 0))
     participant_count = fields.Integer(string="Participants")
-    amount = fields.Float(string="Amount (đồng)", digits=(16, 0), help="Money spent or raised for the item, in đồng.")
+    # No digits: Odoo's rounding to 0 digits shifts amounts near 10^15 đồng by one; a double keeps them exact.
+    amount = fields.Float(string="Amount (đồng)", help="Money spent or raised for the item, in đồng.")
     post_urls = fields.Text(
         string="Links to Online Posts", help="One web address per line (website, Facebook, Zalo, YouTube)."
     )

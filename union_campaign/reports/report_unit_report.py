@@ -54,7 +54,7 @@ class ReportUnitReport(models.AbstractModel):
                     "line": line,
                     "target": self._format_quantity(line.target_qty, line.target_uom) if line.target_qty else "",
                     "qty": self._format_quantity(line.qty_done),
-                    "urls": line._get_urls(),
+                    "urls": [self._format_link(url) for url in line._get_urls()],
                 }
                 for line in report.line_ids
             ],
@@ -66,6 +66,12 @@ class ReportUnitReport(models.AbstractModel):
             "documents": report.attachment_ids.mapped("name"),
             "signer_name": chair.name if chair else (report.submitted_user_id or report.user_id).name,
         }
+
+    @api.model
+    def _format_link(self, url, limit=120):
+        """A link as printed: in full when short, else its beginning (host and path) and an ellipsis; a page
+        never holds a 20,000-character address."""
+        return url if len(url) <= limit else f"{url[: limit - 1]}…"
 
     @api.model
     def _get_report_period(self, report):

@@ -22,3 +22,4 @@ from . import test_query_counts
 from . import test_any_plan
 from . import test_plan_import
 from . import test_access_matrix
+from . import test_probe

@@ -13,10 +13,14 @@ class UnionCampaignImportWizard(models.TransientModel):
     """Upload a plan document (.docx, .pdf with a text layer, .txt) and get a draft plan, word for word."""
 
     _name = "union.campaign.import.wizard"
+    _inherit = ["union.input.mixin"]
     _description = "Import a Plan Document"
 
     file = fields.Binary(string="Document", attachment=False)
     filename = fields.Char(string="File Name")
+    # The upload is its creator's, in the company they imported it in (record rules): nobody else reads, swaps
+    # or imports it.
+    company_id = fields.Many2one("res.company", required=True, readonly=True, default=lambda self: self.env.company)
 
     def action_import(self):
         """Create the draft plan of the uploaded document and open it."""
@@ -37,7 +41,7 @@ class UnionCampaignImportWizard(models.TransientModel):
             data = base64.b64decode(encoded, validate=False)
         except (binascii.Error, ValueError):
             raise UserError(importer._get_error_message("empty", filename=self.filename)) from None
-        plan = importer._import_file(data, self.filename or "")
+        plan = importer.with_company(self.company_id)._import_file(data, self.filename or "")
         return {
             "type": "ir.actions.act_window",
             "name": plan.display_name,

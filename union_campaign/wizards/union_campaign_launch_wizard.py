@@ -10,6 +10,7 @@ class UnionCampaignLaunchWizard(models.TransientModel):
     of each report asked, the units, what changes in the open reports, and the reports that will be born late."""
 
     _name = "union.campaign.launch.wizard"
+    _inherit = ["union.input.mixin"]
     _description = "Launch a Plan: Preview"
 
     campaign_id = fields.Many2one("union.campaign", string="Plan", required=True, readonly=True)
@@ -53,6 +54,14 @@ class UnionCampaignLaunchWizard(models.TransientModel):
                 if changes.missing
                 else self.env._("No new unit report is needed.")
             ]
+            if changes.obsolete:
+                paragraphs.append(
+                    self.env._(
+                        "%(count)s draft reports are no longer asked (their unit or their items left the plan): they "
+                        "will be cancelled.",
+                        count=len(changes.obsolete),
+                    )
+                )
             if changes.new_lines or changes.moved or changes.assigned:
                 paragraphs.append(
                     self.env._(
@@ -69,7 +78,9 @@ class UnionCampaignLaunchWizard(models.TransientModel):
             html += Markup("").join(Markup("<p>%s</p>") % paragraph for paragraph in paragraphs[1:])
             wizard.summary = html
             wizard.late_count = changes.late
-            wizard.change_count = changes.missing + len(changes.new_lines) + changes.moved + changes.assigned
+            wizard.change_count = (
+                changes.missing + len(changes.new_lines) + changes.moved + changes.assigned + len(changes.obsolete)
+            )
             wizard.is_update = campaign.state == "running"
 
     def action_confirm(self):

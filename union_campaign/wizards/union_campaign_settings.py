@@ -8,6 +8,7 @@ class UnionCampaignSettings(models.TransientModel):
     """The module's settings for its managers, who are not Odoo administrators: the defaults of new plans."""
 
     _name = "union.campaign.settings"
+    _inherit = ["union.input.mixin"]
     _description = "Union Campaigns Settings"
 
     reminder_days = fields.Char(

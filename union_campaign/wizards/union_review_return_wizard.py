@@ -8,6 +8,7 @@ class UnionReviewReturnWizard(models.TransientModel):
     """Ask for the reason when a plan is sent back for revision."""
 
     _name = "union.review.return.wizard"
+    _inherit = ["union.input.mixin"]
     _description = "Send Back with a Reason"
 
     campaign_ids = fields.Many2many("union.campaign", string="Plans")
