@@ -28,9 +28,9 @@ from odoo.exceptions import UserError
 
 from ..tools import format_admin_date
 from ..tools import plan_parser as pp
+from ..tools.numbering import detect_numbering, format_marker, outline_numbers
 from ..tools.plan_extract import MAX_BYTES, extract_paragraphs
 from .union_campaign_budget_line import format_dong
-from .union_campaign_section import format_marker
 from .union_input_mixin import MAX_AMOUNT, MAX_QUANTITY
 
 # How the entries of a list may be numbered: a period's items, or a section's records.
@@ -83,16 +83,6 @@ def _content_lines(section):
     return [text for _key, text in rendered[1:]]
 
 
-def _numbering(markers, candidates):
-    """The numbering whose 1st, 2nd... markers are exactly `markers`, or None."""
-    if not markers:
-        return None
-    for numbering in candidates:
-        if all(marker == format_marker(numbering, n) for n, marker in enumerate(markers, start=1)):
-            return numbering
-    return None
-
-
 def _item_name(text):
     """A short title for an item: its first clause, at most ITEM_NAME_LIMIT characters."""
     text = _clean(text)
@@ -123,7 +113,7 @@ def _simple_items(blocks):
             items.append((block, []))
     if not items:
         return (description, [], "dash")
-    numbering = _numbering([block.marker for block, _subs in items], ITEM_NUMBERINGS)
+    numbering = detect_numbering([block.marker for block, _subs in items], ITEM_NUMBERINGS)
     return (description, items, numbering) if numbering else None
 
 
@@ -611,7 +601,7 @@ class _Mapping:
         children = section.children
         numbering = None
         if "periods" in self.printable and all(child.period for child in children):
-            numbering = _numbering([child.marker for child in children], HEADING_NUMBERINGS)
+            numbering = detect_numbering([child.marker for child in children], HEADING_NUMBERINGS)
         if not numbering:
             self._keep_verbatim(section)
             for child in children:
@@ -639,7 +629,7 @@ class _Mapping:
         blocks = section.blocks
         numbering = None
         if "slogans" in self.printable and not section.children:
-            numbering = _numbering([block.marker for block in blocks], LIST_NUMBERINGS)
+            numbering = detect_numbering([block.marker for block in blocks], LIST_NUMBERINGS)
         if numbering:
             self._add_section(section, "slogans", item_numbering=numbering)
         else:
@@ -663,7 +653,7 @@ class _Mapping:
             # dropped): otherwise its sentence would be missing from the plan.
             per_block = [self._targets(block, block.text) for block in blocks]
             if all(per_block):
-                numbering = _numbering([block.marker for block in blocks], LIST_NUMBERINGS)
+                numbering = detect_numbering([block.marker for block in blocks], LIST_NUMBERINGS)
         if numbering:
             self.targets_section = self._add_section(section, "targets", item_numbering=numbering)
             for block, targets in zip(blocks, per_block, strict=True):
@@ -682,7 +672,7 @@ class _Mapping:
             and len(blocks) == len(section.blocks)
             and all(not block.budget.amount or block.budget.amount <= MAX_AMOUNT for block in blocks)
         ):
-            numbering = _numbering([block.marker for block in blocks], LIST_NUMBERINGS)
+            numbering = detect_numbering([block.marker for block in blocks], LIST_NUMBERINGS)
         if numbering:
             self._add_section(section, "budget", item_numbering=numbering)
         else:
@@ -715,7 +705,7 @@ class _Mapping:
         printable = "duties" in self.printable
         numbering = "dash"
         if children:
-            numbering = _numbering([child.marker for child in children], HEADING_NUMBERINGS)
+            numbering = detect_numbering([child.marker for child in children], HEADING_NUMBERINGS)
             printable = printable and bool(numbering)
             printable = printable and all(
                 not child.children and all(self._duty_line(block) for block in child.blocks) for child in children
@@ -757,7 +747,7 @@ class _Mapping:
         numbering = None
         firsts = [next((key for key, new in self.block_reports[id(b)] if new), None) for b in blocks]
         if "reports" in self.printable and not section.children and blocks and all(firsts):
-            numbering = _numbering([block.marker for block in blocks], LIST_NUMBERINGS)
+            numbering = detect_numbering([block.marker for block in blocks], LIST_NUMBERINGS)
         if not numbering:
             self._keep_verbatim(section)
             return
@@ -788,17 +778,21 @@ class _Mapping:
         )
 
     def _number_sections(self):
-        """Print each heading with the document's own number: where the plan's numbering (restarting under each
-        higher level) would print another, the heading carries its number itself."""
-        counters = {}
-        for entry in self.sections:
+        """Print each heading with the document's own number: where the printer's numbering (tools/numbering.py)
+        would print another, the heading carries its number itself."""
+        numbers = outline_numbers((entry["vals"]["level"], self._prints(entry["vals"])) for entry in self.sections)
+        for entry, number in zip(self.sections, numbers, strict=True):
             vals = entry["vals"]
-            level = max(vals["level"], 1)
-            counters = {lvl: count for lvl, count in counters.items() if lvl <= level}
-            counters[level] = counters.get(level, 0) + 1
-            if format_marker(vals["numbering"], counters[level]) != entry["marker"]:
+            if number is not None and format_marker(vals["numbering"], number) != entry["marker"]:
                 vals["name"] = _line(entry["marker"], vals["name"])
                 vals["numbering"] = "none"
+
+    @staticmethod
+    def _prints(vals):
+        """Whether the printer prints the section of `vals` (it leaves out, unnumbered, a section that prints
+        nothing): the import makes a section of records only when it has records to print, so a section prints
+        unless it has neither a heading nor a text."""
+        return bool(vals["kind"] in RECORD_KINDS or vals["name"] or vals["body"])
 
     # ------------------------------------------------------------------
     # Periods and items
