@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Import a plan document (.txt, .docx, .pdf) into a draft plan, word for word.
 
-``tools/plan_extract.py`` reads the file into paragraphs and ``tools/plan_parser.py`` into a tree of sections with
+``tools/plan_extract.py`` reads the file into paragraphs and ``tools/plan_parser`` into a tree of sections with
 their facts; this module maps that tree onto the plan's records so that the plan prints the document again:
 
 * a section whose content the plan's records print word for word (its periods and items, slogans, targets,
@@ -19,6 +19,7 @@ import itertools
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from datetime import date
 from pathlib import PurePath
 
 from markupsafe import Markup
@@ -50,8 +51,8 @@ ABBREVIATIONS = (
     (re.compile(r"\btp\.\s*"), "thành phố "),
 )
 UNITS_WORDS = re.compile(r"công\s+đoàn|đơn\s+vị|tổ\b|CĐCS", re.IGNORECASE)
-# The words citing a legal basis, as the parser reads them (tools/plan_parser.py _BASIS_RE).
-BASIS_VERB = re.compile(r"(Căn\s+cứ(?:\s+vào)?|Thực\s+hiện(?:\s+theo)?|Theo)\s*$")
+# The words citing a legal basis, as the parser reads them, at the end of a text.
+BASIS_VERB = re.compile(rf"({pp.BASIS_VERB_PAT})\s*$")
 ITEM_NAME_LIMIT = 120
 
 
@@ -78,9 +79,7 @@ def _block_lines(blocks):
 def _content_lines(section):
     """The lines of a parsed section's content as the document prints them (its heading left out): its
     paragraphs, then its sub-sections with their headings."""
-    rendered = []
-    pp._render_section(section, rendered)
-    return [text for _key, text in rendered[1:]]
+    return section.lines()[1:]
 
 
 def _item_name(text):
@@ -171,54 +170,110 @@ class UnionCampaignImporter(models.AbstractModel):
         plan._post_note(heading + vals["import_account"])
         return plan
 
+    # ------------------------------------------------------------------
+    # The parser's codes in the user's language: import errors and the rules that read dates
+    # ------------------------------------------------------------------
     @api.model
     def _get_error_message(self, code, **params):
-        """Return the translated sentence of an import error (tools.plan_parser.MESSAGES codes)."""
+        """Return the translated sentence of an import error (tools.plan_parser.PlanImportError codes)."""
         filename = params.get("filename") or self.env._("the file")
-        size_mb = f"{(params.get('size') or 0) / 1024 / 1024:.1f}"
-        limit_mb = f"{(params.get('limit') or MAX_BYTES) / 1024 / 1024:.0f}"
-        detail = params.get("detail") or ""
-        messages = {
-            "empty": lambda: self.env._("The file %(filename)s contains no text.", filename=filename),
+        return self._get_code_sentence(
+            code,
+            filename=filename,
+            size=f"{(params.get('size') or 0) / 1024 / 1024:.1f}",
+            limit=f"{(params.get('limit') or MAX_BYTES) / 1024 / 1024:.0f}",
+            detail=params.get("detail") or "",
+            extension=params.get("extension") or filename,
+        )
+
+    @api.model
+    def _get_rule_sentence(self, rule):
+        """Return a rule that turned words into dates (tools.plan_parser.Rule), in the user's language."""
+        return self._get_code_sentence(rule.code, **rule.params)
+
+    @api.model
+    def _get_code_sentence(self, code, **params):
+        """Return the sentence of a code of tools.plan_parser in the user's language, its parameters in place.
+
+        Every code the parser can emit (plan_parser.MESSAGES, plan_parser.RULES) has its sentence here, as a test
+        checks: an unknown code raises KeyError, it never falls back on another sentence.
+        """
+        sentences = {
+            # import errors (PlanImportError.code)
+            "empty": lambda: self.env._("The file %(filename)s contains no text.", filename=params["filename"]),
             "too_large": lambda: self.env._(
                 "The file %(filename)s is too large (%(size)s MB): a plan to import is at most %(limit)s MB.",
-                filename=filename,
-                size=size_mb,
-                limit=limit_mb,
+                filename=params["filename"],
+                size=params["size"],
+                limit=params["limit"],
             ),
             "not_a_plan": lambda: self.env._(
                 "The document %(filename)s does not look like a plan (Kế hoạch): it has no “KẾ HOẠCH” line, nor "
                 "a plan number (…/KH-…) with numbered sections.",
-                filename=filename,
+                filename=params["filename"],
             ),
             "unsupported_format": lambda: self.env._(
                 "Files of type %(extension)s cannot be imported: use a .txt, .docx or .pdf file.",
-                extension=params.get("extension") or filename,
+                extension=params["extension"],
             ),
             "no_text_layer": lambda: self.env._(
                 "The PDF %(filename)s has no text layer (a scanned image?): export it again from the word "
                 "processor, or recognise its text (OCR) first.",
-                filename=filename,
+                filename=params["filename"],
             ),
             "corrupt_docx": lambda: self.env._(
                 "The file %(filename)s is not a readable Word document (.docx): save it again as .docx from the "
                 "word processor (details: %(detail)s).",
-                filename=filename,
-                detail=detail,
+                filename=params["filename"],
+                detail=params["detail"],
             ),
             "corrupt_pdf": lambda: self.env._(
                 "The file %(filename)s is not a readable PDF: export it again from the word processor "
                 "(details: %(detail)s).",
-                filename=filename,
-                detail=detail,
+                filename=params["filename"],
+                detail=params["detail"],
             ),
             "bad_encoding": lambda: self.env._(
                 "The text file %(filename)s is neither UTF-8, UTF-16 nor Windows-1258 (Vietnamese) text: save it "
                 "again as UTF-8.",
-                filename=filename,
+                filename=params["filename"],
+            ),
+            # rules that turned words into dates (Rule.code)
+            "year_end": lambda: self.env._("“đến hết năm”: 31 December"),
+            "quarter_end": lambda: self.env._("“đến quý Q”: the quarter's last day"),
+            "month_early_end": lambda: self.env._("“đến đầu tháng M”: the 10th of the month"),
+            "month_mid_end": lambda: self.env._("“đến giữa tháng M”: the 15th of the month"),
+            "month_end": lambda: self.env._("“đến (hết/cuối) tháng M”: the last day of the month"),
+            "no_end": lambda: self.env._("no end date written"),
+            "month_early_start": lambda: self.env._("“từ đầu tháng M”: the first day of the month"),
+            "month_mid_start": lambda: self.env._("“từ giữa tháng M”: the 15th of the month"),
+            "month_late_start": lambda: self.env._(
+                "“từ cuối tháng M”: the 25th (the last week of the month starts on the 25th)"
+            ),
+            "after_day_start": lambda: self.env._("“từ sau ngày D”: the day after D"),
+            "quarter_start": lambda: self.env._("“từ quý Q”: the quarter's first day"),
+            "after_month_start": lambda: self.env._("“từ sau tháng M”: the first day of the next month"),
+            "month_start": lambda: self.env._("“từ tháng M”: the first day of the month"),
+            "deadline": lambda: self.env._("“trước ngày D”: a deadline, without a start date"),
+            "half_year": lambda: self.env._("“6 tháng đầu/cuối năm”: January to June, July to December"),
+            "whole_quarter": lambda: self.env._("“quý Q”: the whole quarter, from its first to its last day"),
+            "whole_month": lambda: self.env._("“(trong) tháng M”: the whole month, from its first to its last day"),
+            "year_after_issue_date": lambda: self.env._(
+                "year not written: the first %(day)s after the plan's date (%(year)s)",
+                day=params["day"],
+                year=params["year"],
+            ),
+            "year_of_issue_date": lambda: self.env._(
+                "year not written: the plan's year (%(year)s)", year=params["year"]
+            ),
+            "open_end": lambda: self.env._("no end written: the day before the next period starts"),
+            "plan_periods": lambda: self.env._("from the first period's start to the last period's end"),
+            "plan_year": lambda: self.env._(
+                "no dated period: from the issue date to %(date)s, the end of the plan's year",
+                date=format_admin_date(date(params["year"], 12, 31)),
             ),
         }
-        return messages.get(code, messages["not_a_plan"])()
+        return sentences[code]()
 
     # ------------------------------------------------------------------
     # The issuing unit, and a plan already imported
@@ -284,65 +339,6 @@ class UnionCampaignImporter(models.AbstractModel):
                 )
             )
 
-    # ------------------------------------------------------------------
-    # Wording of the account
-    # ------------------------------------------------------------------
-    @api.model
-    def _translate_date_rule(self, rule):
-        """Return a rule of tools.plan_parser that turned words into dates, in the user's language."""
-        sentences = {
-            "'đến hết năm' → 31 December": lambda: self.env._("“đến hết năm”: 31 December"),
-            "'đến quý Q' → the last day of the quarter": lambda: self.env._("“đến quý Q”: the quarter's last day"),
-            "'đến đầu tháng M' → the 10th": lambda: self.env._("“đến đầu tháng M”: the 10th of the month"),
-            "'đến giữa tháng M' → the 15th": lambda: self.env._("“đến giữa tháng M”: the 15th of the month"),
-            "'đến (hết/cuối) tháng M' → the last day of the month": lambda: self.env._(
-                "“đến (hết/cuối) tháng M”: the last day of the month"
-            ),
-            "'từ đầu tháng M' → the first day of the month": lambda: self.env._(
-                "“từ đầu tháng M”: the first day of the month"
-            ),
-            "'từ giữa tháng M' → the 15th of the month": lambda: self.env._("“từ giữa tháng M”: the 15th of the month"),
-            "'từ cuối tháng M' → the 25th (the last week of the month starts on the 25th)": lambda: self.env._(
-                "“từ cuối tháng M”: the 25th (the last week of the month starts on the 25th)"
-            ),
-            "'từ sau ngày D' → the day after D": lambda: self.env._("“từ sau ngày D”: the day after D"),
-            "'từ quý Q' → the first day of the quarter": lambda: self.env._("“từ quý Q”: the quarter's first day"),
-            "'từ sau tháng M' → the first day of the next month": lambda: self.env._(
-                "“từ sau tháng M”: the first day of the next month"
-            ),
-            "'từ tháng M' → the first day of the month": lambda: self.env._("“từ tháng M”: the first day of the month"),
-            "no end date written": lambda: self.env._("no end date written"),
-            "'trước ngày D' → a deadline: no start date": lambda: self.env._(
-                "“trước ngày D”: a deadline, without a start date"
-            ),
-            "'6 tháng đầu/cuối năm' → January-June / July-December": lambda: self.env._(
-                "“6 tháng đầu/cuối năm”: January to June, July to December"
-            ),
-            "'quý Q' → the whole quarter, its first to its last day": lambda: self.env._(
-                "“quý Q”: the whole quarter, from its first to its last day"
-            ),
-            "'(trong) tháng M' → the whole month, its first to its last day": lambda: self.env._(
-                "“(trong) tháng M”: the whole month, from its first to its last day"
-            ),
-            "no end written: the day before the next period starts": lambda: self.env._(
-                "no end written: the day before the next period starts"
-            ),
-            "from the first period's start to the last period's end": lambda: self.env._(
-                "from the first period's start to the last period's end"
-            ),
-        }
-        if rule in sentences:
-            return sentences[rule]()
-        if m := re.fullmatch(r"year not written: the first (\d\d/\d\d) after the plan's date \((\d{4})\)", rule):
-            return self.env._(
-                "year not written: the first %(day)s after the plan's date (%(year)s)", day=m[1], year=m[2]
-            )
-        if m := re.fullmatch(r"year not written: the plan's year \((\d{4})\)", rule):
-            return self.env._("year not written: the plan's year (%(year)s)", year=m[1])
-        if m := re.fullmatch(r"no dated periods: from the issue date to (\S+) \(the year of the plan\)", rule):
-            return self.env._("no dated period: from the issue date to %(date)s, the end of the plan's year", date=m[1])
-        return rule
-
 
 class _Mapping:
     """The records of one parsed plan (tools.plan_parser.ParsedPlan), built for one `create` of the plan."""
@@ -391,7 +387,7 @@ class _Mapping:
         period_children = [c for s in tops if s.kind == "periods" for c in s.children if c.period]
         content = None
         if not period_children and parsed.period:
-            content = next((s for s in tops if re.search("NỘI DUNG|NHIỆM VỤ", s.heading.upper())), None)
+            content = parsed.content_section()
             self._add_year_phase()
         for section in tops:
             if section is content and section.kind in TEXT_KIND:
@@ -532,10 +528,10 @@ class _Mapping:
                         self._read_report(block, report)
 
     def _read_report(self, block, report):
-        if pp._scope(report.who) == "federation":
+        if pp.actor_scope(report.who) == "federation":
             self.own_reports.append(report)
             return
-        key = (pp._fold(report.who), pp._fold(report.to), report.deadline, report.recurrence)
+        key = (pp.fold(report.who), pp.fold(report.to), report.deadline, report.recurrence)
         if key in self.schedules:
             self.block_reports[id(block)].append((key, False))
             return
@@ -814,9 +810,9 @@ class _Mapping:
         return dates
 
     def _date_rule(self, period, wording, dates):
-        if not period.rule:
+        if not period.rules:
             return False
-        rules = "; ".join(self.importer._translate_date_rule(rule) for rule in period.rule.split("; "))
+        rules = "; ".join(self.importer._get_rule_sentence(rule) for rule in period.rules)
         start = format_admin_date(dates.get("date_start")) or "…"
         end = format_admin_date(dates.get("date_end")) or "…"
         self.dates.append((wording, start, end, rules))
@@ -828,8 +824,8 @@ class _Mapping:
         """A plan without dated periods: one period, the plan's year (or the span of the dated paragraphs of its
         sections), without a heading."""
         period = self.parsed.period
-        # tools/plan_parser.py names the span of a plan's dated parts in English: the name of a phase is the user's
-        label = self._("The whole plan") if period.label == "the plan's periods" else period.label
+        # The span of the plan's dated parts has no words in the document: the phase is named in the user's language.
+        label = self._("The whole plan") if period.derived == "plan_periods" else period.label
         dates = self._period_dates(period, label)
         self.phases.append(
             {
