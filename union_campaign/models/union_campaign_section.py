@@ -17,6 +17,7 @@ SECTION_KINDS = [
     ("custom", "Custom"),
     ("unrecognised", "Not Recognised"),
 ]
+# The numberings tools/numbering.py prints (format_marker), labelled by their first markers.
 NUMBERINGS = [
     ("roman", "I. II. III."),
     ("arabic", "1. 2. 3."),
