@@ -26,11 +26,18 @@ FONT_BOLD = FONT_DIR / "DejaVuSans-Bold.ttf"
 
 
 def load_tool(name):
-    """Import union_campaign/tools/<name>.py alone (as union_campaign_<name>), without the addon's package."""
+    """Import union_campaign/tools/<name>.py, or the package union_campaign/tools/<name>/, alone (as
+    union_campaign_<name>), without the addon's package."""
     module_name = f"union_campaign_{name}"
     if module_name in sys.modules:
         return sys.modules[module_name]
-    spec = importlib.util.spec_from_file_location(module_name, TOOLS / f"{name}.py")
+    package = TOOLS / name
+    if package.is_dir():
+        spec = importlib.util.spec_from_file_location(
+            module_name, package / "__init__.py", submodule_search_locations=[str(package)]
+        )
+    else:
+        spec = importlib.util.spec_from_file_location(module_name, TOOLS / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
     sys.modules[module_name] = module
     spec.loader.exec_module(module)

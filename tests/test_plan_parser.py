@@ -1,6 +1,6 @@
 # Copyright 2026 union_campaign contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""The plan parser (union_campaign/tools/plan_parser.py, plan_extract.py): pure Python, no Odoo server.
+"""The plan parser (union_campaign/tools/plan_parser/, plan_extract.py): pure Python, no Odoo server.
 
 Each plan (the seed, the shared samples, the layouts of union_campaign/tests/data/plans) is read as .txt, as a
 .docx and as a .pdf made from it here; its facts must equal its ``.expected.json`` and its text must come back
@@ -21,6 +21,7 @@ import zipfile
 from datetime import date
 
 import pytest
+from plan_facts import facts
 from plan_fixtures import ROOT, compare_facts, image_only_pdf, load_tool, txt_to_docx, txt_to_pdf
 
 pp = load_tool("plan_parser")
@@ -104,7 +105,7 @@ def files():
 def test_plan_facts_and_text(files, name, fmt):
     text, expected, data, filename = files(name, fmt)
     plan = pp.parse_plan(pe.extract_paragraphs(data, filename))
-    diffs = compare_facts(expected, pp.facts(plan))
+    diffs = compare_facts(expected, facts(plan))
     assert not diffs, "\n".join(diffs)
     share, missing = line_coverage(text, plan.lines())
     assert share >= 0.98, f"{share:.1%} of the lines found; missing: {missing}"
@@ -115,7 +116,7 @@ def test_plan_facts_and_text(files, name, fmt):
 def test_text_given_as_one_string(name):
     text, expected = _case(name)
     plan = pp.parse_plan(text)
-    assert not compare_facts(expected, pp.facts(plan))
+    assert not compare_facts(expected, facts(plan))
     share, missing = line_coverage(text, plan.lines())
     assert share == 1, missing
 
@@ -141,7 +142,7 @@ def test_nfd_input_parses_identically(name):
     nfd = unicodedata.normalize("NFD", text)
     assert nfd != text
     nfc_plan, nfd_plan = pp.parse_plan(text), pp.parse_plan(nfd)
-    assert pp.facts(nfd_plan) == pp.facts(nfc_plan)
+    assert facts(nfd_plan) == facts(nfc_plan)
     assert nfd_plan.lines() == nfc_plan.lines()
 
 
@@ -306,7 +307,7 @@ Nơi nhận:                                              TM. BAN CHẤP HÀNH
 
 def test_motto_first_body_on_two_lines_columns_aligned_with_spaces():
     plan = pp.parse_plan(OTHER_HEADER)
-    found = pp.facts(plan)
+    found = facts(plan)
     assert (found["upper_body"], found["issuing_body"]) == (
         "LIÊN ĐOÀN LAO ĐỘNG THÀNH PHỐ HẢI PHÒNG",
         "BAN CHẤP HÀNH CÔNG ĐOÀN CÔNG TY CỔ PHẦN CẢNG HẢI PHÒNG",
@@ -355,7 +356,7 @@ CHỦ TỊCH
 
 def test_arabic_top_level_headings_and_order_kept_after_a_sub_section():
     plan = pp.parse_plan(ARABIC_TOP)
-    found = pp.facts(plan)
+    found = facts(plan)
     assert found["sections"] == ["1. MỤC ĐÍCH", "2. NỘI DUNG", "3. TỔ CHỨC THỰC HIỆN"]
     assert [(c.marker, c.heading[:7]) for c in plan.sections[1].children] == [("a)", "Hội thi"), ("b)", "Trao qu")]
     assert [(t["qty"], t["uom"]) for t in found["targets"]] == [(1, "gia đình"), (50, "gia đình")]
@@ -409,7 +410,7 @@ def test_text_encodings(encoding):
     if encoding == "utf-16":
         assert data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
     plan = pp.parse_plan(pe.extract_paragraphs(data, "plan.TXT"))
-    assert not compare_facts(expected, pp.facts(plan))
+    assert not compare_facts(expected, facts(plan))
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -442,7 +443,7 @@ def test_import_errors(data, filename, code):
     with pytest.raises(pp.PlanImportError) as caught:
         pe.extract_paragraphs(data, filename)
     assert caught.value.code == code
-    assert caught.value.message == pp.MESSAGES[code].format_map(pp._Params(caught.value.params))
+    assert caught.value.message == pp.MESSAGES[code].format_map(pp.model._Params(caught.value.params))
 
 
 def test_not_a_plan_and_too_large_text():
@@ -476,3 +477,23 @@ def test_every_error_code_has_an_english_message_with_named_placeholders():
         assert "{" not in error.message and str(error) == error.message
     with pytest.raises(ValueError):
         pp.PlanImportError("no_such_code")
+
+
+def test_every_rule_code_has_an_english_sentence_with_named_placeholders():
+    for code, template in pp.RULES.items():
+        names = re.findall(r"{(\w*)}", template)
+        assert all(names), code
+        rule = pp.Rule(code, **dict.fromkeys(names, "X"))
+        assert "{" not in rule.message and rule == pp.Rule(code, **dict.fromkeys(names, "X"))
+    with pytest.raises(ValueError):
+        pp.Rule("no_such_code")
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_periods_record_their_rules_as_codes(name):
+    text, _expected = _case(name)
+    plan = pp.parse_plan(text)
+    periods = [plan.period, *(s.period for s in plan.walk())]
+    rules = [rule for period in periods if period for rule in period.rules]
+    assert rules and all(isinstance(rule, pp.Rule) and rule.code in pp.RULES for rule in rules)
+    assert plan.period.derived in ("plan_periods", "plan_year")

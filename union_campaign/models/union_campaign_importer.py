@@ -2,143 +2,27 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Import a plan document (.txt, .docx, .pdf) into a draft plan, word for word.
 
-``tools/plan_extract.py`` reads the file into paragraphs and ``tools/plan_parser.py`` into a tree of sections with
-their facts; this module maps that tree onto the plan's records so that the plan prints the document again:
-
-* a section whose content the plan's records print word for word (its periods and items, slogans, targets,
-  budget lines, duties, the reports asked) is entered as those records, and the records print it;
-* any other section keeps the document's wording in the section's text, line by line with its markers, and its
-  records (periods, items, targets...) are still created, without printing;
-* what the parser could not place lands in a section of kind "not recognised" at the end of the outline.
-
-The account of the import (what was recognised, what was not, the rules that turned vague dates into dates) is
-kept on the plan and posted in its chatter.
+``tools/plan_extract.py`` reads the file into paragraphs, ``tools/plan_parser`` into a tree of sections with their
+facts, and ``importer.PlanMapping`` maps that tree onto the values of the plan's one create, so that the plan
+prints the document again. This model holds the entry points: it refuses what cannot be imported with a sentence
+in the user's language (the parser's codes are worded here, and only here), finds the issuing unit, creates the
+plan and posts the account of the import (what was recognised, what was not, the rules that turned vague dates
+into dates) in its chatter.
 """
 
-import itertools
-import re
-import unicodedata
-from collections import Counter, defaultdict
+from datetime import date
 from pathlib import PurePath
 
 from markupsafe import Markup
 
-from odoo import Command, api, fields, models
+from odoo import api, models
 from odoo.exceptions import UserError
 
+from ..importer import PlanMapping
+from ..importer.text import fold_body
 from ..tools import format_admin_date
 from ..tools import plan_parser as pp
 from ..tools.plan_extract import MAX_BYTES, extract_paragraphs
-from .union_campaign_budget_line import format_dong
-from .union_campaign_section import format_marker
-from .union_input_mixin import MAX_AMOUNT, MAX_QUANTITY
-
-# How the entries of a list may be numbered: a period's items, or a section's records.
-ITEM_NUMBERINGS = ("dash", "arabic", "letter", "plus")
-LIST_NUMBERINGS = ("dash", "arabic", "letter", "plus", "roman", "none")
-HEADING_NUMBERINGS = ("arabic", "letter", "roman")
-# Kinds of section whose records the plan prints under the section's heading, all of them at one place.
-RECORD_KINDS = ("periods", "slogans", "targets", "budget", "duties", "reports")
-# Kinds of section that keep their own text: the parser's kind → the section's kind.
-TEXT_KIND = {"text": "text", "custom": "custom", "forms": "forms", "rewards": "text"}
-# Abbreviations of a union body's name, read in full when a header is matched to a unit.
-ABBREVIATIONS = (
-    (re.compile(r"\blđlđ\b"), "liên đoàn lao động"),
-    (re.compile(r"\bcđcs\b"), "công đoàn cơ sở"),
-    (re.compile(r"\bcđ\b"), "công đoàn"),
-    (re.compile(r"\bkcn\b"), "khu công nghiệp"),
-    (re.compile(r"\btp\.\s*"), "thành phố "),
-)
-UNITS_WORDS = re.compile(r"công\s+đoàn|đơn\s+vị|tổ\b|CĐCS", re.IGNORECASE)
-# The words citing a legal basis, as the parser reads them (tools/plan_parser.py _BASIS_RE).
-BASIS_VERB = re.compile(r"(Căn\s+cứ(?:\s+vào)?|Thực\s+hiện(?:\s+theo)?|Theo)\s*$")
-ITEM_NAME_LIMIT = 120
-
-
-def _clean(text):
-    return " ".join(unicodedata.normalize("NFC", text or "").split())
-
-
-def _fold_body(text):
-    """A union body's name for comparison: NFC, case-folded, abbreviations in full, spaces collapsed."""
-    text = _clean(text).casefold()
-    for pattern, full in ABBREVIATIONS:
-        text = pattern.sub(full, text)
-    return " ".join(text.split())
-
-
-def _line(marker, text):
-    return f"{marker} {text}" if marker else text
-
-
-def _block_lines(blocks):
-    return [_line(block.marker, block.text) for block in blocks]
-
-
-def _content_lines(section):
-    """The lines of a parsed section's content as the document prints them (its heading left out): its
-    paragraphs, then its sub-sections with their headings."""
-    rendered = []
-    pp._render_section(section, rendered)
-    return [text for _key, text in rendered[1:]]
-
-
-def _numbering(markers, candidates):
-    """The numbering whose 1st, 2nd... markers are exactly `markers`, or None."""
-    if not markers:
-        return None
-    for numbering in candidates:
-        if all(marker == format_marker(numbering, n) for n, marker in enumerate(markers, start=1)):
-            return numbering
-    return None
-
-
-def _item_name(text):
-    """A short title for an item: its first clause, at most ITEM_NAME_LIMIT characters."""
-    text = _clean(text)
-    head = re.split(r"(?<=[;:])\s|\.\s", text, maxsplit=1)[0].rstrip(" .;:,")
-    if len(head) > ITEM_NAME_LIMIT:
-        head = head[:ITEM_NAME_LIMIT].rsplit(" ", 1)[0] + "…"
-    return head or text[:ITEM_NAME_LIMIT]
-
-
-def _simple_items(blocks):
-    """Split a period's paragraphs into (introduction lines, [(item, [sub-items])], numbering) when the plan can
-    print them word for word: unnumbered paragraphs first, then items numbered alike, "+" sub-items under an
-    item. None otherwise."""
-    description, items = [], []
-    top_plus = bool(blocks) and next((b.marker for b in blocks if b.marker), "") == "+"
-    for block in blocks:
-        if not block.marker:
-            if items:
-                return None
-            description.append(block.text)
-        elif block.marker == "+" and not top_plus:
-            if not items:
-                return None
-            items[-1][1].append(block)
-        elif block.marker == "*":
-            return None
-        else:
-            items.append((block, []))
-    if not items:
-        return (description, [], "dash")
-    numbering = _numbering([block.marker for block, _subs in items], ITEM_NUMBERINGS)
-    return (description, items, numbering) if numbering else None
-
-
-def _flat_items(section):
-    """The items of a section as the facts count them: its numbered or bulleted paragraphs (their "+" paragraphs
-    as sub-items), then those of its sub-sections; a sub-section without items is one item itself."""
-    items = []
-    for block in section.blocks:
-        if block.marker == "+" and items:
-            items[-1][1].append(block)
-        elif block.marker and block.marker not in "+*":
-            items.append((block, []))
-    for child in section.children:
-        items += _flat_items(child) or [(child.inline or pp.Block(marker=child.marker, text=child.heading), [])]
-    return items
 
 
 class UnionCampaignImporter(models.AbstractModel):
@@ -173,7 +57,7 @@ class UnionCampaignImporter(models.AbstractModel):
         unit, unit_match = self._find_issuing_unit(parsed)
         self._check_not_imported(parsed, unit)
         lang = unit._get_document_lang()
-        mapping = _Mapping(self, parsed, unit=unit, unit_match=unit_match, lang=lang, filename=filename)
+        mapping = PlanMapping(self, parsed, unit=unit, unit_match=unit_match, lang=lang, filename=filename)
         vals = mapping.build()
         plan = Plan.create(vals)
         mapping.create_linked(plan)
@@ -181,54 +65,110 @@ class UnionCampaignImporter(models.AbstractModel):
         plan._post_note(heading + vals["import_account"])
         return plan
 
+    # ------------------------------------------------------------------
+    # The parser's codes in the user's language: import errors and the rules that read dates
+    # ------------------------------------------------------------------
     @api.model
     def _get_error_message(self, code, **params):
-        """Return the translated sentence of an import error (tools.plan_parser.MESSAGES codes)."""
+        """Return the translated sentence of an import error (tools.plan_parser.PlanImportError codes)."""
         filename = params.get("filename") or self.env._("the file")
-        size_mb = f"{(params.get('size') or 0) / 1024 / 1024:.1f}"
-        limit_mb = f"{(params.get('limit') or MAX_BYTES) / 1024 / 1024:.0f}"
-        detail = params.get("detail") or ""
-        messages = {
-            "empty": lambda: self.env._("The file %(filename)s contains no text.", filename=filename),
+        return self._get_code_sentence(
+            code,
+            filename=filename,
+            size=f"{(params.get('size') or 0) / 1024 / 1024:.1f}",
+            limit=f"{(params.get('limit') or MAX_BYTES) / 1024 / 1024:.0f}",
+            detail=params.get("detail") or "",
+            extension=params.get("extension") or filename,
+        )
+
+    @api.model
+    def _get_rule_sentence(self, rule):
+        """Return a rule that turned words into dates (tools.plan_parser.Rule), in the user's language."""
+        return self._get_code_sentence(rule.code, **rule.params)
+
+    @api.model
+    def _get_code_sentence(self, code, **params):
+        """Return the sentence of a code of tools.plan_parser in the user's language, its parameters in place.
+
+        Every code the parser can emit (plan_parser.MESSAGES, plan_parser.RULES) has its sentence here, as a test
+        checks: an unknown code raises KeyError, it never falls back on another sentence.
+        """
+        sentences = {
+            # import errors (PlanImportError.code)
+            "empty": lambda: self.env._("The file %(filename)s contains no text.", filename=params["filename"]),
             "too_large": lambda: self.env._(
                 "The file %(filename)s is too large (%(size)s MB): a plan to import is at most %(limit)s MB.",
-                filename=filename,
-                size=size_mb,
-                limit=limit_mb,
+                filename=params["filename"],
+                size=params["size"],
+                limit=params["limit"],
             ),
             "not_a_plan": lambda: self.env._(
                 "The document %(filename)s does not look like a plan (Kế hoạch): it has no “KẾ HOẠCH” line, nor "
                 "a plan number (…/KH-…) with numbered sections.",
-                filename=filename,
+                filename=params["filename"],
             ),
             "unsupported_format": lambda: self.env._(
                 "Files of type %(extension)s cannot be imported: use a .txt, .docx or .pdf file.",
-                extension=params.get("extension") or filename,
+                extension=params["extension"],
             ),
             "no_text_layer": lambda: self.env._(
                 "The PDF %(filename)s has no text layer (a scanned image?): export it again from the word "
                 "processor, or recognise its text (OCR) first.",
-                filename=filename,
+                filename=params["filename"],
             ),
             "corrupt_docx": lambda: self.env._(
                 "The file %(filename)s is not a readable Word document (.docx): save it again as .docx from the "
                 "word processor (details: %(detail)s).",
-                filename=filename,
-                detail=detail,
+                filename=params["filename"],
+                detail=params["detail"],
             ),
             "corrupt_pdf": lambda: self.env._(
                 "The file %(filename)s is not a readable PDF: export it again from the word processor "
                 "(details: %(detail)s).",
-                filename=filename,
-                detail=detail,
+                filename=params["filename"],
+                detail=params["detail"],
             ),
             "bad_encoding": lambda: self.env._(
                 "The text file %(filename)s is neither UTF-8, UTF-16 nor Windows-1258 (Vietnamese) text: save it "
                 "again as UTF-8.",
-                filename=filename,
+                filename=params["filename"],
+            ),
+            # rules that turned words into dates (Rule.code)
+            "year_end": lambda: self.env._("“đến hết năm”: 31 December"),
+            "quarter_end": lambda: self.env._("“đến quý Q”: the quarter's last day"),
+            "month_early_end": lambda: self.env._("“đến đầu tháng M”: the 10th of the month"),
+            "month_mid_end": lambda: self.env._("“đến giữa tháng M”: the 15th of the month"),
+            "month_end": lambda: self.env._("“đến (hết/cuối) tháng M”: the last day of the month"),
+            "no_end": lambda: self.env._("no end date written"),
+            "month_early_start": lambda: self.env._("“từ đầu tháng M”: the first day of the month"),
+            "month_mid_start": lambda: self.env._("“từ giữa tháng M”: the 15th of the month"),
+            "month_late_start": lambda: self.env._(
+                "“từ cuối tháng M”: the 25th (the last week of the month starts on the 25th)"
+            ),
+            "after_day_start": lambda: self.env._("“từ sau ngày D”: the day after D"),
+            "quarter_start": lambda: self.env._("“từ quý Q”: the quarter's first day"),
+            "after_month_start": lambda: self.env._("“từ sau tháng M”: the first day of the next month"),
+            "month_start": lambda: self.env._("“từ tháng M”: the first day of the month"),
+            "deadline": lambda: self.env._("“trước ngày D”: a deadline, without a start date"),
+            "half_year": lambda: self.env._("“6 tháng đầu/cuối năm”: January to June, July to December"),
+            "whole_quarter": lambda: self.env._("“quý Q”: the whole quarter, from its first to its last day"),
+            "whole_month": lambda: self.env._("“(trong) tháng M”: the whole month, from its first to its last day"),
+            "year_after_issue_date": lambda: self.env._(
+                "year not written: the first %(day)s after the plan's date (%(year)s)",
+                day=params["day"],
+                year=params["year"],
+            ),
+            "year_of_issue_date": lambda: self.env._(
+                "year not written: the plan's year (%(year)s)", year=params["year"]
+            ),
+            "open_end": lambda: self.env._("no end written: the day before the next period starts"),
+            "plan_periods": lambda: self.env._("from the first period's start to the last period's end"),
+            "plan_year": lambda: self.env._(
+                "no dated period: from the issue date to %(date)s, the end of the plan's year",
+                date=format_admin_date(date(params["year"], 12, 31)),
             ),
         }
-        return messages.get(code, messages["not_a_plan"])()
+        return sentences[code]()
 
     # ------------------------------------------------------------------
     # The issuing unit, and a plan already imported
@@ -237,17 +177,17 @@ class UnionCampaignImporter(models.AbstractModel):
     def _find_issuing_unit(self, parsed):
         """Return (unit, matched): the unit whose printed name is the document's issuing body, else the user's
         default issuing unit (matched False). Override to match units otherwise."""
-        body = _fold_body(parsed.issuing_body)
+        body = fold_body(parsed.issuing_body)
         Unit = self.env["union.unit"]
         matches = Unit.browse()
         if body:
             units = Unit.search([("company_id", "in", self.env.company.ids)])
             matches = units.filtered(
-                lambda u: body in (_fold_body(u.name), _fold_body(" ".join(u._get_doc_body_lines())))
+                lambda u: body in (fold_body(u.name), fold_body(" ".join(u._get_doc_body_lines())))
             )
             if len(matches) > 1 and parsed.upper_body:
-                upper = _fold_body(parsed.upper_body)
-                matches = matches.filtered(lambda u: _fold_body(u._get_doc_upper_body()) == upper) or matches
+                upper = fold_body(parsed.upper_body)
+                matches = matches.filtered(lambda u: fold_body(u._get_doc_upper_body()) == upper) or matches
             if len(matches) > 1:
                 default = self.env["union.campaign"]._default_issuing_unit()
                 matches = (matches & default) or matches
@@ -293,806 +233,3 @@ class UnionCampaignImporter(models.AbstractModel):
                     plan=existing.name,
                 )
             )
-
-    # ------------------------------------------------------------------
-    # Wording of the account
-    # ------------------------------------------------------------------
-    @api.model
-    def _translate_date_rule(self, rule):
-        """Return a rule of tools.plan_parser that turned words into dates, in the user's language."""
-        sentences = {
-            "'đến hết năm' → 31 December": lambda: self.env._("“đến hết năm”: 31 December"),
-            "'đến quý Q' → the last day of the quarter": lambda: self.env._("“đến quý Q”: the quarter's last day"),
-            "'đến đầu tháng M' → the 10th": lambda: self.env._("“đến đầu tháng M”: the 10th of the month"),
-            "'đến giữa tháng M' → the 15th": lambda: self.env._("“đến giữa tháng M”: the 15th of the month"),
-            "'đến (hết/cuối) tháng M' → the last day of the month": lambda: self.env._(
-                "“đến (hết/cuối) tháng M”: the last day of the month"
-            ),
-            "'từ đầu tháng M' → the first day of the month": lambda: self.env._(
-                "“từ đầu tháng M”: the first day of the month"
-            ),
-            "'từ giữa tháng M' → the 15th of the month": lambda: self.env._("“từ giữa tháng M”: the 15th of the month"),
-            "'từ cuối tháng M' → the 25th (the last week of the month starts on the 25th)": lambda: self.env._(
-                "“từ cuối tháng M”: the 25th (the last week of the month starts on the 25th)"
-            ),
-            "'từ sau ngày D' → the day after D": lambda: self.env._("“từ sau ngày D”: the day after D"),
-            "'từ quý Q' → the first day of the quarter": lambda: self.env._("“từ quý Q”: the quarter's first day"),
-            "'từ sau tháng M' → the first day of the next month": lambda: self.env._(
-                "“từ sau tháng M”: the first day of the next month"
-            ),
-            "'từ tháng M' → the first day of the month": lambda: self.env._("“từ tháng M”: the first day of the month"),
-            "no end date written": lambda: self.env._("no end date written"),
-            "'trước ngày D' → a deadline: no start date": lambda: self.env._(
-                "“trước ngày D”: a deadline, without a start date"
-            ),
-            "'6 tháng đầu/cuối năm' → January-June / July-December": lambda: self.env._(
-                "“6 tháng đầu/cuối năm”: January to June, July to December"
-            ),
-            "'quý Q' → the whole quarter, its first to its last day": lambda: self.env._(
-                "“quý Q”: the whole quarter, from its first to its last day"
-            ),
-            "'(trong) tháng M' → the whole month, its first to its last day": lambda: self.env._(
-                "“(trong) tháng M”: the whole month, from its first to its last day"
-            ),
-            "no end written: the day before the next period starts": lambda: self.env._(
-                "no end written: the day before the next period starts"
-            ),
-            "from the first period's start to the last period's end": lambda: self.env._(
-                "from the first period's start to the last period's end"
-            ),
-        }
-        if rule in sentences:
-            return sentences[rule]()
-        if m := re.fullmatch(r"year not written: the first (\d\d/\d\d) after the plan's date \((\d{4})\)", rule):
-            return self.env._(
-                "year not written: the first %(day)s after the plan's date (%(year)s)", day=m[1], year=m[2]
-            )
-        if m := re.fullmatch(r"year not written: the plan's year \((\d{4})\)", rule):
-            return self.env._("year not written: the plan's year (%(year)s)", year=m[1])
-        if m := re.fullmatch(r"no dated periods: from the issue date to (\S+) \(the year of the plan\)", rule):
-            return self.env._("no dated period: from the issue date to %(date)s, the end of the plan's year", date=m[1])
-        return rule
-
-
-class _Mapping:
-    """The records of one parsed plan (tools.plan_parser.ParsedPlan), built for one `create` of the plan."""
-
-    def __init__(self, importer, parsed, *, unit, unit_match, lang, filename):
-        self.importer = importer
-        self.env = importer.env
-        self.parsed = parsed
-        self.unit = unit
-        self.unit_match = unit_match
-        self.lang = lang
-        self.filename = filename
-        self.sections = []  # {"vals", "marker"}
-        self.phases = []  # {"vals", "items"}; an item is {"vals", "subitems", "targets", "block"}
-        self.plan_targets = []  # {"vals", "order"}
-        self.budget = []
-        self.slogans = []
-        self.duties = []
-        self.schedules = {}  # key -> {"vals", "items"}
-        self.block_reports = defaultdict(list)  # id(block) -> [(schedule key, first time asked)]
-        self.own_reports = []  # reports the issuing body sends itself
-        self.consumed = set()  # id(block) whose targets are entered
-        self.block_order = {}  # id(block) -> position in the document
-        self.verbatim = []  # headings of the sections printed as worded
-        self.dates = []  # (wording, start, end, rules)
-        self.skipped = []  # (text, reason)
-        self.targets_section = None  # the section printing the plan's targets, if any
-        self.unrecognised_heading = None
-        self.section_seq = itertools.count(1)
-        self.phase_seq = itertools.count(1)
-        self.item_seq = itertools.count(1)
-
-    def _(self, source, **params):
-        return self.env._(source, **params)
-
-    # ------------------------------------------------------------------
-    # The whole plan
-    # ------------------------------------------------------------------
-    def build(self):
-        """Return the values of the plan's one create."""
-        parsed = self.parsed
-        tops = [s for s in parsed.sections if s.kind != "unrecognised"]
-        self._read_reports(tops)
-        kinds = Counter(s.kind for s in tops)
-        self.printable = {kind for kind in RECORD_KINDS if kinds[kind] == 1}
-        period_children = [c for s in tops if s.kind == "periods" for c in s.children if c.period]
-        content = None
-        if not period_children and parsed.period:
-            content = next((s for s in tops if re.search("NỘI DUNG|NHIỆM VỤ", s.heading.upper())), None)
-            self._add_year_phase()
-        for section in tops:
-            if section is content and section.kind in TEXT_KIND:
-                self._map_content(section)
-            else:
-                getattr(self, f"_map_{section.kind}", self._map_text)(section)
-        self._add_stray_targets(tops)
-        self._map_unrecognised()
-        self._number_sections()
-        return self._plan_vals()
-
-    def _plan_vals(self):
-        parsed = self.parsed
-        today = fields.Date.context_today(self.importer)
-        vals = {
-            "name": _clean(parsed.title) or PurePath(self.filename).stem or self._("Imported plan"),
-            "reference": parsed.reference or False,
-            "issuing_unit_id": self.unit.id,
-            "issue_date": parsed.issue_date or today,
-            "issue_place": parsed.issue_place or False,
-            "introduction": parsed.introduction or False,
-            "legal_basis_ids": [Command.create(vals) for vals in self._bases()],
-            "section_ids": [Command.create(section["vals"]) for section in self.sections],
-            "phase_ids": [Command.create(self._phase_create_vals(phase)) for phase in self.phases],
-            "target_ids": [Command.create(target["vals"]) for target in self._sorted_targets(self.plan_targets)],
-            "budget_line_ids": [Command.create(vals) for vals in self.budget],
-            "report_schedule_ids": [Command.create(s["vals"]) for s in self.schedules.values()],
-            "slogan_ids": [Command.create(vals) for vals in self.slogans],
-            "responsibility_ids": [Command.create(vals) for vals in self.duties],
-            "recipient_ids": [
-                Command.create({"sequence": n, "name": name}) for n, name in enumerate(parsed.recipients, 1)
-            ],
-            "signature_lines": "\n".join(parsed.signature_lines) or False,
-            "signer_name": parsed.signer_name or False,
-            "import_filename": self.filename,
-        }
-        units = self._named_units()
-        if units:
-            vals["unit_ids"] = [Command.set(units.ids)]
-        vals["import_account"] = self._account(units)
-        return vals
-
-    def create_linked(self, plan):
-        """Create what points at the plan's items, in one batch each: sub-items, then the items' targets; link
-        the documents the units send to the item that asks for them."""
-        Activity = self.env["union.campaign.item"]
-        for phase, record in zip(self.phases, plan.phase_ids.sorted(lambda p: (p.sequence, p.id)), strict=True):
-            records = record.item_ids.sorted(lambda a: (a.sequence, a.id))
-            for item, activity in zip(phase["items"], records, strict=True):
-                item["record"] = activity
-        parents = [item for phase in self.phases for item in phase["items"] if item["subitems"]]
-        sub_vals = [
-            dict(sub["vals"], phase_id=item["record"].phase_id.id, parent_id=item["record"].id)
-            for item in parents
-            for sub in item["subitems"]
-        ]
-        subs = Activity.create(sub_vals) if sub_vals else Activity
-        for sub, record in zip((s for item in parents for s in item["subitems"]), subs, strict=True):
-            sub["record"] = record
-        items = [it for phase in self.phases for item in phase["items"] for it in (item, *item["subitems"])]
-        targets = [
-            dict(target["vals"], campaign_id=plan.id, item_id=item["record"].id)
-            for item in items
-            for target in item["targets"]
-        ]
-        if targets:
-            self.env["union.campaign.target"].create(targets)
-        schedules = plan.report_schedule_ids.sorted(lambda s: (s.sequence, s.id))
-        for schedule, record in zip(self.schedules.values(), schedules, strict=True):
-            linked = [item["record"].id for item in schedule["items"] if item["record"].scope in ("units", "both")]
-            if linked:
-                record.item_ids = [Command.set(linked)]
-
-    # ------------------------------------------------------------------
-    # Header: legal bases, units named in the duties
-    # ------------------------------------------------------------------
-    def _bases(self):
-        """Each cited document with its verb as written (none: it goes on with the previous one), its parts, and
-        its wording where the citation written from the parts would differ from the document's."""
-        parsed = self.parsed
-        Basis = self.env["union.campaign.legal.basis"].with_context(lang=self.lang)
-        cursors, out = {}, []
-        for sequence, basis in enumerate(parsed.legal_bases, start=1):
-            paragraph = parsed.paragraphs.get((basis.index, 0), "")
-            start = cursors.get(basis.index, 0)
-            position = paragraph.find(basis.text, start)
-            verb, ending = basis.verb, ";"
-            if position >= 0:
-                written = BASIS_VERB.search(paragraph[start:position])
-                verb = _clean(written.group(1)) if written else False
-                end = position + len(basis.text)
-                ending = paragraph[end : end + 1] if paragraph[end : end + 1] in (";", ",", ".", ":") else ""
-                cursors[basis.index] = end + len(ending)
-            head = re.search(r"\s(?:số|ngày|của|về)\s", basis.text)
-            vals = {
-                "sequence": sequence,
-                "verb": verb,
-                "document_type": basis.text[: head.start()] if head else basis.text,
-                "document_number": basis.number or False,
-                "document_date": basis.date or False,
-                "issuer": basis.issuer or False,
-                "summary": f"về {basis.summary}" if basis.summary else False,
-                "ending": ending,
-            }
-            if _clean(Basis.new(vals)._get_citation()) != _clean(basis.text):
-                vals["wording"] = basis.text
-            out.append(vals)
-        return out
-
-    def _named_units(self):
-        """The units the duties name ("Các tổ công đoàn: Phân xưởng Cắt, ..."), below the issuing unit."""
-        names = [name for section in self.parsed.walk() for name in section.units]
-        if not names:
-            return self.env["union.unit"]
-        below = self.env["union.unit"].search(
-            [("id", "child_of", self.unit.id), ("id", "!=", self.unit.id), ("receives_plans", "=", True)]
-        )
-        found = self.env["union.unit"]
-        for name in names:
-            key = _fold_body(name)
-            match = below.filtered(lambda u, key=key: key in _fold_body(u.name))
-            if len(match) == 1:
-                found |= match
-        return found
-
-    # ------------------------------------------------------------------
-    # Reports asked: one schedule per report, in the order the document asks them
-    # ------------------------------------------------------------------
-    def _read_reports(self, tops):
-        """Number the paragraphs in document order and read the reports they ask (a report asked twice, with
-        the same sender, addressee and day, is one report)."""
-        position = itertools.count()
-        for top in tops:
-            for section in top.walk():
-                for block in filter(None, (section.inline, *section.blocks)):
-                    self.block_order[id(block)] = next(position)
-                    for report in block.reports:
-                        self._read_report(block, report)
-
-    def _read_report(self, block, report):
-        if pp._scope(report.who) == "federation":
-            self.own_reports.append(report)
-            return
-        key = (pp._fold(report.who), pp._fold(report.to), report.deadline, report.recurrence)
-        if key in self.schedules:
-            self.block_reports[id(block)].append((key, False))
-            return
-        what = _clean(report.what or report.text)
-        final = report.kind == "final" or re.search(r"kết\s+quả|tổng\s+kết", what, re.IGNORECASE)
-        vals = {
-            "sequence": len(self.schedules) + 1,
-            "name": what[:1].upper() + what[1:],
-            "kind": "recurring" if report.recurrence else ("final" if final else "dated"),
-            "addressee": f"{report.to} (qua {report.via})" if report.via else report.to,
-        }
-        if report.recurrence:
-            vals.update(
-                recurrence=report.recurrence,
-                recurrence_day=report.day or 31,
-                recurrence_month=report.month_in_quarter or "last",
-            )
-            if not report.day:
-                self.skipped.append((report.text, self._("no day written: the report is due on the last day")))
-        else:
-            vals["date_deadline"] = report.deadline
-        self.schedules[key] = {"vals": vals, "items": []}
-        self.block_reports[id(block)].append((key, True))
-
-    # ------------------------------------------------------------------
-    # Sections
-    # ------------------------------------------------------------------
-    def _add_section(self, section, kind="text", body_lines=(), item_numbering=None, name=None):
-        numbering = section.style if section.style in ("roman", "arabic", "letter", "dash") else "none"
-        vals = {
-            "sequence": next(self.section_seq),
-            "name": section.heading if name is None else name,
-            "level": section.level,
-            "numbering": numbering,
-            "kind": kind,
-            "body": "\n".join(body_lines) or False,
-        }
-        if item_numbering:
-            vals["item_numbering"] = item_numbering
-        entry = {"vals": vals, "marker": section.marker, "section": section}
-        self.sections.append(entry)
-        return entry
-
-    def _map_verbatim(self, section, kind="text"):
-        """The section and its sub-sections as text: headings and paragraphs as written."""
-        self._add_section(section, kind=kind, body_lines=_block_lines(section.blocks))
-        for child in section.children:
-            self._map_verbatim(child)
-
-    def _keep_verbatim(self, section):
-        self._map_verbatim(section)
-        self.verbatim.append(section.heading)
-
-    def _map_text(self, section):
-        kind = TEXT_KIND.get(section.kind, "text")
-        if kind == "forms" and not section.blocks:
-            kind = "text"
-        self._map_verbatim(section, kind)
-
-    def _map_periods(self, section):
-        """Periods: one phase per numbered period, its heading as written; the plan prints them when it can
-        number them as the document does."""
-        children = section.children
-        numbering = None
-        if "periods" in self.printable and all(child.period for child in children):
-            numbering = _numbering([child.marker for child in children], HEADING_NUMBERINGS)
-        if not numbering:
-            self._keep_verbatim(section)
-            for child in children:
-                if child.period:
-                    self._add_phase(child, printed=False)
-            return
-        self._add_section(section, "periods", _block_lines(section.blocks), item_numbering=numbering)
-        for child in children:
-            self._add_phase(child, printed=True)
-
-    def _map_content(self, section):
-        """The content of a plan without dated periods: its items are those of the plan's one period."""
-        phase = self.phases[0]
-        simple = None if section.children else _simple_items(section.blocks)
-        if simple and simple[1]:
-            description, items, numbering = simple
-            self._add_section(section, "periods", description)
-            phase["vals"]["item_numbering"] = numbering
-            phase["items"] += [self._item(block, True, phase, sub_blocks=subs) for block, subs in items]
-            return
-        self._map_text(section)
-        phase["items"] += [self._item(block, False, phase, sub_blocks=subs) for block, subs in _flat_items(section)]
-
-    def _map_slogans(self, section):
-        blocks = section.blocks
-        numbering = None
-        if "slogans" in self.printable and not section.children:
-            numbering = _numbering([block.marker for block in blocks], LIST_NUMBERINGS)
-        if numbering:
-            self._add_section(section, "slogans", item_numbering=numbering)
-        else:
-            self._keep_verbatim(section)
-        self.slogans += [{"sequence": len(self.slogans) + n, "name": b.text} for n, b in enumerate(blocks, 1)]
-
-    def _map_targets(self, section):
-        """Targets of the whole plan, each worded as its sentence (a sentence setting two targets prints once)."""
-        blocks = section.blocks
-        numbering = None
-        texts = [block.text for block in blocks]
-        skipped = len(self.skipped)
-        per_block = []
-        if (
-            "targets" in self.printable
-            and not section.children
-            and all(block.targets for block in blocks)
-            and all(a != b for a, b in itertools.pairwise(texts))
-        ):
-            # Printed from the records only if every paragraph keeps one (a rate or a number out of bounds is
-            # dropped): otherwise its sentence would be missing from the plan.
-            per_block = [self._targets(block, block.text) for block in blocks]
-            if all(per_block):
-                numbering = _numbering([block.marker for block in blocks], LIST_NUMBERINGS)
-        if numbering:
-            self.targets_section = self._add_section(section, "targets", item_numbering=numbering)
-            for block, targets in zip(blocks, per_block, strict=True):
-                self.consumed.add(id(block))
-                self.plan_targets += targets
-        else:
-            del self.skipped[skipped:]  # kept as worded: nothing of it was left out
-            self._keep_verbatim(section)
-
-    def _map_budget(self, section):
-        blocks = [block for block in section.blocks if block.budget]
-        numbering = None
-        if (
-            "budget" in self.printable
-            and not section.children
-            and len(blocks) == len(section.blocks)
-            and all(not block.budget.amount or block.budget.amount <= MAX_AMOUNT for block in blocks)
-        ):
-            numbering = _numbering([block.marker for block in blocks], LIST_NUMBERINGS)
-        if numbering:
-            self._add_section(section, "budget", item_numbering=numbering)
-        else:
-            self._keep_verbatim(section)
-        for block in blocks:
-            self._add_budget_line(block)
-
-    def _add_budget_line(self, block):
-        budget, text = block.budget, block.text
-        if budget.amount and budget.amount > MAX_AMOUNT:
-            self.skipped.append((text, self._("the amount is out of bounds")))
-            return
-        head = re.match(r"^(?P<name>[^:]{2,200}?)\s*:\s*", text)
-        vals = {
-            "sequence": len(self.budget) + 1,
-            "name": head.group("name") if head else (budget.source or text),
-            "amount": budget.amount or 0,
-            "note": budget.note if head and budget.note else False,
-        }
-        written = f"{vals['name']}: {format_dong(vals['amount'])}"
-        written = f"{written} {vals['note']}." if vals["note"] else f"{written}."
-        if written != text:
-            vals["wording"] = text
-        self.budget.append(vals)
-
-    def _map_duties(self, section):
-        """Who does what: one duty per numbered sub-section (its "-" paragraphs its duties), or one per "-"
-        paragraph of a section without sub-sections."""
-        children = section.children
-        printable = "duties" in self.printable
-        numbering = "dash"
-        if children:
-            numbering = _numbering([child.marker for child in children], HEADING_NUMBERINGS)
-            printable = printable and bool(numbering)
-            printable = printable and all(
-                not child.children and all(self._duty_line(block) for block in child.blocks) for child in children
-            )
-            duties = [
-                {
-                    "name": child.heading,
-                    "description": "\n".join(block.text for block in child.blocks) or False,
-                    "party": {"federation": "federation", "units": "units", "both": "units"}.get(child.scope, "other"),
-                }
-                for child in children
-            ]
-        else:
-            blocks = [block for block in section.blocks if block.marker] or section.blocks
-            printable = printable and blocks and all(self._duty_line(block) for block in section.blocks)
-            duties = [
-                {
-                    "name": False,
-                    "description": block.text,
-                    "party": {"federation": "federation", "units": "units", "both": "units"}.get(block.scope, "other"),
-                }
-                for block in blocks
-            ]
-        if printable:
-            body = _block_lines(section.blocks) if children else ()
-            self._add_section(section, "duties", body, item_numbering=numbering)
-        else:
-            self._keep_verbatim(section)
-        self.duties += [dict(duty, sequence=len(self.duties) + n) for n, duty in enumerate(duties, 1)]
-
-    @staticmethod
-    def _duty_line(block):
-        """Whether the plan prints the paragraph as written in a list of duties ("- " and its text)."""
-        return block.marker == "-" and not block.text.startswith("-")
-
-    def _map_reports(self, section):
-        """What the units report: each sentence asking a new report prints as that report's wording."""
-        blocks = section.blocks
-        numbering = None
-        firsts = [next((key for key, new in self.block_reports[id(b)] if new), None) for b in blocks]
-        if "reports" in self.printable and not section.children and blocks and all(firsts):
-            numbering = _numbering([block.marker for block in blocks], LIST_NUMBERINGS)
-        if not numbering:
-            self._keep_verbatim(section)
-            return
-        self._add_section(section, "reports", item_numbering=numbering)
-        for block, key in zip(blocks, firsts, strict=True):
-            self.schedules[key]["vals"]["wording"] = block.text
-
-    def _map_unrecognised(self):
-        """What the parser could not place, as written, in a section of its own (in the document's language)."""
-        texts = [block.text for s in self.parsed.sections if s.kind == "unrecognised" for block in s.blocks]
-        if not texts:
-            return
-        heading = self.env["union.campaign.importer"].with_context(lang=self.lang).env._("NOT RECOGNISED")
-        self.unrecognised_heading = heading
-        self.sections.append(
-            {
-                "vals": {
-                    "sequence": next(self.section_seq),
-                    "name": heading,
-                    "level": 1,
-                    "numbering": "none",
-                    "kind": "unrecognised",
-                    "body": "\n".join(texts),
-                },
-                "marker": "",
-                "section": None,
-            }
-        )
-
-    def _number_sections(self):
-        """Print each heading with the document's own number: where the plan's numbering (restarting under each
-        higher level) would print another, the heading carries its number itself."""
-        counters = {}
-        for entry in self.sections:
-            vals = entry["vals"]
-            level = max(vals["level"], 1)
-            counters = {lvl: count for lvl, count in counters.items() if lvl <= level}
-            counters[level] = counters.get(level, 0) + 1
-            if format_marker(vals["numbering"], counters[level]) != entry["marker"]:
-                vals["name"] = _line(entry["marker"], vals["name"])
-                vals["numbering"] = "none"
-
-    # ------------------------------------------------------------------
-    # Periods and items
-    # ------------------------------------------------------------------
-    def _period_dates(self, period, wording):
-        """The dates of a period that the plan accepts (an end before the start, a peak outside: left out)."""
-        start, end = period.date_start, period.date_end
-        if start and end and end < start:
-            self.skipped.append((wording, self._("the end date is before the start date: left empty")))
-            end = None
-        dates = {"date_start": start or False, "date_end": end or False}
-        peak_start, peak_end = period.peak_start, period.peak_end
-        if peak_start and peak_end:
-            inside = peak_start <= peak_end and (not start or start <= peak_start) and (not end or peak_end <= end)
-            if inside:
-                dates.update(peak_date_start=peak_start, peak_date_end=peak_end)
-            else:
-                self.skipped.append((wording, self._("the peak lies outside the period: left empty")))
-        return dates
-
-    def _date_rule(self, period, wording, dates):
-        if not period.rule:
-            return False
-        rules = "; ".join(self.importer._translate_date_rule(rule) for rule in period.rule.split("; "))
-        start = format_admin_date(dates.get("date_start")) or "…"
-        end = format_admin_date(dates.get("date_end")) or "…"
-        self.dates.append((wording, start, end, rules))
-        return self._(
-            "“%(wording)s”: %(start)s – %(end)s (%(rules)s)", wording=wording, start=start, end=end, rules=rules
-        )
-
-    def _add_year_phase(self):
-        """A plan without dated periods: one period, the plan's year (or the span of the dated paragraphs of its
-        sections), without a heading."""
-        period = self.parsed.period
-        # tools/plan_parser.py names the span of a plan's dated parts in English: the name of a phase is the user's
-        label = self._("The whole plan") if period.label == "the plan's periods" else period.label
-        dates = self._period_dates(period, label)
-        self.phases.append(
-            {
-                "vals": {
-                    "sequence": next(self.phase_seq),
-                    "name": label,
-                    "heading_style": "hidden",
-                    **dates,
-                    "date_rule": self._date_rule(period, label, dates),
-                },
-                "items": [],
-            }
-        )
-
-    def _add_phase(self, child, printed):
-        """A period of the document: its heading as written, its dates (and the rule that read them), its
-        introduction and its items; content the plan cannot print as items is kept as the period's text."""
-        period = child.period
-        dates = self._period_dates(period, period.label)
-        if not (dates["date_start"] or dates["date_end"]):
-            return
-        label = child.heading.split(":", 1)[0] if child.inline else child.heading
-        vals = {
-            "sequence": next(self.phase_seq),
-            "name": _item_name(period.name or label),
-            "heading": child.heading,
-            "heading_style": "numbered" if printed else "hidden",
-            **dates,
-            "date_rule": self._date_rule(period, period.label, dates),
-        }
-        phase = {"vals": vals, "items": []}
-        self.phases.append(phase)
-        if child.inline:
-            phase["items"].append(self._item(child.inline, False, phase, inline=True, lead=child.lead))
-        simple = _simple_items(child.blocks) if printed and not child.children else None
-        if simple:
-            description, items, numbering = simple
-            vals.update(description="\n".join(description) or False, item_numbering=numbering)
-            phase["items"] += [self._item(block, True, phase, sub_blocks=subs) for block, subs in items]
-        else:
-            if printed:
-                vals["description"] = "\n".join(_content_lines(child)) or False
-            phase["items"] += [self._item(block, False, phase, sub_blocks=subs) for block, subs in _flat_items(child)]
-
-    def _item(self, block, in_document, phase, *, sub_blocks=(), inline=False, lead=None):
-        """A content item (and its "+" sub-items): worded as the document words it."""
-        self.consumed.add(id(block))
-        scope = block.scope or ("federation" if inline and not lead else "units")
-        vals = {
-            "sequence": next(self.item_seq),
-            "name": _item_name(block.text),
-            "description": block.text,
-            "scope": scope,
-            "in_document": in_document,
-            "lead_text": lead or block.lead or False,
-            "coordinator_text": ", ".join(block.coordinators) or False,
-        }
-        phase_vals = phase["vals"]
-        start, end = phase_vals.get("date_start"), phase_vals.get("date_end")
-        if inline:
-            vals.update(date_start=start, date_deadline=end)
-        else:
-            deadlines = [r.deadline for r in block.reports if r.deadline]
-            if deadlines and (not start or start <= deadlines[0]) and (not end or deadlines[0] <= end):
-                vals["date_deadline"] = deadlines[0]
-        item = {
-            "vals": vals,
-            "targets": self._targets(block, None),
-            "subitems": [self._item(sub, in_document, phase) for sub in sub_blocks],
-            "block": block,
-        }
-        for key, _new in self.block_reports.get(id(block), []):
-            if self.schedules[key]["vals"]["kind"] == "dated":
-                self.schedules[key]["items"].append(item)
-        return item
-
-    def _phase_create_vals(self, phase):
-        vals = dict(phase["vals"])
-        vals["item_ids"] = [Command.create(item["vals"]) for item in phase["items"]]
-        return vals
-
-    # ------------------------------------------------------------------
-    # Targets
-    # ------------------------------------------------------------------
-    def _targets(self, block, wording):
-        """The targets a paragraph sets, worded as `wording` (an item's target: as its clause)."""
-        out = []
-        for n, target in enumerate(block.targets):
-            per = "unit" if target.per and UNITS_WORDS.search(target.per) else "total"
-            if target.kind == "amount" and per != "unit":
-                continue  # a rate ("1.000.000 đồng/suất"), not an amount the units reach
-            maximum = {"percent_units": 100, "percent_members": 100, "amount": MAX_AMOUNT}.get(
-                target.kind, MAX_QUANTITY
-            )
-            if not 0 <= target.value <= maximum:
-                self.skipped.append((target.text, self._("the target's number is out of bounds")))
-                continue
-            vals = {
-                "name": wording or target.text or block.text,
-                "kind": target.kind,
-                "value": target.value,
-                "uom": target.uom if target.kind in ("quantity", "amount") else False,
-                "per": per,
-                "date_deadline": target.deadline or False,
-            }
-            out.append({"vals": vals, "order": (self.block_order.get(id(block), 0), n)})
-        return out
-
-    def _add_stray_targets(self, tops):
-        """Targets set in paragraphs that are neither items nor the targets section's: targets of the plan. The
-        targets section then keeps its wording (the plan would print these targets in it)."""
-        stray = []
-        for top in tops:
-            for section in top.walk():
-                for block in filter(None, (section.inline, *section.blocks)):
-                    if block.targets and id(block) not in self.consumed:
-                        stray += self._targets(block, block.text)
-        if not stray:
-            return
-        self.plan_targets += stray
-        section = self.targets_section
-        if section:
-            parsed = section["section"]
-            section["vals"].update(kind="text", body="\n".join(_block_lines(parsed.blocks)) or False)
-            self.verbatim.append(parsed.heading)
-
-    def _sorted_targets(self, targets):
-        """Targets in document order (the items' ones included): their sequence follows the text."""
-        everything = targets + [t for phase in self.phases for item in phase["items"] for t in self._item_targets(item)]
-        ranks = {id(t): n for n, t in enumerate(sorted(everything, key=lambda t: t["order"]), start=1)}
-        for target in everything:
-            target["vals"]["sequence"] = ranks[id(target)]
-        return sorted(targets, key=lambda t: t["order"])
-
-    @staticmethod
-    def _item_targets(item):
-        return item["targets"] + [t for sub in item["subitems"] for t in sub["targets"]]
-
-    # ------------------------------------------------------------------
-    # The account
-    # ------------------------------------------------------------------
-    def _account(self, units):
-        """The account of the import, as HTML: what was recognised, the dates read from words, what keeps the
-        document's wording, what was not recognised and what the plan does not print."""
-        _ = self._
-        parsed = self.parsed
-        body = " / ".join(parsed.issuing_body_lines)
-        unit = self.unit.name
-        if self.unit_match:
-            unit_line = _("Issuing unit: %(unit)s, recognised in the header “%(body)s”.", unit=unit, body=body)
-        elif body:
-            unit_line = _(
-                "Issuing unit: %(unit)s, your default issuing unit. No unit matches the header “%(body)s”: the plan "
-                "prints the header of %(unit)s. Choose the right unit, or create it first.",
-                unit=unit,
-                body=body,
-            )
-        else:
-            unit_line = _(
-                "Issuing unit: %(unit)s, your default issuing unit: the document names no issuing body.", unit=unit
-            )
-        items = [it for phase in self.phases for it in phase["items"]]
-        targets = len(self.plan_targets) + sum(len(self._item_targets(item)) for item in items)
-        recognised = [
-            unit_line,
-            _(
-                "Number: %(reference)s; date: %(date)s; place: %(place)s.",
-                reference=parsed.reference or "—",
-                date=format_admin_date(parsed.issue_date) or _("not found, today's date is used"),
-                place=parsed.issue_place or "—",
-            ),
-            _("Legal bases: %(count)s", count=len(parsed.legal_bases)),
-            _("Sections: %(count)s", count=sum(1 for s in parsed.sections if s.kind != "unrecognised")),
-            _("Periods: %(count)s, with %(items)s items", count=len(self.phases), items=len(items)),
-            _("Targets: %(count)s", count=targets),
-            _("Budget lines: %(count)s", count=len(self.budget)),
-            _("Reports asked of the units: %(count)s", count=len(self.schedules)),
-            _("Slogans: %(count)s", count=len(self.slogans)),
-            _("Duties: %(count)s", count=len(self.duties)),
-            _("Recipients: %(count)s", count=len(parsed.recipients)),
-            _(
-                "Signature: %(lines)s, signed by %(name)s",
-                lines=" / ".join(parsed.signature_lines) or "—",
-                name=parsed.signer_name or "—",
-            ),
-        ]
-        html = Markup("<p>%s</p>") % _("Check the draft against the document before submitting it.")
-        html += self._account_list(_("Recognised"), recognised)
-        if self.dates:
-            html += self._account_list(
-                _("Dates read from words"),
-                [
-                    _("“%(wording)s”: %(start)s – %(end)s (%(rules)s)", wording=w, start=s, end=e, rules=r)
-                    for w, s, e, r in self.dates
-                ],
-            )
-        if self.verbatim:
-            html += self._account_list(
-                _(
-                    "Printed as worded: these sections keep the document's text; their records are created but do "
-                    "not print it"
-                ),
-                self.verbatim,
-            )
-        unrecognised = parsed.unrecognised
-        if unrecognised:
-            html += self._account_list(
-                _(
-                    "Paragraphs not recognised: %(count)s, kept as written in the section “%(heading)s” at the end "
-                    "of the outline; move them where they belong, or delete them",
-                    count=len(unrecognised),
-                    heading=self.unrecognised_heading,
-                ),
-                unrecognised,
-            )
-        else:
-            html += Markup("<p>%s</p>") % _("Every paragraph of the document was recognised.")
-        not_printed = self._not_printed()
-        if not_printed:
-            html += self._account_list(_("Not printed by the plan"), not_printed)
-        to_do = [_("Check the items' short names: they are the first words of each item.")] if items else []
-        if not units:
-            to_do.append(_("Choose the units the plan applies to."))
-        if not parsed.issue_date:
-            to_do.append(_("Give the plan its date: the document has none, today's date is used."))
-        if to_do:
-            html += self._account_list(_("To do"), to_do)
-        return html
-
-    def _not_printed(self):
-        """Paragraphs the plan does not print, with why; and what the import left out."""
-        _ = self._
-        reasons = {
-            "header.decoration": _("a decoration line"),
-            "title.decoration": _("a decoration line"),
-            "header.subject": _("a subject line (V/v), not printed in a plan"),
-            "signature.note": _("a note of the signature, not printed in a draft"),
-        }
-        if not self.unit_match:
-            reasons["header.upper_body"] = reasons["header.issuing_body"] = _(
-                "the header: the plan prints its issuing unit's"
-            )
-        out = [
-            _("“%(text)s”: %(reason)s", text=self.parsed.paragraphs[key], reason=reasons[role])
-            for key, role in self.parsed.claims
-            if role in reasons
-        ]
-        if self.parsed.doc_kind and _clean(self.parsed.doc_kind) != "KẾ HOẠCH":
-            out.append(_("“%(text)s”: the plan prints “KẾ HOẠCH”", text=self.parsed.doc_kind))
-        out += [
-            _("“%(text)s”: a report the issuing body sends itself, kept in the text", text=report.text)
-            for report in self.own_reports
-        ]
-        out += [_("“%(text)s”: %(reason)s", text=text, reason=reason) for text, reason in self.skipped]
-        return out
-
-    @staticmethod
-    def _account_list(title, lines):
-        items = Markup("").join(Markup("<li>%s</li>") % line for line in lines)
-        return Markup("<p><strong>%s</strong></p><ul>%s</ul>") % (title, items)

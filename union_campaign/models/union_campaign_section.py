@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
-from ..tools.plan_extract import to_letters, to_roman
+from ..tools.numbering import level_numbering
 
 # What a section holds besides its own text: the plan's records of that kind, printed under the heading.
 SECTION_KINDS = [
@@ -17,6 +17,7 @@ SECTION_KINDS = [
     ("custom", "Custom"),
     ("unrecognised", "Not Recognised"),
 ]
+# The numberings tools/numbering.py prints (format_marker), labelled by their first markers.
 NUMBERINGS = [
     ("roman", "I. II. III."),
     ("arabic", "1. 2. 3."),
@@ -25,21 +26,6 @@ NUMBERINGS = [
     ("plus", "+ (plus)"),
     ("none", "None"),
 ]
-
-
-def format_marker(numbering, number):
-    """Return the marker printed before the `number`-th entry of a list numbered `numbering`: "II.", "3.", "b)"."""
-    if numbering == "roman":
-        return f"{to_roman(number)}."
-    if numbering == "arabic":
-        return f"{number}."
-    if numbering == "letter":
-        return f"{to_letters(number)})"
-    if numbering == "dash":
-        return "-"
-    if numbering == "plus":
-        return "+"
-    return ""
 
 
 class UnionCampaignSection(models.Model):
@@ -70,7 +56,7 @@ class UnionCampaignSection(models.Model):
 
     @api.onchange("level")
     def _onchange_level(self):
-        self.numbering = {1: "roman", 2: "arabic", 3: "letter"}.get(self.level, "dash")
+        self.numbering = level_numbering(self.level)
 
     @api.onchange("kind")
     def _onchange_kind(self):

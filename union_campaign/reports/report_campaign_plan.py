@@ -3,7 +3,7 @@
 from odoo import api, models
 
 from ..models.union_campaign_budget_line import format_dong
-from ..models.union_campaign_section import format_marker
+from ..tools.numbering import format_marker, outline_numbers
 
 # Kinds of section whose own text is the content: printed whenever they have a heading or text.
 TEXT_KINDS = ("text", "custom", "unrecognised")
@@ -84,18 +84,19 @@ class ReportCampaignPlan(models.AbstractModel):
 
         Numbering restarts under each higher level and closes up over sections that print nothing.
         """
-        lines, counters = [], {}
-        for section in campaign.section_ids.sorted(lambda s: (s.sequence, s.id)):
-            content = self._get_section_content(section)
-            if not (content or (section.kind in TEXT_KINDS and section.name)):
+        sections = campaign.section_ids.sorted(lambda s: (s.sequence, s.id))
+        contents = [self._get_section_content(section) for section in sections]
+        numbers = outline_numbers(
+            (section.level, bool(content or (section.kind in TEXT_KINDS and section.name)))
+            for section, content in zip(sections, contents, strict=True)
+        )
+        lines = []
+        for section, content, number in zip(sections, contents, numbers, strict=True):
+            if number is None:
                 continue
             level = max(section.level, 1)
-            counters = {lvl: count for lvl, count in counters.items() if lvl <= level}
-            counters[level] = counters.get(level, 0) + 1
             if section.name:
-                lines.append(
-                    self._line(format_marker(section.numbering, counters[level]), section.name, f"h{min(level, 3)}")
-                )
+                lines.append(self._line(format_marker(section.numbering, number), section.name, f"h{min(level, 3)}"))
             lines += content
         return lines
 

@@ -24,10 +24,13 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, TransactionCase, tagged
 
 from ..tools import plan_parser as pp
+from ..tools.plan_parser.text import sentence_case, strip_end
 from . import import_fixtures as fx
 from .test_any_plan import assert_faithful
 from .test_reports import PLAN_REPORT, ReportTestMixin, html_text
 
+# The languages a code of the parser is worded in.
+LANGS = ("en_US", "vi_VN")
 # Demo plans that are the documents imported here: renumbered, so that each import is of a new plan.
 DEMO_PLANS = ("campaign_43", "campaign_58", "campaign_07_cdnh", "campaign_12_phu_thinh")
 
@@ -44,7 +47,7 @@ def _heading_fact(marker, text):
     """ "I. MỤC ĐÍCH, YÊU CẦU" from a printed heading (its number may be part of its text: "I - Mục đích")."""
     printed = f"{marker} {text}".strip()
     m = re.match(r"^([IVXL]+|\d+)\s*[.\-–):]\s*(.*)$", printed)
-    return f"{m[1]}. {pp._strip_end(m[2])}" if m else pp._strip_end(printed)
+    return f"{m[1]}. {strip_end(m[2])}" if m else strip_end(printed)
 
 
 def _occurrence_what(schedule, occurrence):
@@ -80,7 +83,7 @@ def plan_facts(plan):
         )
     signature = [line.strip() for line in (plan.signature_lines or "").splitlines() if line.strip()]
     by_default = next(
-        (pp._sentence_case(pp._strip_end(line.split(".", 1)[1])) for line in signature if re.match(r"^T\.?M\.", line)),
+        (sentence_case(strip_end(line.split(".", 1)[1])) for line in signature if re.match(r"^T\.?M\.", line)),
         unit.name,
     )
     periods, steps = [], []
@@ -122,10 +125,10 @@ def plan_facts(plan):
     reports.sort(key=lambda r: r["deadline"] or "9999")
     duties = plan.responsibility_ids.sorted(lambda r: (r.sequence, r.id))
     units = [
-        pp._strip_end(name)
+        strip_end(name)
         for duty in duties.filtered(lambda d: d.party == "units" and ":" in (d.name or ""))
         for name in re.split(r",\s*|\s+và\s+", duty.name.partition(":")[2].strip())
-        if pp._strip_end(name)
+        if strip_end(name)
     ]
     return {
         "reference": plan.reference or None,
@@ -133,7 +136,7 @@ def plan_facts(plan):
         "issuing_body": " ".join(unit._get_doc_body_lines()) or None,
         "issue_place": plan.issue_place or None,
         "issue_date": _iso(plan.issue_date),
-        "title": pp._strip_end(plan.name) if plan.name.endswith(".") else plan.name,
+        "title": strip_end(plan.name) if plan.name.endswith(".") else plan.name,
         "legal_bases": bases,
         "sections": headings,
         "periods": periods,
@@ -162,7 +165,7 @@ def comparable(expected):
     expected["reports"] = [
         {key: value for key, value in report.items() if key != "who"}
         for report in expected.get("reports", [])
-        if pp._scope(report["who"]) != "federation"
+        if pp.actor_scope(report["who"]) != "federation"
     ]
     return expected
 
@@ -417,6 +420,25 @@ class TestPlanImport(PlanImportCommon, TransactionCase):
         text = fx.plan_text("tet-sum-vay-2025-gia-lam").replace("LIÊN ĐOÀN LAO ĐỘNG HUYỆN", "LĐLĐ HUYỆN")
         plan = self._import(text.encode(), "tet.txt")
         self.assertEqual(plan.issuing_unit_id, self.env.ref("union_campaign.unit_ldld_gia_lam"))
+
+    def test_every_parser_code_has_its_sentence(self):
+        """Every code the parser can emit (an import error, a rule that read a date) has its sentence, in English
+        and in Vietnamese, its parameters in place; an unknown code is an error, not another sentence."""
+        samples = {"day": "15/03", "year": 2027}
+        importer = self.env["union.campaign.importer"]
+        for code, template in (*pp.MESSAGES.items(), *pp.RULES.items()):
+            if code in pp.MESSAGES:
+                args = {"filename": "ke-hoach.doc", "extension": ".doc", "size": 1, "limit": 2, "detail": "x"}
+                sentences = [importer.with_context(lang=lang)._get_error_message(code, **args) for lang in LANGS]
+            else:
+                rule = pp.Rule(code, **{name: samples[name] for name in re.findall(r"{(\w+)}", template)})
+                sentences = [importer.with_context(lang=lang)._get_rule_sentence(rule) for lang in LANGS]
+            with self.subTest(code=code):
+                english, vietnamese = sentences
+                self.assertTrue(english and "%(" not in english and "%(" not in vietnamese)
+                self.assertNotEqual(english, vietnamese, "the sentence has no Vietnamese translation")
+        with self.assertRaises(KeyError):
+            importer._get_code_sentence("no_such_code")
 
     # Bad files
     def test_bad_files_create_nothing(self):

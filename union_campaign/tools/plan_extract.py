@@ -29,18 +29,31 @@ import zipfile
 from pathlib import PurePath
 
 try:
+    from .numbering import to_letters, to_roman
     from .plan_parser import PlanImportError
 except ImportError:  # loaded by file path, outside the addon's package (tests, scripts)
     import importlib.util
     import sys
+    from pathlib import Path
 
-    _NAME = "union_campaign_plan_parser"
-    if _NAME not in sys.modules:
-        _spec = importlib.util.spec_from_file_location(_NAME, PurePath(__file__).with_name("plan_parser.py"))
-        _module = importlib.util.module_from_spec(_spec)
-        sys.modules[_NAME] = _module
-        _spec.loader.exec_module(_module)
-    PlanImportError = sys.modules[_NAME].PlanImportError
+    def _sibling(name):
+        """The tool `name` next to this file (a module or a package), loaded once as union_campaign_<name>."""
+        module_name = f"union_campaign_{name}"
+        if module_name not in sys.modules:
+            path = Path(__file__).with_name(name)
+            if path.is_dir():
+                spec = importlib.util.spec_from_file_location(
+                    module_name, path / "__init__.py", submodule_search_locations=[str(path)]
+                )
+            else:
+                spec = importlib.util.spec_from_file_location(module_name, path.with_suffix(".py"))
+            module = importlib.util.module_from_spec(spec)
+            sys.modules[module_name] = module
+            spec.loader.exec_module(module)
+        return sys.modules[module_name]
+
+    to_letters, to_roman = _sibling("numbering").to_letters, _sibling("numbering").to_roman
+    PlanImportError = _sibling("plan_parser").PlanImportError
 
 MAX_BYTES = 10 * 1024 * 1024
 EXTENSIONS = (".txt", ".docx", ".pdf")
@@ -98,39 +111,6 @@ def _txt(data, name):
 # ---------------------------------------------------------------------------------------------------------------
 # Word
 # ---------------------------------------------------------------------------------------------------------------
-def to_roman(n):
-    """Return `n` in Roman numerals (4 -> "IV"); the plan's sections print with it too."""
-    out = ""
-    for value, letters in (
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ):
-        while n >= value:
-            out += letters
-            n -= value
-    return out
-
-
-def to_letters(n):
-    """Spreadsheet-style letters of a positive number: 1 → a, 26 → z, 27 → aa."""
-    out = ""
-    while n > 0:
-        n, rest = divmod(n - 1, 26)
-        out = chr(ord("a") + rest) + out
-    return out
-
-
 _FORMATS = {
     "upperRoman": to_roman,
     "lowerRoman": lambda n: to_roman(n).lower(),

@@ -1,0 +1,296 @@
+# Copyright 2026 union_campaign contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""What the parser returns: a :class:`ParsedPlan` and its parts, the codes of its import errors and of its rules.
+
+Codes, not sentences, cross into the importer: an import error is a :class:`PlanImportError` (a code of
+:data:`MESSAGES` and its parameters), a rule that turned words into dates is a :class:`Rule` (a code of
+:data:`RULES` and its parameters). The English sentences here are the parser's own (its account, its tests and
+scripts); the importer words each code in the user's language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from .vocabulary import CONTENT_HEADING_RE
+
+MAX_TEXT_CHARS = 10_000_000
+
+# English message templates of the import errors; the Odoo importer translates the codes (named placeholders).
+MESSAGES = {
+    "empty": "The file {filename} contains no text.",
+    "too_large": "The file {filename} is too large ({size} bytes); the limit is {limit} bytes.",
+    "not_a_plan": "The document does not look like a plan (Kế hoạch): {reason}.",
+    "unsupported_format": "Files of type {extension} cannot be imported: use a .txt, .docx or .pdf file.",
+    "no_text_layer": "The PDF {filename} has no text layer (a scanned image?): export it again from the word "
+    "processor, or recognise its text (OCR) first.",
+    "corrupt_docx": "The file {filename} is not a readable Word document (.docx): {detail}.",
+    "corrupt_pdf": "The file {filename} is not a readable PDF: {detail}.",
+    "bad_encoding": "The text file {filename} is neither UTF-8, UTF-16 nor Windows-1258 (Vietnamese) text.",
+}
+
+# The rules that turn words into dates, in English with their named parameters; the Odoo importer translates the
+# codes. "D" stands for a day, "M" for a month, "Q" for a quarter as the document writes them.
+RULES = {
+    # the end of a span "từ … đến …"
+    "year_end": "'đến hết năm' → 31 December",
+    "quarter_end": "'đến quý Q' → the last day of the quarter",
+    "month_early_end": "'đến đầu tháng M' → the 10th",
+    "month_mid_end": "'đến giữa tháng M' → the 15th",
+    "month_end": "'đến (hết/cuối) tháng M' → the last day of the month",
+    "no_end": "no end date written",
+    # the start of a span
+    "month_early_start": "'từ đầu tháng M' → the first day of the month",
+    "month_mid_start": "'từ giữa tháng M' → the 15th of the month",
+    "month_late_start": "'từ cuối tháng M' → the 25th (the last week of the month starts on the 25th)",
+    "after_day_start": "'từ sau ngày D' → the day after D",
+    "quarter_start": "'từ quý Q' → the first day of the quarter",
+    "after_month_start": "'từ sau tháng M' → the first day of the next month",
+    "month_start": "'từ tháng M' → the first day of the month",
+    # a span written in one phrase
+    "deadline": "'trước ngày D' → a deadline: no start date",
+    "half_year": "'6 tháng đầu/cuối năm' → January-June / July-December",
+    "whole_quarter": "'quý Q' → the whole quarter, its first to its last day",
+    "whole_month": "'(trong) tháng M' → the whole month, its first to its last day",
+    # a date written without its year: `day` is "dd/mm", `year` the year given to it
+    "year_after_issue_date": "year not written: the first {day} after the plan's date ({year})",
+    "year_of_issue_date": "year not written: the plan's year ({year})",
+    # periods read from the plan's structure
+    "open_end": "no end written: the day before the next period starts",
+    "plan_periods": "from the first period's start to the last period's end",
+    "plan_year": "no dated periods: from the issue date to 31/12/{year} (the year of the plan)",
+}
+
+
+class _Params(dict):
+    def __missing__(self, key):
+        return "{" + key + "}"
+
+
+class PlanImportError(Exception):
+    """An import that cannot go on: ``code`` is a key of :data:`MESSAGES`, ``params`` fill its placeholders."""
+
+    def __init__(self, code, **params):
+        if code not in MESSAGES:
+            raise ValueError(f"unknown plan import error code {code!r}")
+        self.code = code
+        self.params = params
+        super().__init__(self.message)
+
+    @property
+    def message(self):
+        return MESSAGES[self.code].format_map(_Params(self.params))
+
+
+class Rule:
+    """A rule that turned words into a date: ``code`` is a key of :data:`RULES`, ``params`` fill its placeholders."""
+
+    __slots__ = ("code", "params")
+
+    def __init__(self, code, **params):
+        if code not in RULES:
+            raise ValueError(f"unknown date rule code {code!r}")
+        self.code = code
+        self.params = params
+
+    def __eq__(self, other):
+        return isinstance(other, Rule) and (self.code, self.params) == (other.code, other.params)
+
+    def __hash__(self):
+        return hash((self.code, tuple(sorted(self.params.items()))))
+
+    def __repr__(self):
+        params = "".join(f", {key}={value!r}" for key, value in self.params.items())
+        return f"Rule({self.code!r}{params})"
+
+    @property
+    def message(self):
+        """The rule in English (the parser's account)."""
+        return RULES[self.code].format_map(_Params(self.params))
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Result
+# ---------------------------------------------------------------------------------------------------------------
+@dataclass
+class Period:
+    date_start: date | None = None
+    date_end: date | None = None
+    peak_start: date | None = None
+    peak_end: date | None = None
+    label: str = ""  # the words the period is read from
+    name: str | None = None
+    rules: list[Rule] = field(default_factory=list)  # how words became dates, in the order they applied
+    # a period no words state: "plan_periods" (the span of the plan's dated periods) or "plan_year" (its year)
+    derived: str | None = None
+
+    @property
+    def rule(self):
+        """The rules in English, "; " between them, or None (the parser's account and tests)."""
+        return "; ".join(rule.message for rule in self.rules) or None
+
+
+@dataclass
+class Target:
+    kind: str  # quantity | percent_units | percent_members | amount
+    value: int | float
+    uom: str | None = None
+    of: str | None = None
+    per: str | None = None
+    deadline: date | None = None
+    text: str = ""
+    item: str | None = None
+
+
+@dataclass
+class Budget:
+    source: str | None
+    amount: int | None
+    note: str | None = None
+    currency: str = "VND"
+
+
+@dataclass
+class ReportRequest:
+    who: str | None = None
+    what: str | None = None
+    to: str | None = None
+    via: str | None = None
+    deadline: date | None = None
+    recurrence: str | None = None  # monthly | quarterly
+    day: int | None = None
+    month_in_quarter: str | None = None  # last | first
+    kind: str = "dated"  # dated | final | recurring
+    text: str = ""
+
+
+@dataclass
+class LegalBasis:
+    verb: str
+    text: str
+    doc_type: str | None = None
+    number: str | None = None
+    date: date | None = None
+    issuer: str | None = None
+    summary: str | None = None
+    index: int = -1
+
+
+@dataclass
+class Block:
+    marker: str
+    text: str
+    kind: str = "paragraph"
+    index: int = -1
+    period: Period | None = None
+    targets: list[Target] = field(default_factory=list)
+    budget: Budget | None = None
+    reports: list[ReportRequest] = field(default_factory=list)
+    lead: str | None = None
+    coordinators: list[str] = field(default_factory=list)
+    via: str | None = None
+    scope: str | None = None  # federation | units | both
+
+    @property
+    def report(self):
+        return self.reports[0] if self.reports else None
+
+
+@dataclass
+class Section:
+    number: str
+    style: str  # roman | arabic | letter | dash | none
+    level: int
+    heading: str
+    kind: str = "text"
+    blocks: list[Block] = field(default_factory=list)
+    children: list[Section] = field(default_factory=list)
+    period: Period | None = None
+    marker: str = ""
+    index: int = -1
+    inline: Block | None = None  # facts of the content written on the heading line after a colon
+    lead: str | None = None
+    scope: str | None = None
+    units: list[str] = field(default_factory=list)
+    hint: str = field(default="custom", repr=False)  # kind guessed from the heading alone
+
+    def walk(self):
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    def lines(self):
+        """Return the section written again line by line: its heading with its marker (a section with neither a
+        numbering nor a heading has none), its paragraphs, then its sub-sections."""
+        items = []
+        _render_section(self, items)
+        return [text for _key, text in items]
+
+
+@dataclass
+class ParsedPlan:
+    upper_body: str | None = None
+    issuing_body_lines: list[str] = field(default_factory=list)
+    issuing_body: str | None = None
+    reference: str | None = None
+    issue_place: str | None = None
+    issue_date: date | None = None
+    doc_kind: str | None = None
+    title: str = ""
+    legal_bases: list[LegalBasis] = field(default_factory=list)
+    introduction: str | None = None
+    sections: list[Section] = field(default_factory=list)
+    recipients: list[str] = field(default_factory=list)
+    recipients_label: str | None = None
+    signature_lines: list[str] = field(default_factory=list)
+    signature_notes: list[str] = field(default_factory=list)
+    signer_name: str | None = None
+    period: Period | None = None  # the whole plan's period
+    motto_lines: list[str] = field(default_factory=list)
+    account: list[str] = field(default_factory=list)
+    unrecognised: list[str] = field(default_factory=list)
+    # source paragraphs (key = (index, cell)) and where each one went, in the order they were placed
+    paragraphs: dict = field(default_factory=dict, repr=False)
+    claims: list = field(default_factory=list, repr=False)
+    _render: list = field(default_factory=list, repr=False)  # (key, text) of header, title, preamble lines
+    _closing_render: list = field(default_factory=list, repr=False)  # (key, text) of recipients and signature
+
+    def walk(self):
+        for section in self.sections:
+            yield from section.walk()
+
+    def content_section(self):
+        """Return the top section whose heading names the plan's content ("NỘI DUNG", "NHIỆM VỤ"), else None: the
+        items of a plan without dated periods are there."""
+        return next(
+            (s for s in self.sections if s.kind != "unrecognised" and CONTENT_HEADING_RE.search(s.heading.upper())),
+            None,
+        )
+
+    def lines(self):
+        """Return the document written again line by line from the tree (for checks and previews)."""
+        items = list(self._render)
+        for section in self.sections:
+            if section.kind != "unrecognised":
+                _render_section(section, items)
+        if self._closing_render:  # the recipients, then the signature, as printed
+            first = min(key[0] for key, _text in self._closing_render)
+            items += [((first, 0), text) for _key, text in self._closing_render]
+        for section in self.sections:
+            if section.kind == "unrecognised":
+                for block in section.blocks:
+                    key = (block.index, 0)
+                    pos = next((i for i, (k, _t) in enumerate(items) if k[0] > key[0]), len(items))
+                    items.insert(pos, (key, block.text))
+        return [text for _key, text in items]
+
+
+def _render_section(section, items):
+    if section.style != "none" or section.heading:
+        head = f"{section.marker} {section.heading}".strip() if section.marker else section.heading
+        items.append(((section.index, 0), head))
+    for block in section.blocks:
+        items.append(((block.index, 0), f"{block.marker} {block.text}" if block.marker else block.text))
+    for child in section.children:
+        _render_section(child, items)
