@@ -34,7 +34,6 @@ CACHE = Path(
 )
 # Bump when the way the environment is built changes, so caches are rebuilt.
 BOOTSTRAP_REVISION = "3"
-SEED_NAME = "ke-hoach-43-KH-LDLD-long-bien-2020.txt"
 # Some of Odoo 18's pinned requirements (cbor2, ...) only build with pkg_resources.
 BUILD_CONSTRAINTS = "setuptools<81\n"
 # Odoo's log line for a whole run: "0 failed, 0 error(s) of 123 tests ..."
@@ -361,38 +360,14 @@ def cmd_run(args):
 
 
 # ---------------------------------------------------------------------------
-# make lint
+# make lint: pre-commit's hooks, see .pre-commit-config.yaml
 # ---------------------------------------------------------------------------
 def cmd_lint(_args=None):
-    bindir = Path(sys.executable).parent
-    failures = []
-    checks = [
-        ("ruff check", [bindir / "ruff", "check", ROOT]),
-        ("ruff format", [bindir / "ruff", "format", "--check", "--diff", ROOT]),
-        ("pylint-odoo", [bindir / "pylint", f"--rcfile={ROOT / '.pylintrc'}", ROOT / MODULE]),
-    ]
-    for name, cmd in checks:
-        say(f"lint: {name}")
-        if subprocess.run([str(c) for c in cmd], cwd=ROOT, check=False).returncode:
-            failures.append(name)
-    say("lint: seed copy")
-    shared_seed = ROOT.parent / "shared" / "seeds" / SEED_NAME
-    repo_seed = ROOT / MODULE / "tests" / "data" / SEED_NAME
-    if shared_seed.exists() and shared_seed.read_bytes() != repo_seed.read_bytes():
-        print(f"{repo_seed.relative_to(ROOT)} differs from {shared_seed}: copy the seed again")
-        failures.append("seed copy")
-    say("lint: XML well-formed")
-    for xml in sorted((ROOT / MODULE).rglob("*.xml")):
-        try:
-            ET.parse(xml)
-        except ET.ParseError as exc:
-            print(f"{xml.relative_to(ROOT)}: {exc}")
-            failures.append(f"xml {xml.name}")
-    if failures:
-        say(f"lint FAILED: {', '.join(failures)}")
-        return 1
-    say("lint clean")
-    return 0
+    env = dict(os.environ, PRE_COMMIT_HOME=str(CACHE / "pre-commit"))
+    cmd = [sys.executable, "-m", "pre_commit", "run", "--all-files", "--color", "never"]
+    failed = subprocess.run(cmd, cwd=ROOT, env=env, check=False).returncode
+    say("lint FAILED (see above)" if failed else "lint clean")
+    return 1 if failed else 0
 
 
 # ---------------------------------------------------------------------------
@@ -518,7 +493,7 @@ def pytest_suite(pg, dbname, args):
 def cmd_test(args):
     lint_failed = 0
     if not args.no_lint:
-        lint_failed = 1 if cmd_lint() else 0
+        lint_failed = cmd_lint()
     pg = Postgres().ensure()
     dbname = f"uc_test_{datetime.datetime.now():%Y%m%d_%H%M%S}_{os.getpid()}"
     pg.drop(dbname)
@@ -752,7 +727,7 @@ def main(argv):
     p_test.add_argument("--odoo-only", action="store_true")
     p_test.add_argument("--e2e-only", action="store_true")
     p_test.add_argument("--no-lint", action="store_true")
-    sub.add_parser("lint", help="ruff, pylint-odoo, XML")
+    sub.add_parser("lint", help="pre-commit's hooks: ruff, pylint-odoo, OCA checks, XML, seed copy, test imports")
     p_bench = sub.add_parser("bench", help="bulk paths side by side with the naive way and raw SQL, per size")
     p_bench.add_argument(
         "--sizes", default=os.environ.get("SIZES") or "100,1000,5000,10000", help="units, e.g. 100,1000"
