@@ -32,6 +32,7 @@ ODOO_GIT = "https://github.com/odoo/odoo.git"
 CACHE = Path(
     os.environ.get("UC_CACHE_DIR") or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / MODULE
 )
+BIN = Path(sys.executable).parent  # the virtualenv's scripts, once re-executed inside it
 # Bump when the way the environment is built changes, so caches are rebuilt.
 BOOTSTRAP_REVISION = "3"
 # Some of Odoo 18's pinned requirements (cbor2, ...) only build with pkg_resources.
@@ -39,7 +40,6 @@ BUILD_CONSTRAINTS = "setuptools<81\n"
 # Odoo's log line for a whole run: "0 failed, 0 error(s) of 123 tests ..."
 ODOO_RESULT_RE = re.compile(r"(\d+) failed, (\d+) error\(s\) of (\d+) tests")
 ODOO_SKIP_RE = re.compile(r" INFO \S+ (\S+): skipped (.*)")
-ODOO_LOG_ERROR_RE = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (ERROR|CRITICAL) ")
 DEMO_LOGINS = [
     ("admin", "admin", "Administrator"),
     ("uc_manager", "uc_manager", "Manager: approves plans and gives final approval to unit reports"),
@@ -333,6 +333,14 @@ def install_without_demo_cmd(pg, dbname):
     )
 
 
+def checklog(log_path, config, *options):
+    """OCA's checklog-odoo on an Odoo log: (exit status, its report). It fails on every record above INFO
+    except those the configuration file's regular expressions ignore."""
+    cmd = [BIN / "checklog-odoo", "--no-echo", "--config", config, *options, log_path]
+    proc = subprocess.run([str(c) for c in cmd], capture_output=True, text=True, check=False)
+    return proc.returncode, proc.stdout + proc.stderr
+
+
 # ---------------------------------------------------------------------------
 # make run
 # ---------------------------------------------------------------------------
@@ -373,67 +381,30 @@ def cmd_lint(_args=None):
 # ---------------------------------------------------------------------------
 # make test
 # ---------------------------------------------------------------------------
-LOG_LINE_RE = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (\w+) ")
-
-
-def run_logged(cmd, log_path, env=None):
-    """Run cmd with its whole output in log_path; show warnings, errors (with tracebacks) and results."""
-    shown = False
-    with open(log_path, "w") as log:
-        proc = subprocess.Popen(
-            [str(c) for c in cmd], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env
-        )
-        for line in proc.stdout:
-            log.write(line)
-            match = LOG_LINE_RE.match(line)
-            if match:
-                level = match.group(1)
-                shown = level in ("WARNING", "ERROR", "CRITICAL") or bool(
-                    ODOO_RESULT_RE.search(line) or ODOO_SKIP_RE.search(line)
-                )
-            if shown:
-                sys.stdout.write(line)
-        return proc.wait()
-
-
 def odoo_suite(pg, dbname, args):
     log_path = CACHE / "logs" / f"{dbname}-odoo.log"
     log_path.parent.mkdir(parents=True, exist_ok=True)
     tags = args.tags or f"/{MODULE}"
-    cmd = odoo_cmd(
-        pg,
-        dbname,
-        "-i",
-        MODULE,
-        "--load-language",
-        "vi_VN",
-        "--test-enable",
-        "--test-tags",
-        tags,
-        "--http-port",
-        str(free_port()),
-        "--stop-after-init",
-        "--log-level",
-        "test",
-        "--max-cron-threads",
-        "0",
-    )
-    say(f"Odoo tests: installing {MODULE} in a fresh database {dbname} and running tags {tags}")
-    rc = run_logged(cmd, log_path)
+    cmd = odoo_cmd(pg, dbname, "-i", MODULE, "--load-language", "vi_VN", "--test-enable", "--test-tags", tags)
+    cmd += ["--http-port", str(free_port()), "--stop-after-init", "--log-level", "test", "--max-cron-threads", "0"]
+    say(f"Odoo tests: installing {MODULE} in a fresh database {dbname} and running tags {tags} (log: {log_path})")
+    with open(log_path, "w") as log:
+        rc = subprocess.run([str(c) for c in cmd], stdout=log, stderr=subprocess.STDOUT, check=False).returncode
     text = log_path.read_text()
+    print("".join(line for line in text.splitlines(True) if ODOO_RESULT_RE.search(line)), end="")
     totals = [tuple(map(int, m)) for m in ODOO_RESULT_RE.findall(text)]
     failed = sum(t[0] + t[1] for t in totals)
     ran = sum(t[2] for t in totals)
     skips = ODOO_SKIP_RE.findall(text)
-    # An ERROR logged outside a test (install, data files) is a failure too.
-    error_lines = [ln for ln in text.splitlines() if ODOO_LOG_ERROR_RE.match(ln)]
-    problems = []
-    if rc:
-        problems.append(f"odoo-bin exited with status {rc}")
-    if not totals:
-        problems.append("Odoo reported no test results at all")
-    if error_lines and not failed:
-        problems.append(f"{len(error_lines)} ERROR line(s) in the log")
+    # Any ERROR or CRITICAL record fails the run, also outside a test (install, data files): checklog-odoo.cfg.
+    log_failed, report = checklog(log_path, ROOT / "checklog-odoo.cfg")
+    print(report, end="")
+    problems = {
+        f"odoo-bin exited with status {rc}": rc,
+        "Odoo reported no test results at all": not totals,
+        "checklog-odoo found error records in the log": log_failed and not failed,
+    }
+    problems = [problem for problem, found in problems.items() if found]
     for module, reason in skips:
         say(f"UNEXPECTED SKIP in {module}: {reason}")
     passed = ran - failed - len(skips)
@@ -624,28 +595,21 @@ def cmd_load(args):
         load_cmd += ["--markdown", ROOT / "bench" / "LOAD.md", "--pg-version", pg_version, "--command", command]
         env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
         rc = subprocess.run([str(c) for c in load_cmd], env=env, check=False, timeout=args.seconds + 600).returncode
-        # odoo.sql_db logs every concurrency error as "bad query" before the RPC layer retries: expected here.
-        log_lines = log_path.read_text(errors="replace").splitlines()
-        retried = errors = 0
-        for index, line in enumerate(log_lines):
-            if not ODOO_LOG_ERROR_RE.match(line):
-                continue
-            following = log_lines[index + 1] if index + 1 < len(log_lines) else ""
-            if "odoo.sql_db: bad query" in line and re.search(
-                r"could not obtain lock|could not serialize|deadlock detected", following
-            ):
-                retried += 1
-                continue
-            errors += 1
-            if errors <= 5:
-                print(f"    {line[:300]}")
-        say(f"server log: {retried} concurrency error(s) retried by Odoo, {errors} other ERROR line(s) ({log_path})")
+        # odoo.sql_db logs every concurrency error as "bad query" before the RPC layer retries: ignored by
+        # tests/checklog-load.cfg, counted here. A log without a record (no warning at all) is fine.
+        log_failed, report = checklog(log_path, ROOT / "tests" / "checklog-load.cfg", "--no-err-if-empty")
+        ignored, _, failing = report.partition("errors that caused failure")
+        retried = ignored.count("odoo.sql_db: bad query")
+        errors = int(re.match(r" \((\d+)\)", failing).group(1)) if failing else int(bool(log_failed))
+        if failing:
+            print(f"errors that caused failure{failing[:3000]}")
+        say(f"server log: {retried} concurrency error(s) retried by Odoo, {errors} other error record(s) ({log_path})")
         with open(ROOT / "bench" / "LOAD.md", "a") as result:
             result.write(
                 f"\nServer log: {retried} concurrency errors (row locked, serialization) logged by `odoo.sql_db` "
-                f"as `bad query` and retried by Odoo's RPC layer; {errors} other ERROR lines.\n"
+                f"as `bad query` and retried by Odoo's RPC layer; {errors} other ERROR records (checklog-odoo).\n"
             )
-        if errors:
+        if log_failed:
             rc = rc or 1
         say(f"Load test {'passed' if not rc else 'FAILED'} (result in bench/LOAD.md, server log {log_path})")
         return rc
