@@ -34,7 +34,7 @@ CACHE = Path(
 )
 BIN = Path(sys.executable).parent  # the virtualenv's scripts, once re-executed inside it
 # Bump when the way the environment is built changes, so caches are rebuilt.
-BOOTSTRAP_REVISION = "3"
+BOOTSTRAP_REVISION = "4"
 # Some of Odoo 18's pinned requirements (cbor2, ...) only build with pkg_resources.
 BUILD_CONSTRAINTS = "setuptools<81\n"
 # Odoo's log line for a whole run: "0 failed, 0 error(s) of 123 tests ..."
@@ -102,9 +102,9 @@ def ensure_odoo():
 # ---------------------------------------------------------------------------
 def venv_dir():
     digest = hashlib.sha256()
-    digest.update(BOOTSTRAP_REVISION.encode())
-    digest.update(sys.version.encode())
-    digest.update(BUILD_CONSTRAINTS.encode())
+    # The Odoo tree's path too: the virtualenv imports `odoo` from it (click-odoo needs that).
+    for part in (BOOTSTRAP_REVISION, sys.version, BUILD_CONSTRAINTS, str(ODOO_SRC)):
+        digest.update(part.encode())
     for req in (ODOO_SRC / "requirements.txt", ROOT / "requirements.txt", ROOT / "requirements-oca.txt"):
         digest.update(req.read_bytes())
     tag = f"py{sys.version_info.major}{sys.version_info.minor}"
@@ -134,6 +134,9 @@ def ensure_venv():
         run([*pip, "--upgrade", "pip", "setuptools<81", "wheel"], env=env)
         run([*pip, "-r", ODOO_SRC / "requirements.txt", "-r", ROOT / "requirements.txt"], env=env)
         run([*pip, "--no-deps", "-r", ROOT / "requirements-oca.txt"], env=env)
+        # Odoo is not a pip distribution here: its tree goes on the path, as `pip install -e` would put it.
+        site = venv / "lib" / f"python{sys.version_info.major}.{sys.version_info.minor}" / "site-packages"
+        (site / "odoo-src.pth").write_text(f"{ODOO_SRC}\n")
         ready.write_text(datetime.datetime.now().isoformat())
         prune_old_venvs(keep=venv)
     return venv
@@ -164,15 +167,12 @@ class Postgres:
         self.host = self.port = self.user = None
         self.private = None
 
+    def settings(self):
+        """Odoo's names for the connection settings that are set."""
+        return {k: v for k, v in (("db_host", self.host), ("db_port", self.port), ("db_user", self.user)) if v}
+
     def odoo_args(self):
-        args = []
-        if self.host:
-            args += ["--db_host", self.host]
-        if self.port:
-            args += ["--db_port", str(self.port)]
-        if self.user:
-            args += ["--db_user", self.user]
-        return args
+        return [arg for key, value in self.settings().items() for arg in (f"--{key}", str(value))]
 
     def connect(self, dbname="postgres"):
         import psycopg2
@@ -317,7 +317,7 @@ def odoo_cmd(pg, dbname, *extra):
 
 
 def install_without_demo_cmd(pg, dbname):
-    """odoo-bin installing the module without demo data and stopping (make bench, make load)."""
+    """odoo-bin installing the module without demo data and stopping (make bench, make load, make i18n)."""
     return odoo_cmd(
         pg,
         dbname,
@@ -339,6 +339,27 @@ def checklog(log_path, config, *options):
     cmd = [BIN / "checklog-odoo", "--no-echo", "--config", config, *options, log_path]
     proc = subprocess.run([str(c) for c in cmd], capture_output=True, text=True, check=False)
     return proc.returncode, proc.stdout + proc.stderr
+
+
+def makepot(pg, dbname, addons_dir):
+    """click-odoo-makepot: the module's terms in `dbname` exported to addons_dir's .pot and merged into its .po
+    files (msgmerge, no fuzzy guesses, obsolete terms dropped). Returns the untranslated entries of vi_VN.po."""
+    import polib
+
+    conf = CACHE / "logs" / f"{dbname}.conf"  # click-odoo reads Odoo's settings from a configuration file only
+    conf.parent.mkdir(parents=True, exist_ok=True)
+    settings = {"addons_path": addons_path(), "data_dir": CACHE / "data", **pg.settings()}
+    conf.write_text("[options]\n" + "".join(f"{key} = {value}\n" for key, value in settings.items()))
+    cmd = [BIN / "click-odoo-makepot", "-c", conf, "-d", dbname, "--addons-dir", addons_dir, "--modules", MODULE]
+    cmd += ["--msgmerge", "--no-fuzzy-matching", "--purge-old-translations"]
+    # Its output (Odoo's warnings while it reads the sources) goes to a log; VERSION_CONTROL=off: msgmerge leaves
+    # no vi_VN.po~ backup behind.
+    log_path = CACHE / "logs" / f"{dbname}-makepot.log"
+    with open(log_path, "w") as log:
+        env = dict(os.environ, VERSION_CONTROL="off")
+        if subprocess.run([str(c) for c in cmd], stdout=log, stderr=subprocess.STDOUT, env=env, check=False).returncode:
+            die(f"click-odoo-makepot failed (log: {log_path})", code=1)
+    return polib.pofile(str(addons_dir / MODULE / "i18n" / "vi_VN.po")).untranslated_entries()
 
 
 # ---------------------------------------------------------------------------
@@ -415,20 +436,16 @@ def odoo_suite(pg, dbname, args):
 
 
 def i18n_check(pg, dbname):
-    """Every term the installed module shows is translated in i18n/vi_VN.po (the users read Vietnamese)."""
-    import polib
-
-    exported = CACHE / "logs" / f"{dbname}-terms.pot"
-    run(
-        odoo_cmd(pg, dbname, "--i18n-export", exported, "--modules", MODULE, "--stop-after-init", "--log-level", "warn")
-    )
-    repo_po = polib.pofile(str(ROOT / MODULE / "i18n" / "vi_VN.po"))
-    translated = {(entry.msgctxt, entry.msgid) for entry in repo_po if entry.msgstr.strip()}
-    missing = [entry.msgid for entry in polib.pofile(str(exported)) if (entry.msgctxt, entry.msgid) not in translated]
+    """Every term the installed module shows is translated in i18n/vi_VN.po (the users read Vietnamese): the
+    export and merge of `make i18n`, into a copy of the module's i18n folder."""
+    scratch = CACHE / "logs" / f"{dbname}-i18n"
+    shutil.copytree(ROOT / MODULE / "i18n", scratch / MODULE / "i18n", dirs_exist_ok=True)
+    shutil.copy(ROOT / MODULE / "__manifest__.py", scratch / MODULE)
+    missing = makepot(pg, dbname, scratch)
     if missing:
         say(f"i18n: {len(missing)} term(s) shown by the module have no Vietnamese translation in i18n/vi_VN.po:")
-        for msgid in missing[:20]:
-            print(f"    {msgid[:100]!r}")
+        for entry in missing[:20]:
+            print(f"    {entry.msgid[:100]!r}")
         return 0, 1
     say("i18n: every term of the module is translated in vi_VN.po")
     return 1, 0
@@ -627,31 +644,15 @@ def cmd_load(args):
 
 def cmd_i18n(_args):
     """Refresh i18n/union_campaign.pot and merge new terms into i18n/vi_VN.po (translations kept)."""
-    import polib
-
     pg = Postgres().ensure()
     dbname = f"uc_i18n_{os.getpid()}"
     pg.drop(dbname)
-    i18n = ROOT / MODULE / "i18n"
-    pot_path = i18n / f"{MODULE}.pot"
     try:
-        run(odoo_cmd(pg, dbname, "-i", MODULE, "--without-demo", "all", "--stop-after-init", "--log-level", "warn"))
-        run(
-            odoo_cmd(
-                pg, dbname, "--i18n-export", pot_path, "--modules", MODULE, "--stop-after-init", "--log-level", "warn"
-            )
-        )
+        run(install_without_demo_cmd(pg, dbname))
+        todo = makepot(pg, dbname, ROOT)
     finally:
         pg.drop(dbname)
-    old = polib.pofile(str(i18n / "vi_VN.po"))
-    known = {(entry.msgctxt, entry.msgid): entry.msgstr for entry in old}
-    merged = polib.pofile(str(pot_path))
-    merged.metadata, merged.header = old.metadata, old.header
-    for entry in merged:
-        entry.msgstr = known.get((entry.msgctxt, entry.msgid), "")
-    merged.save(str(i18n / "vi_VN.po"))
-    todo = merged.untranslated_entries()
-    say(f"i18n: {len(merged)} terms, {len(todo)} to translate in i18n/vi_VN.po")
+    say(f"i18n: {len(todo)} term(s) to translate in i18n/vi_VN.po")
     for entry in todo:
         print(f"    {entry.msgid[:100]!r}")
     return 0
