@@ -9,18 +9,17 @@ outside the clone, keyed by the requirements, then re-executes itself inside it.
 """
 
 import argparse
-import atexit
 import datetime
 import fcntl
 import hashlib
 import os
+import pwd
 import re
 import shutil
 import signal
 import socket
 import subprocess
 import sys
-import tempfile
 import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -160,12 +159,11 @@ def reexec_in_venv(argv):
 
 
 # ---------------------------------------------------------------------------
-# PostgreSQL: $PG* settings, the local server, or a private cluster
+# PostgreSQL: $PG* settings, the local server, or a throw-away cluster
 # ---------------------------------------------------------------------------
 class Postgres:
     def __init__(self):
         self.host = self.port = self.user = None
-        self.private = None
 
     def settings(self):
         """Odoo's names for the connection settings that are set."""
@@ -188,11 +186,8 @@ class Postgres:
         except Exception:  # noqa: BLE001 - any failure means "not this server"
             return False
 
-    def _candidate_users(self):
-        users = [os.environ.get("PGUSER"), os.environ.get("USER"), _os_user(), "odoo"]
-        return [u for i, u in enumerate(users) if u and u != "postgres" and u not in users[:i]]
-
     def ensure(self):
+        # $PGHOST is the user's, or the throw-away cluster's when pg_virtualenv runs this command.
         if os.environ.get("PGHOST"):
             self.host = os.environ["PGHOST"]
             self.port = os.environ.get("PGPORT")
@@ -200,58 +195,15 @@ class Postgres:
             if not self._answers():
                 die(f"PostgreSQL at PGHOST={self.host} PGPORT={self.port} does not answer for user {self.user}.")
             return self
-        for host in ("127.0.0.1", None):  # TCP first, then the default Unix socket
-            for user in self._candidate_users():
-                self.host, self.port, self.user = host, os.environ.get("PGPORT") or 5432, user
-                if self._answers():
-                    return self
-        self._start_private()
-        return self
-
-    def _start_private(self):
-        bindir = _pg_bindir()
-        if not bindir:
-            die("No PostgreSQL server answers and no PostgreSQL binaries (initdb, pg_ctl) are installed to start one.")
-        # Owned by the cluster's user: data, socket and log. initdb refuses to run as root, so root runs the
-        # cluster as "postgres", which cannot enter root's home: then it lives in the temporary directory.
-        runas = []
-        pgroot = CACHE / "pg"
-        if os.geteuid() == 0:
-            runas = ["runuser", "-u", "postgres", "--"]
-            pgroot = Path(tempfile.gettempdir()) / "union_campaign-pg"
-        data, sock = pgroot / "data", pgroot / "sock"
-        sock.mkdir(parents=True, exist_ok=True)
-        if runas:
-            for path in (pgroot, sock):
-                shutil.chown(path, "postgres")
-        if not (data / "PG_VERSION").exists():
-            say(f"Creating a private PostgreSQL cluster in {data} ...")
-            run([*runas, bindir / "initdb", "-D", data, "-A", "trust", "-U", "odoo", "--no-sync"])
-        port = free_port()
-        say(f"Starting the private PostgreSQL cluster on port {port} ...")
-        run(
-            [
-                *runas,
-                bindir / "pg_ctl",
-                "-D",
-                data,
-                "-w",
-                "-l",
-                pgroot / "pg.log",
-                "start",
-                "-o",
-                f"-k {sock} -p {port} -c listen_addresses=''",
-            ],
-        )
-        self.private = (runas, bindir, data)
-        self.host, self.port, self.user = str(sock), port, "odoo"
-        atexit.register(self.stop)
-
-    def stop(self):
-        if self.private:
-            runas, bindir, data = self.private
-            subprocess.run([*runas, bindir / "pg_ctl", "-D", data, "-m", "fast", "stop"], check=False)
-            self.private = None
+        if not os.environ.get("UC_PG_VIRTUALENV"):
+            users = [os.environ.get("PGUSER"), os.environ.get("USER"), _os_user(), "odoo"]
+            users = [u for i, u in enumerate(users) if u and u != "postgres" and u not in users[:i]]
+            for host in ("127.0.0.1", None):  # TCP first, then the default Unix socket
+                for user in users:
+                    self.host, self.port, self.user = host, os.environ.get("PGPORT") or 5432, user
+                    if self._answers():
+                        return self
+        return rerun_in_pg_virtualenv()
 
     def database_ready(self, dbname):
         """True when `dbname` exists with the module installed."""
@@ -274,17 +226,29 @@ class Postgres:
 
 
 def _os_user():
-    import pwd
-
     return pwd.getpwuid(os.geteuid()).pw_name
 
 
-def _pg_bindir():
-    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"), key=lambda p: int(p.parent.parent.name))
-    if found:
-        return found[-1].parent
-    initdb = shutil.which("initdb")
-    return Path(initdb).parent if initdb else None
+def rerun_in_pg_virtualenv():
+    """Run this very command again inside Debian's pg_virtualenv, a cluster created for it and dropped after it,
+    and exit with its status."""
+    if not shutil.which("pg_virtualenv"):
+        die("No PostgreSQL server answers, and Debian's pg_virtualenv (postgresql-common) is not there to start one.")
+    log = CACHE / "logs" / "pg_virtualenv.log"
+    log.parent.mkdir(parents=True, exist_ok=True)
+    say(f"Running in a throw-away PostgreSQL cluster (pg_virtualenv; its own messages in {log})")
+    # The command writes to our output through duplicated descriptors, pg_virtualenv's own messages (and the
+    # server log it prints when the command fails) go to its log: "N passed, N failed" stays the last line.
+    # -t keeps the cluster in a temporary directory even as root; USER=odoo names its superuser (Odoo refuses
+    # "postgres"), then the command gets the OS user's name back in USER.
+    out, err = os.dup(1), os.dup(2)
+    inner = ["bash", "-c", f'exec "$@" >&{out} 2>&{err}', "bash", "env", f"USER={_os_user()}", sys.executable]
+    # Ctrl-C reaches the command itself; pg_virtualenv must outlive it to drop the cluster.
+    signal.signal(signal.SIGINT, lambda *_: None)
+    with open(log, "w") as chatter:
+        cmd = ["env", "USER=odoo", "pg_virtualenv", "-t", *inner, *sys.argv]
+        proc = subprocess.Popen(cmd, stdout=chatter, stderr=subprocess.STDOUT, pass_fds=(out, err))
+    sys.exit(proc.wait())
 
 
 # ---------------------------------------------------------------------------
@@ -479,10 +443,8 @@ def pytest_suite(pg, dbname, args):
 
 
 def cmd_test(args):
-    lint_failed = 0
-    if not args.no_lint:
-        lint_failed = cmd_lint()
-    pg = Postgres().ensure()
+    pg = Postgres().ensure()  # first: without a server, the whole command starts again in pg_virtualenv
+    lint_failed = 0 if args.no_lint else cmd_lint()
     dbname = f"uc_test_{datetime.datetime.now():%Y%m%d_%H%M%S}_{os.getpid()}"
     pg.drop(dbname)
     passed = failed = 0
