@@ -3,9 +3,12 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Bootstrap, run and test union_campaign against a real Odoo 18 tree.
 
-Called by the Makefile (`make run`, `make test`, `make lint`, `make bench`).
+Called by the Makefile (`make run`, `make test`, `make lint`, `make bench`, ...).
 Starts with the standard library only: it builds (once) a virtualenv cached
 outside the clone, keyed by the requirements, then re-executes itself inside it.
+What maintained tools do is theirs: pre-commit runs the linters (.pre-commit-config.yaml);
+tools/odoo_env.py hands PostgreSQL to Debian's pg_virtualenv when no server answers,
+Odoo's log to OCA's checklog-odoo and the translations to click-odoo-makepot.
 """
 
 import argparse
@@ -13,32 +16,38 @@ import datetime
 import fcntl
 import hashlib
 import os
-import pwd
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-MODULE = "union_campaign"
-ODOO_SRC = Path(os.environ.get("ODOO_SRC") or "/opt/odoo/18.0")
-ODOO_GIT = "https://github.com/odoo/odoo.git"
-CACHE = Path(
-    os.environ.get("UC_CACHE_DIR") or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / MODULE
+from odoo_env import (
+    CACHE,
+    MODULE,
+    ODOO_SRC,
+    QUIET,
+    ROOT,
+    Postgres,
+    addons_path,
+    checklog,
+    die,
+    free_port,
+    install_without_demo_cmd,
+    makepot,
+    odoo_cmd,
+    odoo_suite,
+    run,
+    say,
 )
-BIN = Path(sys.executable).parent  # the virtualenv's scripts, once re-executed inside it
+
+ODOO_GIT = "https://github.com/odoo/odoo.git"
 # Bump when the way the environment is built changes, so caches are rebuilt.
 BOOTSTRAP_REVISION = "4"
 # Some of Odoo 18's pinned requirements (cbor2, ...) only build with pkg_resources.
 BUILD_CONSTRAINTS = "setuptools<81\n"
-# Odoo's log line for a whole run: "0 failed, 0 error(s) of 123 tests ..."
-ODOO_RESULT_RE = re.compile(r"(\d+) failed, (\d+) error\(s\) of (\d+) tests")
-ODOO_SKIP_RE = re.compile(r" INFO \S+ (\S+): skipped (.*)")
 DEMO_LOGINS = [
     ("admin", "admin", "Administrator"),
     ("uc_manager", "uc_manager", "Manager: approves plans and gives final approval to unit reports"),
@@ -47,25 +56,6 @@ DEMO_LOGINS = [
     ("uc_reporter2", "uc_reporter2", "Unit reporter for the four agencies"),
     ("uc_reporter3", "uc_reporter3", "Unit reporter for the four enterprises"),
 ]
-
-
-def say(msg):
-    print(f"[union_campaign] {msg}", flush=True)
-
-
-def die(msg, code=2):
-    print(f"[union_campaign] ERROR: {msg}", file=sys.stderr, flush=True)
-    sys.exit(code)
-
-
-def run(cmd, **kw):
-    return subprocess.run([str(c) for c in cmd], check=True, **kw)
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 # ---------------------------------------------------------------------------
@@ -81,12 +71,8 @@ def ensure_odoo():
     say(f"No Odoo 18.0 tree at {ODOO_SRC}; trying to clone the official 18.0 branch from {ODOO_GIT} ...")
     try:
         ODOO_SRC.parent.mkdir(parents=True, exist_ok=True)
-        subprocess.run(
-            ["git", "clone", "--depth", "1", "--branch", "18.0", ODOO_GIT, str(ODOO_SRC)],
-            check=True,
-            timeout=3600,
-            env={**os.environ, "GIT_TERMINAL_PROMPT": "0"},
-        )
+        clone = ["git", "clone", "--depth", "1", "--branch", "18.0", ODOO_GIT, ODOO_SRC]
+        run(clone, timeout=3600, env={**os.environ, "GIT_TERMINAL_PROMPT": "0"})
     except (OSError, subprocess.SubprocessError) as exc:
         say(f"Cloning failed: {exc}")
     if not odoo_tree_ok(ODOO_SRC):
@@ -159,174 +145,6 @@ def reexec_in_venv(argv):
 
 
 # ---------------------------------------------------------------------------
-# PostgreSQL: $PG* settings, the local server, or a throw-away cluster
-# ---------------------------------------------------------------------------
-class Postgres:
-    def __init__(self):
-        self.host = self.port = self.user = None
-
-    def settings(self):
-        """Odoo's names for the connection settings that are set."""
-        return {k: v for k, v in (("db_host", self.host), ("db_port", self.port), ("db_user", self.user)) if v}
-
-    def odoo_args(self):
-        return [arg for key, value in self.settings().items() for arg in (f"--{key}", str(value))]
-
-    def connect(self, dbname="postgres"):
-        import psycopg2
-
-        kw = {"dbname": dbname, "connect_timeout": 5}
-        kw.update({k: v for k, v in (("host", self.host), ("port", self.port), ("user", self.user)) if v})
-        return psycopg2.connect(**kw)
-
-    def _answers(self):
-        try:
-            self.connect().close()
-            return True
-        except Exception:  # noqa: BLE001 - any failure means "not this server"
-            return False
-
-    def ensure(self):
-        # $PGHOST is the user's, or the throw-away cluster's when pg_virtualenv runs this command.
-        if os.environ.get("PGHOST"):
-            self.host = os.environ["PGHOST"]
-            self.port = os.environ.get("PGPORT")
-            self.user = os.environ.get("PGUSER") or _os_user()
-            if not self._answers():
-                die(f"PostgreSQL at PGHOST={self.host} PGPORT={self.port} does not answer for user {self.user}.")
-            return self
-        if not os.environ.get("UC_PG_VIRTUALENV"):
-            users = [os.environ.get("PGUSER"), os.environ.get("USER"), _os_user(), "odoo"]
-            users = [u for i, u in enumerate(users) if u and u != "postgres" and u not in users[:i]]
-            for host in ("127.0.0.1", None):  # TCP first, then the default Unix socket
-                for user in users:
-                    self.host, self.port, self.user = host, os.environ.get("PGPORT") or 5432, user
-                    if self._answers():
-                        return self
-        return rerun_in_pg_virtualenv()
-
-    def database_ready(self, dbname):
-        """True when `dbname` exists with the module installed."""
-        try:
-            conn = self.connect(dbname)
-        except Exception:  # noqa: BLE001 - missing database
-            return False
-        with conn, conn.cursor() as cr:
-            cr.execute("SELECT state FROM ir_module_module WHERE name = %s", [MODULE])
-            row = cr.fetchone()
-        conn.close()
-        return bool(row and row[0] == "installed")
-
-    def drop(self, dbname):
-        conn = self.connect()
-        conn.autocommit = True
-        with conn.cursor() as cr:
-            cr.execute(f'DROP DATABASE IF EXISTS "{dbname}" WITH (FORCE)')
-        conn.close()
-
-
-def _os_user():
-    return pwd.getpwuid(os.geteuid()).pw_name
-
-
-def rerun_in_pg_virtualenv():
-    """Run this very command again inside Debian's pg_virtualenv, a cluster created for it and dropped after it,
-    and exit with its status."""
-    if not shutil.which("pg_virtualenv"):
-        die("No PostgreSQL server answers, and Debian's pg_virtualenv (postgresql-common) is not there to start one.")
-    log = CACHE / "logs" / "pg_virtualenv.log"
-    log.parent.mkdir(parents=True, exist_ok=True)
-    say(f"Running in a throw-away PostgreSQL cluster (pg_virtualenv; its own messages in {log})")
-    # The command writes to our output through duplicated descriptors, pg_virtualenv's own messages (and the
-    # server log it prints when the command fails) go to its log: "N passed, N failed" stays the last line.
-    # -t keeps the cluster in a temporary directory even as root; USER=odoo names its superuser (Odoo refuses
-    # "postgres"), then the command gets the OS user's name back in USER.
-    out, err = os.dup(1), os.dup(2)
-    inner = ["bash", "-c", f'exec "$@" >&{out} 2>&{err}', "bash", "env", f"USER={_os_user()}", sys.executable]
-    # Ctrl-C reaches the command itself; pg_virtualenv must outlive it to drop the cluster.
-    signal.signal(signal.SIGINT, lambda *_: None)
-    with open(log, "w") as chatter:
-        cmd = ["env", "USER=odoo", "pg_virtualenv", "-t", *inner, *sys.argv]
-        proc = subprocess.Popen(cmd, stdout=chatter, stderr=subprocess.STDOUT, pass_fds=(out, err))
-    sys.exit(proc.wait())
-
-
-# ---------------------------------------------------------------------------
-# Odoo command lines
-# ---------------------------------------------------------------------------
-def addons_path():
-    paths = [ODOO_SRC / "addons", ROOT]
-    site = Path(sys.prefix) / "lib" / f"python{sys.version_info.major}.{sys.version_info.minor}" / "site-packages"
-    if (site / "odoo" / "addons").is_dir():  # OCA wheels land there
-        paths.append(site / "odoo" / "addons")
-    return ",".join(str(p) for p in paths)
-
-
-def odoo_cmd(pg, dbname, *extra):
-    return [
-        sys.executable,
-        ODOO_SRC / "odoo-bin",
-        "--addons-path",
-        addons_path(),
-        "--data-dir",
-        CACHE / "data",
-        *pg.odoo_args(),
-        "-d",
-        dbname,
-        "--db-filter",
-        f"^{re.escape(dbname)}$",
-        "--no-database-list",
-        *extra,
-    ]
-
-
-def install_without_demo_cmd(pg, dbname):
-    """odoo-bin installing the module without demo data and stopping (make bench, make load, make i18n)."""
-    return odoo_cmd(
-        pg,
-        dbname,
-        "-i",
-        MODULE,
-        "--stop-after-init",
-        "--log-level",
-        "warn",
-        "--without-demo",
-        "all",
-        "--max-cron-threads",
-        "0",
-    )
-
-
-def checklog(log_path, config, *options):
-    """OCA's checklog-odoo on an Odoo log: (exit status, its report). It fails on every record above INFO
-    except those the configuration file's regular expressions ignore."""
-    cmd = [BIN / "checklog-odoo", "--no-echo", "--config", config, *options, log_path]
-    proc = subprocess.run([str(c) for c in cmd], capture_output=True, text=True, check=False)
-    return proc.returncode, proc.stdout + proc.stderr
-
-
-def makepot(pg, dbname, addons_dir):
-    """click-odoo-makepot: the module's terms in `dbname` exported to addons_dir's .pot and merged into its .po
-    files (msgmerge, no fuzzy guesses, obsolete terms dropped). Returns the untranslated entries of vi_VN.po."""
-    import polib
-
-    conf = CACHE / "logs" / f"{dbname}.conf"  # click-odoo reads Odoo's settings from a configuration file only
-    conf.parent.mkdir(parents=True, exist_ok=True)
-    settings = {"addons_path": addons_path(), "data_dir": CACHE / "data", **pg.settings()}
-    conf.write_text("[options]\n" + "".join(f"{key} = {value}\n" for key, value in settings.items()))
-    cmd = [BIN / "click-odoo-makepot", "-c", conf, "-d", dbname, "--addons-dir", addons_dir, "--modules", MODULE]
-    cmd += ["--msgmerge", "--no-fuzzy-matching", "--purge-old-translations"]
-    # Its output (Odoo's warnings while it reads the sources) goes to a log; VERSION_CONTROL=off: msgmerge leaves
-    # no vi_VN.po~ backup behind.
-    log_path = CACHE / "logs" / f"{dbname}-makepot.log"
-    with open(log_path, "w") as log:
-        env = dict(os.environ, VERSION_CONTROL="off")
-        if subprocess.run([str(c) for c in cmd], stdout=log, stderr=subprocess.STDOUT, env=env, check=False).returncode:
-            die(f"click-odoo-makepot failed (log: {log_path})", code=1)
-    return polib.pofile(str(addons_dir / MODULE / "i18n" / "vi_VN.po")).untranslated_entries()
-
-
-# ---------------------------------------------------------------------------
 # make run
 # ---------------------------------------------------------------------------
 def cmd_run(args):
@@ -337,9 +155,9 @@ def cmd_run(args):
     if not pg.database_ready(dbname):
         say(f"Creating database {dbname} with {MODULE} and its demo data (once) ...")
         pg.drop(dbname)
-        run(odoo_cmd(pg, dbname, "-i", MODULE, "--load-language", "vi_VN", "--stop-after-init", "--log-level", "warn"))
+        run(odoo_cmd(pg, dbname, "-i", MODULE, "--load-language", "vi_VN", *QUIET))
     elif args.update:
-        run(odoo_cmd(pg, dbname, "-u", MODULE, "--stop-after-init", "--log-level", "warn"))
+        run(odoo_cmd(pg, dbname, "-u", MODULE, *QUIET))
     url = f"http://localhost:{args.port}"
     say(f"Odoo is starting on {url}  (database {dbname}; Ctrl-C stops it)")
     for login, password, role in DEMO_LOGINS:
@@ -366,39 +184,6 @@ def cmd_lint(_args=None):
 # ---------------------------------------------------------------------------
 # make test
 # ---------------------------------------------------------------------------
-def odoo_suite(pg, dbname, args):
-    log_path = CACHE / "logs" / f"{dbname}-odoo.log"
-    log_path.parent.mkdir(parents=True, exist_ok=True)
-    tags = args.tags or f"/{MODULE}"
-    cmd = odoo_cmd(pg, dbname, "-i", MODULE, "--load-language", "vi_VN", "--test-enable", "--test-tags", tags)
-    cmd += ["--http-port", str(free_port()), "--stop-after-init", "--log-level", "test", "--max-cron-threads", "0"]
-    say(f"Odoo tests: installing {MODULE} in a fresh database {dbname} and running tags {tags} (log: {log_path})")
-    with open(log_path, "w") as log:
-        rc = subprocess.run([str(c) for c in cmd], stdout=log, stderr=subprocess.STDOUT, check=False).returncode
-    text = log_path.read_text()
-    print("".join(line for line in text.splitlines(True) if ODOO_RESULT_RE.search(line)), end="")
-    totals = [tuple(map(int, m)) for m in ODOO_RESULT_RE.findall(text)]
-    failed = sum(t[0] + t[1] for t in totals)
-    ran = sum(t[2] for t in totals)
-    skips = ODOO_SKIP_RE.findall(text)
-    # Any ERROR or CRITICAL record fails the run, also outside a test (install, data files): checklog-odoo.cfg.
-    log_failed, report = checklog(log_path, ROOT / "checklog-odoo.cfg")
-    print(report, end="")
-    problems = {
-        f"odoo-bin exited with status {rc}": rc,
-        "Odoo reported no test results at all": not totals,
-        "checklog-odoo found error records in the log": log_failed and not failed,
-    }
-    problems = [problem for problem, found in problems.items() if found]
-    for module, reason in skips:
-        say(f"UNEXPECTED SKIP in {module}: {reason}")
-    passed = ran - failed - len(skips)
-    extra_failed = len(skips) + (1 if problems and not failed else 0)
-    for problem in problems:
-        say(f"Odoo suite problem: {problem} (log: {log_path})")
-    return passed, failed + extra_failed
-
-
 def i18n_check(pg, dbname):
     """Every term the installed module shows is translated in i18n/vi_VN.po (the users read Vietnamese): the
     export and merge of `make i18n`, into a copy of the module's i18n folder."""
@@ -450,27 +235,13 @@ def cmd_test(args):
     passed = failed = 0
     try:
         if not args.e2e_only:
-            p, f = odoo_suite(pg, dbname, args)
+            p, f = odoo_suite(pg, dbname, args.tags or f"/{MODULE}")
             passed, failed = passed + p, failed + f
             if not args.tags:
                 p, f = i18n_check(pg, dbname)
                 passed, failed = passed + p, failed + f
         else:
-            run(
-                odoo_cmd(
-                    pg,
-                    dbname,
-                    "-i",
-                    MODULE,
-                    "--load-language",
-                    "vi_VN",
-                    "--stop-after-init",
-                    "--log-level",
-                    "warn",
-                    "--max-cron-threads",
-                    "0",
-                )
-            )
+            run(odoo_cmd(pg, dbname, "-i", MODULE, "--load-language", "vi_VN", "--max-cron-threads", "0", *QUIET))
         if not args.odoo_only:
             p, f = pytest_suite(pg, dbname, args)
             passed, failed = passed + p, failed + f
@@ -540,22 +311,10 @@ def cmd_load(args):
     try:
         say(f"Load test: installing {MODULE} without demo data in {dbname}")
         run(install_without_demo_cmd(pg, dbname))
-        url = f"http://127.0.0.1:{free_port()}"
-        server_cmd = odoo_cmd(
-            pg,
-            dbname,
-            "--workers=2",
-            "--http-interface",
-            "127.0.0.1",
-            "--http-port",
-            url.rsplit(":", 1)[1],
-            "--gevent-port",
-            str(free_port()),
-            "--max-cron-threads",
-            "0",
-            "--log-level",
-            "warn",
-        )
+        port = free_port()
+        url = f"http://127.0.0.1:{port}"
+        server_cmd = odoo_cmd(pg, dbname, "--workers=2", "--http-interface", "127.0.0.1", "--http-port", str(port))
+        server_cmd += ["--gevent-port", str(free_port()), "--max-cron-threads", "0", "--log-level", "warn"]
         say(f"Starting odoo-bin --workers=2 on {url} (log: {log_path})")
         with open(log_path, "w") as log:
             server = subprocess.Popen([str(c) for c in server_cmd], stdout=log, stderr=subprocess.STDOUT)
@@ -630,14 +389,17 @@ def cmd_screenshots(args):
     dbname = f"uc_shots_{os.getpid()}"
     pg.drop(dbname)
     os.environ["UC_SCREENSHOTS_DIR"] = str(ROOT / "docs" / "images")
-    args.tags = SHOT_TOURS
     try:
-        passed, failed = odoo_suite(pg, dbname, args)
+        passed, failed = odoo_suite(pg, dbname, SHOT_TOURS)
     finally:
         pg.drop(dbname)
         shutil.rmtree(CACHE / "data" / "filestore" / dbname, ignore_errors=True)
     say(f"screenshots: {passed} tours passed, {failed} failed; pictures in docs/images/")
     return 1 if failed or not passed else 0
+
+
+def cmd_bootstrap(_args):
+    return 0  # the environment is built before any command runs
 
 
 def main(argv):
@@ -672,17 +434,7 @@ def main(argv):
     ensure_odoo()
     if not in_venv():
         reexec_in_venv(argv)
-    handlers = {
-        "run": cmd_run,
-        "test": cmd_test,
-        "lint": cmd_lint,
-        "bench": cmd_bench,
-        "load": cmd_load,
-        "screenshots": cmd_screenshots,
-        "i18n": cmd_i18n,
-        "bootstrap": lambda a: 0,
-    }
-    return handlers[args.command](args)
+    return globals()[f"cmd_{args.command}"](args)
 
 
 if __name__ == "__main__":
