@@ -1,6 +1,7 @@
 # union_campaign — the two commands are `make run` and `make test` (see README.md).
 # Settings: ODOO_SRC (Odoo 18.0 tree, default /opt/odoo/18.0), PORT (make run, default 8069),
-# UC_DB (make run database), PGHOST/PGPORT/PGUSER, TAGS / K (select tests), UC_CACHE_DIR.
+# UC_DB (make run database), PGHOST/PGPORT/PGUSER (UC_PG_VIRTUALENV=1: a throw-away cluster), TAGS / K (select tests),
+# UC_CACHE_DIR.
 PYTHON ?= python3
 DEVTOOL = $(PYTHON) tools/devtool.py
 

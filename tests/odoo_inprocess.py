@@ -4,7 +4,6 @@
 (several at once, committing for real): concurrency and crash-resume. Nothing here is mocked."""
 
 import os
-import sys
 from contextlib import contextmanager
 
 import pytest
@@ -22,27 +21,15 @@ def odoo_command():
     return command.split("\x1f")
 
 
-def _odoo_args():
-    parts = odoo_command()
-    odoo_bin = next(i for i, part in enumerate(parts) if part.endswith("odoo-bin"))
-    return os.path.dirname(parts[odoo_bin]), parts[odoo_bin + 1 :]
-
-
 _loaded = {}
 
 
 def registry():
     """The database's registry, loaded once per test session."""
     if "registry" not in _loaded:
-        odoo_src, args = _odoo_args()
-        if odoo_src not in sys.path:
-            sys.path.insert(0, odoo_src)
-        # The OCA wheels make site-packages/odoo a namespace package: drop it if it was imported first.
-        loaded = sys.modules.get("odoo")
-        if loaded is not None and not hasattr(loaded, "release"):
-            for name in [n for n in sys.modules if n == "odoo" or n.startswith("odoo.")]:
-                del sys.modules[name]
-        # Imported here: Odoo is not installed, its tree is put on the path above.
+        parts = odoo_command()
+        args = parts[next(i for i, part in enumerate(parts) if part.endswith("odoo-bin")) + 1 :]
+        # Imported here: the tests that only talk RPC need no Odoo (make test's virtualenv has its tree on the path).
         import odoo  # noqa: PLC0415
         from odoo.modules.registry import Registry  # noqa: PLC0415
 
@@ -55,7 +42,7 @@ def registry():
 def environment(login="__system__", commit=True):
     """A fresh cursor and environment as `login`; committed at the end unless `commit` is false."""
     database = registry()
-    import odoo  # noqa: PLC0415 - on the path only once registry() ran
+    import odoo  # noqa: PLC0415 - loaded by registry() above
 
     with database.cursor() as cr:
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {"lang": "en_US", "tz": "Asia/Ho_Chi_Minh"})
