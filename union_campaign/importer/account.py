@@ -16,61 +16,60 @@ class ImportAccount:
     def _account(self, units):
         """The account of the import, as HTML: what was recognised, the dates read from words, what keeps the
         document's wording, what was not recognised and what the plan does not print."""
-        _ = self._
         parsed = self.parsed
         body = " / ".join(parsed.issuing_body_lines)
         unit = self.unit.name
         if self.unit_match:
-            unit_line = _("Issuing unit: %(unit)s, recognised in the header “%(body)s”.", unit=unit, body=body)
+            unit_line = self.env._("Issuing unit: %(unit)s, recognised in the header “%(body)s”.", unit=unit, body=body)
         elif body:
-            unit_line = _(
+            unit_line = self.env._(
                 "Issuing unit: %(unit)s, your default issuing unit. No unit matches the header “%(body)s”: the plan "
                 "prints the header of %(unit)s. Choose the right unit, or create it first.",
                 unit=unit,
                 body=body,
             )
         else:
-            unit_line = _(
+            unit_line = self.env._(
                 "Issuing unit: %(unit)s, your default issuing unit: the document names no issuing body.", unit=unit
             )
         items = [it for phase in self.phases for it in phase["items"]]
         targets = len(self.plan_targets) + sum(len(self.item_targets(item)) for item in items)
         recognised = [
             unit_line,
-            _(
+            self.env._(
                 "Number: %(reference)s; date: %(date)s; place: %(place)s.",
                 reference=parsed.reference or "—",
-                date=format_admin_date(parsed.issue_date) or _("not found, today's date is used"),
+                date=format_admin_date(parsed.issue_date) or self.env._("not found, today's date is used"),
                 place=parsed.issue_place or "—",
             ),
-            _("Legal bases: %(count)s", count=len(parsed.legal_bases)),
-            _("Sections: %(count)s", count=sum(1 for s in parsed.sections if s.kind != "unrecognised")),
-            _("Periods: %(count)s, with %(items)s items", count=len(self.phases), items=len(items)),
-            _("Targets: %(count)s", count=targets),
-            _("Budget lines: %(count)s", count=len(self.budget)),
-            _("Reports asked of the units: %(count)s", count=len(self.schedules)),
-            _("Slogans: %(count)s", count=len(self.slogans)),
-            _("Duties: %(count)s", count=len(self.duties)),
-            _("Recipients: %(count)s", count=len(parsed.recipients)),
-            _(
+            self.env._("Legal bases: %(count)s", count=len(parsed.legal_bases)),
+            self.env._("Sections: %(count)s", count=sum(1 for s in parsed.sections if s.kind != "unrecognised")),
+            self.env._("Periods: %(count)s, with %(items)s items", count=len(self.phases), items=len(items)),
+            self.env._("Targets: %(count)s", count=targets),
+            self.env._("Budget lines: %(count)s", count=len(self.budget)),
+            self.env._("Reports asked of the units: %(count)s", count=len(self.schedules)),
+            self.env._("Slogans: %(count)s", count=len(self.slogans)),
+            self.env._("Duties: %(count)s", count=len(self.duties)),
+            self.env._("Recipients: %(count)s", count=len(parsed.recipients)),
+            self.env._(
                 "Signature: %(lines)s, signed by %(name)s",
                 lines=" / ".join(parsed.signature_lines) or "—",
                 name=parsed.signer_name or "—",
             ),
         ]
-        html = Markup("<p>%s</p>") % _("Check the draft against the document before submitting it.")
-        html += self._account_list(_("Recognised"), recognised)
+        html = Markup("<p>%s</p>") % self.env._("Check the draft against the document before submitting it.")
+        html += self._account_list(self.env._("Recognised"), recognised)
         if self.dates:
             html += self._account_list(
-                _("Dates read from words"),
+                self.env._("Dates read from words"),
                 [
-                    _("“%(wording)s”: %(start)s – %(end)s (%(rules)s)", wording=w, start=s, end=e, rules=r)
+                    self.env._("“%(wording)s”: %(start)s – %(end)s (%(rules)s)", wording=w, start=s, end=e, rules=r)
                     for w, s, e, r in self.dates
                 ],
             )
         if self.verbatim:
             html += self._account_list(
-                _(
+                self.env._(
                     "Printed as worded: these sections keep the document's text; their records are created but do "
                     "not print it"
                 ),
@@ -79,7 +78,7 @@ class ImportAccount:
         unrecognised = parsed.unrecognised
         if unrecognised:
             html += self._account_list(
-                _(
+                self.env._(
                     "Paragraphs not recognised: %(count)s, kept as written in the section “%(heading)s” at the end "
                     "of the outline; move them where they belong, or delete them",
                     count=len(unrecognised),
@@ -88,44 +87,43 @@ class ImportAccount:
                 unrecognised,
             )
         else:
-            html += Markup("<p>%s</p>") % _("Every paragraph of the document was recognised.")
+            html += Markup("<p>%s</p>") % self.env._("Every paragraph of the document was recognised.")
         not_printed = self._not_printed()
         if not_printed:
-            html += self._account_list(_("Not printed by the plan"), not_printed)
-        to_do = [_("Check the items' short names: they are the first words of each item.")] if items else []
+            html += self._account_list(self.env._("Not printed by the plan"), not_printed)
+        to_do = [self.env._("Check the items' short names: they are the first words of each item.")] if items else []
         if not units:
-            to_do.append(_("Choose the units the plan applies to."))
+            to_do.append(self.env._("Choose the units the plan applies to."))
         if not parsed.issue_date:
-            to_do.append(_("Give the plan its date: the document has none, today's date is used."))
+            to_do.append(self.env._("Give the plan its date: the document has none, today's date is used."))
         if to_do:
-            html += self._account_list(_("To do"), to_do)
+            html += self._account_list(self.env._("To do"), to_do)
         return html
 
     def _not_printed(self):
         """Paragraphs the plan does not print, with why; and what the import left out."""
-        _ = self._
         reasons = {
-            "header.decoration": _("a decoration line"),
-            "title.decoration": _("a decoration line"),
-            "header.subject": _("a subject line (V/v), not printed in a plan"),
-            "signature.note": _("a note of the signature, not printed in a draft"),
+            "header.decoration": self.env._("a decoration line"),
+            "title.decoration": self.env._("a decoration line"),
+            "header.subject": self.env._("a subject line (V/v), not printed in a plan"),
+            "signature.note": self.env._("a note of the signature, not printed in a draft"),
         }
         if not self.unit_match:
-            reasons["header.upper_body"] = reasons["header.issuing_body"] = _(
+            reasons["header.upper_body"] = reasons["header.issuing_body"] = self.env._(
                 "the header: the plan prints its issuing unit's"
             )
         out = [
-            _("“%(text)s”: %(reason)s", text=self.parsed.paragraphs[key], reason=reasons[role])
+            self.env._("“%(text)s”: %(reason)s", text=self.parsed.paragraphs[key], reason=reasons[role])
             for key, role in self.parsed.claims
             if role in reasons
         ]
         if self.parsed.doc_kind and clean(self.parsed.doc_kind) != "KẾ HOẠCH":
-            out.append(_("“%(text)s”: the plan prints “KẾ HOẠCH”", text=self.parsed.doc_kind))
+            out.append(self.env._("“%(text)s”: the plan prints “KẾ HOẠCH”", text=self.parsed.doc_kind))
         out += [
-            _("“%(text)s”: a report the issuing body sends itself, kept in the text", text=report.text)
+            self.env._("“%(text)s”: a report the issuing body sends itself, kept in the text", text=report.text)
             for report in self.own_reports
         ]
-        out += [_("“%(text)s”: %(reason)s", text=text, reason=reason) for text, reason in self.skipped]
+        out += [self.env._("“%(text)s”: %(reason)s", text=text, reason=reason) for text, reason in self.skipped]
         return out
 
     @staticmethod

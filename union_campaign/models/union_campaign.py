@@ -9,6 +9,7 @@ from .union_workflow_mixin import (
     ALL,
     OFFICIAL_STATES,
     OPEN_STATES,
+    OUTSTANDING_STATES,
     PLAN_EDITABLE_STATES,
     PLAN_LOCKED_STATES,
     PLAN_PUBLISHED_STATES,
@@ -619,7 +620,7 @@ class UnionCampaign(models.Model):
         self._lock_rows()
         self._check_transition("cancel")
         self._workflow_write({"state": "cancelled"})
-        self.report_ids.filtered(lambda r: r.state in ("draft", "submitted", "returned"))._cancel_with_plan()
+        self.report_ids.filtered(lambda r: r.state in OUTSTANDING_STATES)._cancel_with_plan()
         self._activity_update()
         return True
 

@@ -7,7 +7,7 @@ from odoo.tools import SQL
 
 from ..tools import local_today
 from .union_campaign_report_schedule import ExistingReports, ReportChanges, ReportRow
-from .union_workflow_mixin import OPEN_STATES
+from .union_workflow_mixin import OPEN_STATES, OUTSTANDING_STATES
 
 
 class UnionCampaign(models.Model):
@@ -244,4 +244,4 @@ class UnionCampaign(models.Model):
     def _get_outstanding_reports(self):
         """Return the plans' reports still waiting for the unit or for a reviewer."""
         # sudo: the plan's state depends on all its reports, whoever looks.
-        return self.sudo().report_ids.filtered(lambda r: r.state in ("draft", "submitted", "returned"))
+        return self.sudo().report_ids.filtered(lambda r: r.state in OUTSTANDING_STATES)

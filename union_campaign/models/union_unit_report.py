@@ -12,7 +12,7 @@ from odoo.tools import split_every
 
 from ..tools import local_date, local_today
 from .union_campaign import parse_reminder_days
-from .union_workflow_mixin import ALL, EVERY_FIELD, OPEN_STATES, REPORTED_STATES
+from .union_workflow_mixin import ALL, EVERY_FIELD, OPEN_STATES, OUTSTANDING_STATES, REPORTED_STATES
 
 # Where a report belongs: set at launch, never changed afterwards (not even by a manager).
 FRAME_FIELDS = ("campaign_id", "schedule_id", "period_key", "phase_id", "unit_id")
@@ -630,7 +630,7 @@ class UnionUnitReport(models.Model):
         return False
 
     def _refuse_cancel(self, user):
-        if self.state not in ("draft", "submitted", "returned"):
+        if self.state not in OUTSTANDING_STATES:
             return UserError, self.env._("%(report)s cannot be cancelled in its state.", report=self.display_name)
         if not user.has_group("union_campaign.group_officer"):
             return AccessError, self.env._("Only federation officers can cancel unit reports.")

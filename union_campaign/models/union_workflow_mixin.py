@@ -20,8 +20,10 @@ LIVE_PUSH_LIMIT = 3
 # ---------------------------------------------------------------------------------------------------------------
 # The states of the workflow, named once: every check, search, view and record rule uses these names.
 # ---------------------------------------------------------------------------------------------------------------
+# A plan not yet approved: printed as a draft ("DỰ THẢO", no number).
+PLAN_DRAFT_STATES = ("draft", "to_approve")
 # A plan being written: what it says may change (officers).
-PLAN_EDITABLE_STATES = ("draft", "to_approve", "cancelled")
+PLAN_EDITABLE_STATES = (*PLAN_DRAFT_STATES, "cancelled")
 # Once approved, the plan is an official document: only managers change what it says.
 PLAN_LOCKED_STATES = ("approved", "running", "done")
 # Plans the units see (a draft is the federation's own business).
@@ -30,6 +32,8 @@ PLAN_PUBLISHED_STATES = ("approved", "running", "done", "cancelled")
 OPEN_STATES = ("draft", "returned")
 # A unit report that has reached its reviewers: it counts as reported.
 REPORTED_STATES = ("submitted", "approved")
+# A unit report still waiting for its unit or for a reviewer (cancelling or closing the plan settles it).
+OUTSTANDING_STATES = ("draft", "submitted", "returned")
 # Reports that are official records: they, and what they belong to, are never deleted.
 OFFICIAL_STATES = ("submitted", "approved", "returned", "not_submitted")
 

@@ -3,12 +3,11 @@
 from odoo import api, models
 
 from ..models.union_campaign_budget_line import format_dong
+from ..models.union_workflow_mixin import PLAN_DRAFT_STATES
 from ..tools.numbering import format_marker, outline_numbers
 
 # Kinds of section whose own text is the content: printed whenever they have a heading or text.
 TEXT_KINDS = ("text", "custom", "unrecognised")
-# Plans not yet approved are drafts: "DỰ THẢO" on top and no number.
-DRAFT_STATES = ("draft", "to_approve")
 
 
 class ReportCampaignPlan(models.AbstractModel):
@@ -38,7 +37,7 @@ class ReportCampaignPlan(models.AbstractModel):
     @api.model
     def _get_plan_document(self, campaign):
         """Return the wording the plan's template prints. Override to add or change parts of the document."""
-        is_draft = campaign.state in DRAFT_STATES
+        is_draft = campaign.state in PLAN_DRAFT_STATES  # "DỰ THẢO" on top and no number
         return {
             **self._get_header(campaign.issuing_unit_id),
             "is_draft": is_draft,

@@ -2,28 +2,13 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
-from odoo.tools.translate import LazyTranslate
 
 from ..models.union_campaign_budget_line import format_dong
+from ..models.union_workflow_mixin import REPORTED_STATES
 from ..tools import local_now, local_today
 
-_lt = LazyTranslate(__name__)
 
 # A unit has reported once its report is submitted or approved; cancelled reports are left out.
-REPORTED_STATES = ("submitted", "approved")
-CATEGORIES = {
-    "on_time": _lt("On time"),
-    "late": _lt("Late"),
-    "missing": _lt("Not reported"),
-}
-MISSING_DETAILS = {
-    False: _lt("No report"),
-    "draft": _lt("Not submitted"),
-    "returned": _lt("Sent back, not resubmitted"),
-    "not_submitted": _lt("Not submitted before the plan closed"),
-}
-
-
 class ReportCampaignResults(models.AbstractModel):
     """Consolidated results of a plan (báo cáo kết quả), for the federation's superiors."""
 
@@ -116,6 +101,21 @@ class ReportCampaignResults(models.AbstractModel):
             ),
             self.env._("Quantities, participants and online posts add up the reports submitted or approved."),
         ]
+
+    @api.model
+    def _get_category_labels(self):
+        """Return how the results name a unit's standing: on time, late, not reported."""
+        return {"on_time": self.env._("On time"), "late": self.env._("Late"), "missing": self.env._("Not reported")}
+
+    @api.model
+    def _get_missing_details(self):
+        """Return why a unit counts as not reported, by the state of its report (False: no report)."""
+        return {
+            False: self.env._("No report"),
+            "draft": self.env._("Not submitted"),
+            "returned": self.env._("Sent back, not resubmitted"),
+            "not_submitted": self.env._("Not submitted before the plan closed"),
+        }
 
     @api.model
     def _get_result_category(self, report):
@@ -234,15 +234,16 @@ class ReportCampaignResults(models.AbstractModel):
             submitted = local_now(self.env, report.submitted_user_id or None, report.date_submitted).replace(
                 tzinfo=None
             )
-        detail = self.env._(CATEGORIES[category])
+        labels, details = self._get_category_labels(), self._get_missing_details()
+        detail = labels[category]
         if category == "missing":
-            detail = self.env._(MISSING_DETAILS.get(report.state, MISSING_DETAILS[False]))
+            detail = details.get(report.state, details[False])
         return {
             "unit": unit,
             "unit_type": unit.unit_type_id,
             "report": report,
             "category": category,
-            "category_label": self.env._(CATEGORIES[category]),
+            "category_label": labels[category],
             "detail": detail,
             "state_label": (
                 dict(report._fields["state"]._description_selection(self.env))[report.state] if report else detail

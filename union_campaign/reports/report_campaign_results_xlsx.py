@@ -75,28 +75,29 @@ class CampaignResultsXlsx(models.AbstractModel):
 
     def _write_summary(self, workbook, formats, document, prefix=""):
         """The counts of units on time, late and not reported, per phase and group of units."""
-        _ = self.env._
         campaign = document["campaign"]
-        sheet = workbook.add_worksheet(prefix + _("Overview"))
+        sheet = workbook.add_worksheet(prefix + self.env._("Overview"))
         for col, width in enumerate(SUMMARY_WIDTHS):
             sheet.set_column(col, col, width)
         last_col = len(SUMMARY_WIDTHS) - 1
         sheet.merge_range(0, 0, 0, last_col, "", formats["title"])
-        sheet.write_string(0, 0, _("Consolidated results: %(plan)s", plan=campaign.display_name), formats["title"])
+        sheet.write_string(
+            0, 0, self.env._("Consolidated results: %(plan)s", plan=campaign.display_name), formats["title"]
+        )
         sheet.write_string(1, 0, f"{document['subject']}. {document['as_of']}", formats["subtitle"])
         sheet.merge_range(2, 0, 2, last_col, "", formats["note"])
         sheet.write_string(2, 0, " ".join(document["definitions"]), formats["note"])
         sheet.set_row(2, 48)
         headers = [
-            _("Phase"),
-            _("Report deadline"),
-            _("Group of units"),
-            _("Number of units"),
-            _("On time"),
-            _("Late"),
-            _("Not reported"),
-            _("Reported"),
-            _("Reporting rate"),
+            self.env._("Phase"),
+            self.env._("Report deadline"),
+            self.env._("Group of units"),
+            self.env._("Number of units"),
+            self.env._("On time"),
+            self.env._("Late"),
+            self.env._("Not reported"),
+            self.env._("Reported"),
+            self.env._("Reporting rate"),
         ]
         header_row = 4
         for col, header in enumerate(headers):
@@ -105,7 +106,7 @@ class CampaignResultsXlsx(models.AbstractModel):
         for number, round_results in enumerate(document["rounds"], start=1):
             title = f"{number}. {round_results['title']}"
             lines = [(counts, False) for counts in round_results["types"]]
-            lines.append((dict(round_results["total"], label=_("Total")), True))
+            lines.append((dict(round_results["total"], label=self.env._("Total")), True))
             for counts, total in lines:
                 text = formats["total_text" if total else "text"]
                 sheet.write_string(row, 0, title, text)
@@ -125,11 +126,10 @@ class CampaignResultsXlsx(models.AbstractModel):
 
     def _write_round(self, workbook, formats, round_results, *, number, prefix=""):
         """One row per unit: its result, when it reported, who reviews it, and what it did for each item."""
-        _ = self.env._
-        label = self._sheet_safe(round_results["label"] or "") or _("Report %(number)s", number=number)
+        label = self._sheet_safe(round_results["label"] or "") or self.env._("Report %(number)s", number=number)
         name = prefix + label
         if name in workbook.sheetnames:
-            name = prefix + _("Report %(number)s", number=number)
+            name = prefix + self.env._("Report %(number)s", number=number)
         sheet = workbook.add_worksheet(name)
         for col, width in enumerate(UNIT_WIDTHS):
             sheet.set_column(col, col, width)
@@ -144,7 +144,7 @@ class CampaignResultsXlsx(models.AbstractModel):
         sheet.write_string(
             1,
             0,
-            _(
+            self.env._(
                 "Report deadline: %(deadline)s. Quantities count the reports submitted or approved only.",
                 deadline=round_results["deadline"],
             ),
@@ -152,18 +152,23 @@ class CampaignResultsXlsx(models.AbstractModel):
         )
         group_row, header_row = 2, 3
         headers = [
-            _("Unit"),
-            _("Group of units"),
-            _("Result"),
-            _("Report state"),
-            _("Submitted on"),
-            _("Days late"),
-            _("Reviewer"),
+            self.env._("Unit"),
+            self.env._("Group of units"),
+            self.env._("Result"),
+            self.env._("Report state"),
+            self.env._("Submitted on"),
+            self.env._("Days late"),
+            self.env._("Reviewer"),
         ]
         for col, header in enumerate(headers):
             sheet.write_blank(group_row, col, None, formats["header"])
             sheet.write_string(header_row, col, header, formats["header"])
-        item_headers = [_("Carried out"), _("Quantity"), _("Participants"), _("Online posts")]
+        item_headers = [
+            self.env._("Carried out"),
+            self.env._("Quantity"),
+            self.env._("Participants"),
+            self.env._("Online posts"),
+        ]
         for index, item in enumerate(items):
             col = first_item_col + index * len(ITEM_WIDTHS)
             sheet.merge_range(group_row, col, group_row, col + len(ITEM_WIDTHS) - 1, "", formats["header"])
@@ -178,13 +183,13 @@ class CampaignResultsXlsx(models.AbstractModel):
             row += 1
         last_row = max(row - 1, header_row)
         # Totals: written as numbers, not formulas, so that any reader gets the figures.
-        sheet.write_string(row, 0, _("Total"), formats["total_text"])
+        sheet.write_string(row, 0, self.env._("Total"), formats["total_text"])
         counts = round_results["total"]
         sheet.merge_range(row, 1, row, first_item_col - 1, "", formats["total_text"])
         sheet.write_string(
             row,
             1,
-            _(
+            self.env._(
                 "%(on_time)s on time, %(late)s late, %(missing)s not reported",
                 on_time=counts["on_time"],
                 late=counts["late"],

@@ -44,29 +44,32 @@ class ComplianceMatrixXlsx(models.AbstractModel):
 
     def _write_matrix(self, workbook, formats, matrix, unit_type=False, prefix=""):
         """One row per unit; for each report asked (column), the state of the unit's report and its days late."""
-        _ = self.env._
-        sheet = workbook.add_worksheet(prefix + _("Compliance Matrix"))
+        sheet = workbook.add_worksheet(prefix + self.env._("Compliance Matrix"))
         columns = matrix["columns"]
         sheet.set_column(0, 0, 44)
         sheet.set_column(1, 1, 16)
         sheet.set_column(2, 1 + 2 * len(columns), 14)
-        sheet.write_string(0, 0, _("Compliance matrix: %(plan)s", plan=matrix["campaign"]["name"]), formats["title"])
+        sheet.write_string(
+            0, 0, self.env._("Compliance matrix: %(plan)s", plan=matrix["campaign"]["name"]), formats["title"]
+        )
         type_label = dict(matrix["unit_types"]).get(unit_type)
         sheet.write_string(
             1,
             0,
-            _("Unit type: %(type)s", type=type_label) if type_label else _("All units"),
+            self.env._("Unit type: %(type)s", type=type_label) if type_label else self.env._("All units"),
             formats["subtitle"],
         )
         header_row = 3
-        sheet.write_string(header_row, 0, _("Unit"), formats["header"])
-        sheet.write_string(header_row, 1, _("Unit type"), formats["header"])
+        sheet.write_string(header_row, 0, self.env._("Unit"), formats["header"])
+        sheet.write_string(header_row, 1, self.env._("Unit type"), formats["header"])
         for index, column in enumerate(columns):
             col = 2 + 2 * index
-            deadline = column["deadline"] and _("deadline %(date)s", date=self._format_deadline(column["deadline"]))
+            deadline = column["deadline"] and self.env._(
+                "deadline %(date)s", date=self._format_deadline(column["deadline"])
+            )
             title = f"{column['name']} ({deadline})" if deadline else column["name"]
             sheet.write_string(header_row, col, title, formats["header"])
-            sheet.write_string(header_row, col + 1, _("Days late"), formats["header"])
+            sheet.write_string(header_row, col + 1, self.env._("Days late"), formats["header"])
         sheet.set_row(header_row, 60)
         row = header_row + 1
         totals = {}

@@ -2,6 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, models
 
+from ..models.union_workflow_mixin import REPORTED_STATES
+
 
 class ReportUnitReport(models.AbstractModel):
     """A unit's report on a phase, as the official document the unit sends to the federation."""
@@ -40,7 +42,7 @@ class ReportUnitReport(models.AbstractModel):
         return {
             **self._get_header(unit),
             "place_date": self._format_document_date(day, unit.partner_id.city or campaign.issue_place),
-            "is_draft": report.state not in ("submitted", "approved"),
+            "is_draft": report.state not in REPORTED_STATES,
             "addressee": campaign.issuing_unit_id.name,
             "recipients": self._get_report_recipients(campaign.issuing_unit_id),
             "subject": self.env._(
