@@ -137,7 +137,7 @@ def test_7_officer_does_not_rename_the_approver(login, ref):
         "create",
         {
             "name": "Kế hoạch chờ duyệt (E2E)",
-            "reference": "301/KH-E2E",
+            "reference": "351/KH-E2E",
             "issuing_unit_id": ref("union_campaign.unit_ldld_long_bien"),
             "issue_date": "2027-01-04",
             "unit_ids": [(6, 0, [ref("union_campaign.unit_th_thcs_ngoc_thuy")])],

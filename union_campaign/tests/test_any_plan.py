@@ -12,7 +12,7 @@ from pathlib import Path
 from odoo import Command
 from odoo.tests import HttpCase, TransactionCase, tagged
 
-from ..reports.report_campaign_plan import DRAFT_STATES
+from ..models.union_workflow_mixin import PLAN_DRAFT_STATES as DRAFT_STATES
 from .test_reports import PLAN_REPORT, ReportTestMixin, html_text
 
 _logger = logging.getLogger(__name__)
