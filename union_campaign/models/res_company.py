@@ -3,7 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from .union_campaign import MAX_DELAY, parse_reminder_days
+from .union_input_mixin import MAX_DELAY, parse_reminder_days
 
 
 class ResCompany(models.Model):

@@ -5,6 +5,7 @@ from markupsafe import Markup
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from .union_input_mixin import MAX_DELAY, parse_reminder_days
 from .union_workflow_mixin import (
     ALL,
     OFFICIAL_STATES,
@@ -15,8 +16,6 @@ from .union_workflow_mixin import (
     PLAN_PUBLISHED_STATES,
 )
 
-# Longest delay (reminders, review, revision, escalation) a plan may set, in days.
-MAX_DELAY = 365
 PLAN_STATES = PLAN_EDITABLE_STATES + PLAN_LOCKED_STATES
 # What the plan says: the official document. Locked once approved (only managers change it).
 STRUCTURE_FIELDS = (
@@ -57,24 +56,6 @@ SETTINGS_FIELDS = (
 )
 # Who approves the plan (and gives final approval to its reports): the officer names them, then only managers.
 APPROVAL_FIELDS = ("approver_id",)
-
-
-def parse_reminder_days(env, text):
-    """Return the reminder offsets of "3,1" as [3, 1]; raise a translated ValidationError on bad input."""
-    try:
-        days = sorted({int(part) for part in (text or "").replace(";", ",").split(",") if part.strip()}, reverse=True)
-    except ValueError:
-        days = None
-    if days is None or any(day < 0 or day > MAX_DELAY for day in days):
-        raise ValidationError(
-            env._(
-                "Reminder days must be whole numbers of days between 0 and %(max)s, separated by commas, e.g. 3,1 "
-                "(got “%(text)s”).",
-                text=text,
-                max=MAX_DELAY,
-            )
-        )
-    return days
 
 
 class UnionCampaign(models.Model):

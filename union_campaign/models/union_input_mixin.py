@@ -17,6 +17,26 @@ MAX_AMOUNT = 10**15
 INT_MIN, INT_MAX = -(2**31), 2**31 - 1
 # Dates a union's documents speak of: from the founding of the Confederation's predecessor to the end of the century.
 DATE_MIN, DATE_MAX = date(1945, 1, 1), date(2100, 12, 31)
+# Longest delay (reminders, review, revision, escalation) a plan may set, in days.
+MAX_DELAY = 365
+
+
+def parse_reminder_days(env, text):
+    """Return the reminder offsets of "3,1" as [3, 1]; raise a translated ValidationError on bad input."""
+    try:
+        days = sorted({int(part) for part in (text or "").replace(";", ",").split(",") if part.strip()}, reverse=True)
+    except ValueError:
+        days = None
+    if days is None or any(day < 0 or day > MAX_DELAY for day in days):
+        raise ValidationError(
+            env._(
+                "Reminder days must be whole numbers of days between 0 and %(max)s, separated by commas, e.g. 3,1 "
+                "(got “%(text)s”).",
+                text=text,
+                max=MAX_DELAY,
+            )
+        )
+    return days
 
 
 def normalize_text(value):

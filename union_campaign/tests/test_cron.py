@@ -6,7 +6,7 @@ from odoo import Command
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
-from ..models.union_unit_report import UnionUnitReport
+from ..models.union_unit_report_reminder import UnionUnitReport
 from .test_activities import UnionActivityCase
 
 FOLLOW_UP = "union_campaign.mail_act_follow_up_overdue"
