@@ -232,18 +232,7 @@ class UnionCampaignItem(models.Model):
             self._activity_update()
         return result
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_official_reports(self):
-        self._get_report_lines().report_id._check_removable()
-
-    def unlink(self):
-        self._check_unlink_policy()
-        self._unlink_except_official_reports()
-        # Lines of reports never submitted nor reviewed go with their item (the database refuses to cascade them).
-        self._get_report_lines().unlink()
-        return super().unlink()
-
-    def _get_report_lines(self):
+    def _get_dependent_reports(self):
         # sudo: the delete rules hold whoever may read the reports.
         return self.env["union.unit.report.line"].sudo().search([("item_id", "in", self.ids)])
 

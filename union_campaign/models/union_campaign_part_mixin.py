@@ -37,3 +37,24 @@ class UnionCampaignPartMixin(models.AbstractModel):
 
     def _get_locked_message(self, labels):
         return self.campaign_id._get_locked_message(labels)
+
+    def _get_dependent_reports(self):
+        """Return the unit reports (or report lines) made for this part of the plan. Override for parts that
+        have them (periods, items)."""
+        return None
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_official_reports(self):
+        """Submitted or reviewed reports are official records: the part of the plan they answer stays."""
+        reports = self._get_dependent_reports()
+        if reports:
+            (reports.report_id if reports._name == "union.unit.report.line" else reports)._check_removable()
+
+    def unlink(self):
+        self._check_unlink_policy()
+        self._unlink_except_official_reports()
+        # What nobody ever submitted nor reviewed goes with its part (the database refuses to cascade it).
+        reports = self._get_dependent_reports()
+        if reports:
+            reports.unlink()
+        return super().unlink()

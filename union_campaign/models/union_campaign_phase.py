@@ -199,17 +199,6 @@ class UnionCampaignPhase(models.Model):
             self._update_status()
         return result
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_official_reports(self):
-        self._get_unit_reports()._check_removable()
-
-    def unlink(self):
-        self._check_unlink_policy()
-        self._unlink_except_official_reports()
-        # Reports never submitted nor reviewed go with their phase (the database refuses to cascade them).
-        self._get_unit_reports().unlink()
-        return super().unlink()
-
-    def _get_unit_reports(self):
+    def _get_dependent_reports(self):
         # sudo: the delete rules hold whoever may read the reports.
         return self.env["union.unit.report"].sudo().search([("phase_id", "in", self.ids)])
