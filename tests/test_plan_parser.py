@@ -13,12 +13,14 @@ NFC-normalised, spaces collapsed and case-folded, is contained in the parsed tex
 """
 
 import codecs
+import copy
 import io
 import json
 import re
 import unicodedata
 import zipfile
 from datetime import date
+from unittest.mock import patch
 
 import pytest
 from plan_facts import facts
@@ -452,7 +454,7 @@ def test_not_a_plan_and_too_large_text():
     assert caught.value.code == "not_a_plan"
     with pytest.raises(pp.PlanImportError) as caught:
         pp.parse_plan("a" * (pp.MAX_TEXT_CHARS + 1))
-    assert caught.value.code == "too_large"
+    assert caught.value.code == "too_many_characters"
     with pytest.raises(pp.PlanImportError) as caught:
         pp.parse_plan(["", "  "])
     assert caught.value.code == "empty"
@@ -468,6 +470,9 @@ def test_every_error_code_has_an_english_message_with_named_placeholders():
         "corrupt_docx",
         "corrupt_pdf",
         "bad_encoding",
+        "too_many_pages",
+        "too_many_paragraphs",
+        "too_many_characters",
     }
     assert set(pp.MESSAGES) == codes
     for code, template in pp.MESSAGES.items():
@@ -497,3 +502,49 @@ def test_periods_record_their_rules_as_codes(name):
     rules = [rule for period in periods if period for rule in period.rules]
     assert rules and all(isinstance(rule, pp.Rule) and rule.code in pp.RULES for rule in rules)
     assert plan.period.derived in ("plan_periods", "plan_year")
+
+
+def _many_pages_pdf(pages):
+    """A small PDF of `pages` pages (one line each), as a 3.75 MB PDF of 5,000 pages was."""
+    from reportlab.pdfgen import canvas  # noqa: PLC0415 - only these bounds tests draw PDFs
+
+    out = io.BytesIO()
+    sheet = canvas.Canvas(out)
+    for page in range(pages):
+        sheet.drawString(72, 720, f"Trang {page}")
+        sheet.showPage()
+    sheet.save()
+    return out.getvalue()
+
+
+def _many_paragraphs_docx(paragraphs):
+    import docx  # noqa: PLC0415 - only this bounds test writes such a document
+
+    document = docx.Document()
+    body = document.element.body
+    template = document.add_paragraph("KẾ HOẠCH")._p
+    for _ in range(paragraphs):
+        body.append(copy.deepcopy(template))
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("make", "filename", "code"),
+    [
+        # 2.47 million one-line items in a 9.9 MB text file
+        (lambda: "\n".join(["- x"] * 2_470_000).encode(), "plan.txt", "too_many_characters"),
+        # paragraphs of a Word document, counted before any is read
+        (lambda: _many_paragraphs_docx(pp.MAX_PARAGRAPHS + 1), "plan.docx", "too_many_paragraphs"),
+        # pages of a PDF, counted on its page tree before any is laid out
+        (lambda: _many_pages_pdf(pp.MAX_PAGES + 1), "plan.pdf", "too_many_pages"),
+    ],
+)
+def test_documents_longer_than_any_plan_are_refused_before_parsing(make, filename, code):
+    """At each bound the import answers with one error code (one sentence in the addon), parsing nothing."""
+    data = make()
+    with patch.object(pp.structure, "_input_lines", side_effect=AssertionError("the document was parsed")):
+        with pytest.raises(pp.PlanImportError) as caught:
+            pp.parse_plan(pe.extract_paragraphs(data, filename))
+    assert caught.value.code == code

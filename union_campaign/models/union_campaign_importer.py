@@ -76,7 +76,10 @@ class UnionCampaignImporter(models.AbstractModel):
             code,
             filename=filename,
             size=f"{(params.get('size') or 0) / 1024 / 1024:.1f}",
-            limit=f"{(params.get('limit') or MAX_BYTES) / 1024 / 1024:.0f}",
+            # a size in MB; a number of pages, paragraphs or characters as Vietnamese write it (20.000)
+            limit=f"{(params.get('limit') or MAX_BYTES) / 1024 / 1024:.0f}"
+            if code == "too_large"
+            else f"{params.get('limit') or 0:,}".replace(",", "."),
             detail=params.get("detail") or "",
             extension=params.get("extension") or filename,
         )
@@ -127,6 +130,24 @@ class UnionCampaignImporter(models.AbstractModel):
                 "(details: %(detail)s).",
                 filename=params["filename"],
                 detail=params["detail"],
+            ),
+            "too_many_pages": lambda: self.env._(
+                "The PDF %(filename)s has more than %(limit)s pages: a plan to import is shorter. Import the plan "
+                "alone, without its annexes of figures.",
+                filename=params["filename"],
+                limit=params["limit"],
+            ),
+            "too_many_paragraphs": lambda: self.env._(
+                "The document %(filename)s is longer than any plan (more than %(limit)s paragraphs): import the plan "
+                "alone.",
+                filename=params["filename"],
+                limit=params["limit"],
+            ),
+            "too_many_characters": lambda: self.env._(
+                "The document %(filename)s is longer than any plan (more than %(limit)s characters): import the plan "
+                "alone.",
+                filename=params["filename"],
+                limit=params["limit"],
             ),
             "bad_encoding": lambda: self.env._(
                 "The text file %(filename)s is neither UTF-8, UTF-16 nor Windows-1258 (Vietnamese) text: save it "

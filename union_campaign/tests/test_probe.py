@@ -245,6 +245,27 @@ class TestProbe(UnionCampaignCommon):
         unit_c_reports = self.campaign.report_ids.filtered(lambda r: r.unit_id == self.unit_c)
         self.assertEqual(set(unit_c_reports.mapped("state")), {"cancelled"})
 
+    # 10. Imports bounded before parsing
+    def test_10_documents_longer_than_any_plan_answer_in_one_sentence(self):
+        """A 5,000-page PDF and a text of 2.47 million lines are refused in one translated sentence, creating
+        nothing (they took a worker down)."""
+        buffer = io.BytesIO()
+        sheet = canvas.Canvas(buffer)
+        for page in range(5000):
+            sheet.drawString(72, 720, f"Trang {page}")
+            sheet.showPage()
+        sheet.save()
+        plans_before = self.env["union.campaign"].search_count([])
+        Wizard = self.env["union.campaign.import.wizard"].with_user(self.user_officer)
+        for data, filename, sentence in (
+            (buffer.getvalue(), "nam-nghin-trang.pdf", "has more than 300 pages"),
+            ("\n".join(["- x"] * 2_470_000).encode(), "hai-trieu-dong.txt", "more than 1.000.000 characters"),
+        ):
+            wizard = Wizard.create({"file": base64.b64encode(data), "filename": filename})
+            with self.subTest(file=filename), self.assertRaisesRegex(UserError, sentence):
+                wizard.action_import()
+        self.assertEqual(self.env["union.campaign"].search_count([]), plans_before)
+
     # 12. and 13. Bounded input, whatever the way in
     def test_12_numbers_and_dates_are_bounded(self):
         """Integers beyond the database's range and dates outside 1945–2100 are refused with a sentence."""

@@ -54,6 +54,11 @@ except ImportError:  # loaded by file path, outside the addon's package (tests, 
 
     to_letters, to_roman = _sibling("numbering").to_letters, _sibling("numbering").to_roman
     PlanImportError = _sibling("plan_parser").PlanImportError
+    MAX_PAGES = _sibling("plan_parser").MAX_PAGES
+    MAX_PARAGRAPHS = _sibling("plan_parser").MAX_PARAGRAPHS
+    MAX_TEXT_CHARS = _sibling("plan_parser").MAX_TEXT_CHARS
+else:
+    from .plan_parser import MAX_PAGES, MAX_PARAGRAPHS, MAX_TEXT_CHARS
 
 MAX_BYTES = 10 * 1024 * 1024
 EXTENSIONS = (".txt", ".docx", ".pdf")
@@ -78,7 +83,16 @@ def extract_paragraphs(data, filename):
         paragraphs = _pdf(data, name)
     if not any(p.strip() for p in paragraphs):
         raise PlanImportError("empty", filename=name)
+    _check_size(paragraphs, name)
     return paragraphs
+
+
+def _check_size(paragraphs, name):
+    """Refuse a document longer than any plan, before it is parsed (counted as its paragraphs and characters)."""
+    if len(paragraphs) > MAX_PARAGRAPHS:
+        raise PlanImportError("too_many_paragraphs", filename=name, limit=MAX_PARAGRAPHS)
+    if sum(len(p) for p in paragraphs) > MAX_TEXT_CHARS:
+        raise PlanImportError("too_many_characters", filename=name, limit=MAX_TEXT_CHARS)
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -104,7 +118,10 @@ def decode_text(data, filename=""):
 
 
 def _txt(data, name):
-    text = decode_text(data, name).replace("\r\n", "\n").replace("\r", "\n")
+    text = decode_text(data, name)
+    if len(text) > MAX_TEXT_CHARS:
+        raise PlanImportError("too_many_characters", filename=name, limit=MAX_TEXT_CHARS)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     return [line.rstrip() for line in text.split("\n")]
 
 
@@ -340,6 +357,8 @@ def _docx(data, name):
         raise PlanImportError("corrupt_docx", filename=name, detail=str(exc) or type(exc).__name__) from exc
     except Exception as exc:  # lxml and zip errors of a damaged file
         raise PlanImportError("corrupt_docx", filename=name, detail=str(exc) or type(exc).__name__) from exc
+    if len(document.element.body.findall(f".//{_W}p")) > MAX_PARAGRAPHS:
+        raise PlanImportError("too_many_paragraphs", filename=name, limit=MAX_PARAGRAPHS)
     return _docx_texts(document.element.body, document, _Numbering(document))
 
 
@@ -371,15 +390,27 @@ def _pdf_lines(data, name):
         raise PlanImportError("unsupported_format", filename=name, extension=".pdf") from exc
     pages = []
     try:
+        _check_page_count(data, name)
         for page_no, page in enumerate(extract_pages(io.BytesIO(data), laparams=layout.LAParams())):
             lines = []
             for element in page:
                 _pdf_collect(element, layout, lines)
             lines.sort(key=lambda ln: (-round(ln[3]), ln[0]))
             pages.append((page_no, lines))
+    except PlanImportError:
+        raise
     except Exception as exc:  # pdfminer raises many kinds of errors on a damaged file
         raise PlanImportError("corrupt_pdf", filename=name, detail=str(exc) or type(exc).__name__) from exc
     return pages
+
+
+def _check_page_count(data, name):
+    """Refuse a PDF of more than MAX_PAGES pages by walking its page tree, before any page is laid out."""
+    from pdfminer.pdfpage import PDFPage  # noqa: PLC0415 (optional dependency, imported where it is used)
+
+    for count, _page in enumerate(PDFPage.get_pages(io.BytesIO(data), maxpages=MAX_PAGES + 1), start=1):
+        if count > MAX_PAGES:
+            raise PlanImportError("too_many_pages", filename=name, limit=MAX_PAGES)
 
 
 def _pdf(data, name):

@@ -59,6 +59,8 @@ comparison), :data:`BASIS_VERB_PAT` (the words citing a legal basis) and ``Parse
 from .clauses import actor_scope
 from .dates import parse_period
 from .model import (
+    MAX_PAGES,
+    MAX_PARAGRAPHS,
     MAX_TEXT_CHARS,
     MESSAGES,
     RULES,
@@ -79,6 +81,8 @@ from .vocabulary import BASIS_VERB_PAT
 
 __all__ = [
     "BASIS_VERB_PAT",
+    "MAX_PAGES",
+    "MAX_PARAGRAPHS",
     "MAX_TEXT_CHARS",
     "MESSAGES",
     "RULES",

@@ -15,7 +15,11 @@ from datetime import date
 
 from .vocabulary import CONTENT_HEADING_RE
 
-MAX_TEXT_CHARS = 10_000_000
+# What a plan document may hold, checked before it is parsed (a plan is a few pages; these are generous): a
+# 5,000-page PDF or a text of millions of lines is refused in one sentence instead of taking a worker down.
+MAX_TEXT_CHARS = 1_000_000
+MAX_PARAGRAPHS = 20_000
+MAX_PAGES = 300
 
 # English message templates of the import errors; the Odoo importer translates the codes (named placeholders).
 MESSAGES = {
@@ -28,6 +32,9 @@ MESSAGES = {
     "corrupt_docx": "The file {filename} is not a readable Word document (.docx): {detail}.",
     "corrupt_pdf": "The file {filename} is not a readable PDF: {detail}.",
     "bad_encoding": "The text file {filename} is neither UTF-8, UTF-16 nor Windows-1258 (Vietnamese) text.",
+    "too_many_pages": "The PDF {filename} has more than {limit} pages.",
+    "too_many_paragraphs": "The document {filename} holds more than {limit} paragraphs.",
+    "too_many_characters": "The document {filename} holds more than {limit} characters.",
 }
 
 # The rules that turn words into dates, in English with their named parameters; the Odoo importer translates the

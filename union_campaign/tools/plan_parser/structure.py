@@ -136,9 +136,8 @@ def _input_lines(source):
             raise TypeError("parse_plan() takes a str or a list of str")
     else:
         raise TypeError("parse_plan() takes a str or a list of str")
-    size = sum(len(c) for c in chunks)
-    if size > MAX_TEXT_CHARS:
-        raise PlanImportError("too_large", filename="", size=size, limit=MAX_TEXT_CHARS)
+    if sum(len(c) for c in chunks) > MAX_TEXT_CHARS:
+        raise PlanImportError("too_many_characters", filename="", limit=MAX_TEXT_CHARS)
     lines = []
     hard = True
     for chunk in chunks:
