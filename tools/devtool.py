@@ -158,11 +158,14 @@ def cmd_run(args):
         run(odoo_cmd(pg, dbname, "-i", MODULE, "--load-language", "vi_VN", *QUIET))
     elif args.update:
         run(odoo_cmd(pg, dbname, "-u", MODULE, *QUIET))
-    url = f"http://localhost:{args.port}"
+    # A development server listens on this machine only, unless UC_HTTP_INTERFACE says otherwise (0.0.0.0).
+    interface = os.environ.get("UC_HTTP_INTERFACE") or "127.0.0.1"
+    url = f"http://{'localhost' if interface == '127.0.0.1' else interface}:{args.port}"
     say(f"Odoo is starting on {url}  (database {dbname}; Ctrl-C stops it)")
     for login, password, role in DEMO_LOGINS:
         say(f"  {login:<13} / {password:<13} {role}")
-    proc = subprocess.Popen([str(c) for c in odoo_cmd(pg, dbname, "--http-port", str(args.port))])
+    server = odoo_cmd(pg, dbname, "--http-interface", interface, "--http-port", str(args.port))
+    proc = subprocess.Popen([str(c) for c in server])
     try:
         return proc.wait()
     except KeyboardInterrupt:

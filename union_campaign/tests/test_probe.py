@@ -5,6 +5,8 @@ user would try it, refused with a sentence and changing nothing."""
 
 import base64
 import io
+import re
+import subprocess
 from datetime import date
 from unittest.mock import patch
 
@@ -13,10 +15,11 @@ from reportlab.pdfgen import canvas
 from odoo import Command
 from odoo.addons.mail.tests.common import mail_new_test_user
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import Form, tagged
+from odoo.tests import Form, HttpCase, tagged
 from odoo.tools import pdf
 
 from .common import UnionCampaignCommon
+from .test_reports import PLAN_REPORT, UNIT_REPORT, ReportTestMixin
 
 
 @tagged("post_install", "-at_install")
@@ -367,3 +370,47 @@ class TestProbe(UnionCampaignCommon):
             .with_context(default_campaign_id=self.campaign.id)
         )
         self.assertIn("No new unit report", form.summary)
+
+
+@tagged("post_install", "-at_install")
+class TestProbePrints(ReportTestMixin, HttpCase, UnionCampaignCommon):
+    """Prints at the documented bounds (3): they render, every page numbered. Their time is measured by make bench
+    (print_bounds), not here."""
+
+    def _last_page_number(self, pdf):
+        info = subprocess.run(["pdfinfo", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+        pages = int(re.search(r"^Pages:\s+(\d+)", info, flags=re.MULTILINE).group(1))
+        return pages, self.pdf_text(pdf, crop=(0, 45), pages=(pages, pages))
+
+    def test_3_unit_report_at_its_bounds(self):
+        """Twenty items, each with a 20,000-character link, and a 60,000-character summary: the unit report prints,
+        numbered, its links shortened."""
+        items = [Command.create({"name": f"Nội dung {n}", "sequence": n}) for n in range(20)]
+        phase = self._prepare_campaign_vals()["phase_ids"][0][2]
+        campaign = self._running_campaign(
+            reference="20/KH-BOUND", phase_ids=[Command.create(dict(phase, item_ids=items))]
+        )
+        report = campaign.report_ids.filtered(lambda r: r.unit_id == self.unit_a)
+        self.assertEqual(len(report.line_ids), 20)
+        link = "https://example.org/" + "a" * 19_900
+        for line in report.line_ids:
+            line.with_user(self.user_reporter_a).write({"is_done": True, "post_urls": link})
+        report.with_user(self.user_reporter_a).summary = "<p>" + "Đoàn viên tham gia. " * 2_990 + "</p>"
+        pdf = self.render_pdf(UNIT_REPORT, report)
+        pages, number = self._last_page_number(pdf)
+        self.assertGreater(pages, 5)
+        self.assertEqual(number, str(pages))
+        self.assertNotIn("a" * 200, self.pdf_text(pdf))
+
+    def test_3_plan_at_its_bounds(self):
+        """Two hundred sections of 20,000 characters: the plan prints (hundreds of pages), every page numbered."""
+        words = "Công đoàn cơ sở tổ chức tuyên truyền cho đoàn viên và người lao động. "
+        sections = [
+            Command.create({"sequence": n, "name": f"MỤC {n}", "kind": "text", "body": (words * 280)[:20_000]})
+            for n in range(200)
+        ]
+        campaign = self._create_campaign(reference="21/KH-BOUND", section_ids=sections)
+        pdf = self.render_pdf(PLAN_REPORT, campaign)
+        pages, number = self._last_page_number(pdf)
+        self.assertGreater(pages, 300)
+        self.assertEqual(number, str(pages))
