@@ -6,6 +6,8 @@ on an RPC call: access rights, record rules and each model's write policy (what 
 r: read; w: write at least one field; c: create such a record here (a part of a plan: in this plan); d: delete
 it (tried for real, then rolled back)."""
 
+from pathlib import Path
+
 from odoo.addons.mail.tests.common import mail_new_test_user
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
@@ -18,21 +20,43 @@ OPERATIONS = {"r": "read", "w": "write", "c": "create", "d": "unlink"}
 # model (record) -> the operations each role may do on it ("rwcd"); "-" for none.
 # The running plan applies to units A, B and C; "report_a" is unit A's draft report, "report_a_done" its
 # approved one; reporter A belongs to unit A, reporter B to unit B.
-MATRIX = {
-    "unit_a": {"employee": "-", "reporter_a": "r", "reporter_b": "r", "officer": "rwc", "manager": "rwc"},
-    "campaign": {"employee": "-", "reporter_a": "r", "reporter_b": "r", "officer": "rwc", "manager": "rwc"},
-    "draft_campaign": {"employee": "-", "reporter_a": "-", "reporter_b": "-", "officer": "rwcd", "manager": "rwcd"},
-    "phase": {"employee": "-", "reporter_a": "r", "reporter_b": "r", "officer": "r", "manager": "rwcd"},
-    "item": {"employee": "-", "reporter_a": "r", "reporter_b": "r", "officer": "rw", "manager": "rwcd"},
-    "slogan": {"employee": "-", "reporter_a": "r", "reporter_b": "r", "officer": "r", "manager": "rwcd"},
-    "basis": {"employee": "-", "reporter_a": "-", "reporter_b": "-", "officer": "rwcd", "manager": "rwcd"},
-    "form": {"employee": "-", "reporter_a": "r", "reporter_b": "r", "officer": "r", "manager": "rwcd"},
-    "report_a": {"employee": "-", "reporter_a": "rw", "reporter_b": "-", "officer": "rwd", "manager": "rwd"},
-    "report_a_done": {"employee": "-", "reporter_a": "r", "reporter_b": "-", "officer": "r", "manager": "r"},
-    "line_a": {"employee": "-", "reporter_a": "rw", "reporter_b": "-", "officer": "rw", "manager": "rw"},
-    "line_a_done": {"employee": "-", "reporter_a": "r", "reporter_b": "-", "officer": "r", "manager": "r"},
-    "review_a": {"employee": "-", "reporter_a": "r", "reporter_b": "-", "officer": "r", "manager": "r"},
+# The README's rows, in its order, as the records of this test.
+README_ROWS = {
+    "unit A": "unit_a",
+    "the running plan": "campaign",
+    "a draft plan": "draft_campaign",
+    "a period of the running plan": "phase",
+    "an item of the running plan": "item",
+    "a slogan of the running plan": "slogan",
+    "a legal basis of the draft plan": "basis",
+    "a propaganda form (catalogue)": "form",
+    "unit A's draft report": "report_a",
+    "unit A's approved report": "report_a_done",
+    "a line of the draft report": "line_a",
+    "a line of the approved report": "line_a_done",
+    "the approved report's history": "review_a",
 }
+README = Path(__file__).resolve().parents[2] / "README.md"
+
+
+def readme_matrix():
+    """The rights table of the README: {record key: {role: "rwcd"}}. Fails loudly without the README."""
+    if not README.exists():
+        raise AssertionError(
+            f"{README} is missing: the rights matrix test checks the README's table against the server"
+        )
+    text = README.read_text(encoding="utf-8")
+    table = text.split("<!-- rights-matrix:", 1)[1].split("<!-- /rights-matrix -->", 1)[0]
+    rows = [
+        [cell.strip() for cell in line.strip().strip("|").split("|")]
+        for line in table.splitlines()
+        if line.startswith("| ")
+    ]
+    matrix = {}
+    for cells in rows[1:]:  # the header first
+        if cells[0] in README_ROWS:
+            matrix[README_ROWS[cells[0]]] = dict(zip(ROLES, cells[1:], strict=True))
+    return matrix
 
 
 @tagged("post_install", "-at_install")
@@ -104,8 +128,11 @@ class TestAccessMatrix(UnionCampaignCommon):
         return True
 
     def test_matrix(self):
-        """Each role may do exactly the operations of the README's rights table on each kind of record."""
-        for key, expected_by_role in MATRIX.items():
+        """Each role may do exactly the operations of the README's rights table on each kind of record (the table is
+        read from the README: it says what the server enforces, cell by cell)."""
+        matrix = readme_matrix()
+        self.assertEqual(list(matrix), list(README_ROWS.values()), "the README's table names every record")
+        for key, expected_by_role in matrix.items():
             record = self.records[key]
             for role in ROLES:
                 expected = expected_by_role[role]
