@@ -153,7 +153,9 @@ def addons_path():
 
 
 def odoo_cmd(pg, dbname, *extra):
-    settings = ("--addons-path", addons_path(), "--data-dir", CACHE / "data", *pg.odoo_args())
+    # --unaccent: a new database gets PostgreSQL's unaccent, so that "cau giay" finds "Cầu Giấy" (Odoo uses it
+    # wherever the function exists).
+    settings = ("--addons-path", addons_path(), "--data-dir", CACHE / "data", "--unaccent", *pg.odoo_args())
     one_database = ("-d", dbname, "--db-filter", f"^{re.escape(dbname)}$", "--no-database-list")
     return [sys.executable, ODOO_SRC / "odoo-bin", *settings, *one_database, *extra]
 
