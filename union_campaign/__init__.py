@@ -1,5 +1,6 @@
 # Copyright 2026 union_campaign contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from . import controllers
 from . import models
 from . import reports
 from . import wizards

@@ -15,6 +15,7 @@
         "security/union_campaign_groups.xml",
         "security/ir.model.access.csv",
         "security/union_campaign_rules.xml",
+        "data/res_lang_data.xml",
         "data/union_unit_type_data.xml",
         "data/union_campaign_form_data.xml",
         "data/union_campaign_outline_data.xml",
@@ -30,6 +31,7 @@
         "views/union_campaign_outline_views.xml",
         "views/union_unit_report_views.xml",
         "views/res_config_settings_views.xml",
+        "views/mail_activity_views.xml",
         # reports (PDF and XLSX)
         "reports/union_campaign_reports.xml",
         "reports/union_campaign_layout_templates.xml",

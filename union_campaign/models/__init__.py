@@ -27,6 +27,7 @@ from . import union_unit_report_line
 from . import union_unit_report_review
 from . import ir_attachment
 from . import mail_activity
+from . import mail_message
 from . import res_company
 from . import res_config_settings
 from . import union_campaign_importer

@@ -35,6 +35,17 @@ class MailActivity(models.Model):
             types |= self.env.ref(xmlid, raise_if_not_found=False) or self.env["mail.activity.type"]
         return types
 
+    @api.depends_context("uid")
+    def _compute_can_write(self):
+        """The buttons of an activity (done, edit, cancel) show only to who may use them: a workflow activity is
+        its assignee's (or a manager's), whoever may write the record it is on."""
+        super()._compute_can_write()
+        if self.env.su or self.env.user.has_group("union_campaign.group_manager"):
+            return
+        workflow_types = self._get_union_workflow_types()
+        for activity in self.filtered(lambda a: a.activity_type_id in workflow_types and a.user_id != self.env.user):
+            activity.can_write = False
+
     def _check_union_workflow_activity(self):
         """Only its assignee (who marks it done) or a manager changes or removes a workflow activity: a reporter
         may not delete the reviewer's "Review unit report" on their own report."""

@@ -2,6 +2,10 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import fields, models
 
+# The activities that say "something waits for your decision": counted by the systray while they are ahead, not only
+# once due (a plan waiting for approval, a report waiting for review).
+WAITING_ACTIVITY_TYPES = ("union_campaign.mail_act_approve_plan", "union_campaign.mail_act_review_report")
+
 
 class ResUsers(models.Model):
     _inherit = "res.users"
@@ -14,3 +18,25 @@ class ResUsers(models.Model):
         string="Union Units",
         help="The union units this user reports for.",
     )
+
+    def _get_activity_groups(self):
+        """The systray's counter counts what is due today or overdue; a plan or a report waiting for the user's
+        decision is counted as soon as it waits, even if its deadline is days ahead."""
+        groups = super()._get_activity_groups()
+        types = [self.env.ref(xmlid, raise_if_not_found=False) for xmlid in WAITING_ACTIVITY_TYPES]
+        type_ids = [activity_type.id for activity_type in types if activity_type]
+        waiting = dict(
+            self.env["mail.activity"]._read_group(
+                [
+                    ("user_id", "=", self.env.uid),
+                    ("activity_type_id", "in", type_ids),
+                    ("date_deadline", ">", fields.Date.context_today(self)),
+                ],
+                ["res_model"],
+                ["__count"],
+            )
+        )
+        for group in groups:
+            if group.get("model") in waiting:
+                group["total_count"] += waiting[group["model"]]
+        return groups

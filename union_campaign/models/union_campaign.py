@@ -26,6 +26,8 @@ STRUCTURE_FIELDS = (
     "issue_place",
     "legal_basis_ids",
     "introduction",
+    "purpose",
+    "forms_text",
     "outline_id",
     "section_ids",
     "phase_ids",
@@ -78,6 +80,20 @@ class UnionCampaign(models.Model):
             [("child_ids", "!=", False), ("company_id", "in", self.env.company.ids)], order="parent_path", limit=1
         )
 
+    def _default_outline(self):
+        """A plan built by hand in the form (the plans' window action says so) starts from the general outline."""
+        if not self.env.context.get("union_default_outline"):
+            return self.env["union.campaign.outline"]
+        return self.env.ref("union_campaign.outline_general", raise_if_not_found=False)
+
+    def _default_sections(self):
+        """The sections of the default outline, their headings in the document's language."""
+        outline = self._default_outline()
+        if not outline:
+            return []
+        lang = self._default_issuing_unit()._get_document_lang()
+        return [Command.create(line._prepare_section_vals()) for line in outline.with_context(lang=lang).line_ids]
+
     # ------------------------------------------------------------------
     # Fields
     # ------------------------------------------------------------------
@@ -95,7 +111,8 @@ class UnionCampaign(models.Model):
         tracking=True,
         check_company=True,
         default=lambda self: self._default_issuing_unit(),
-        domain="[('child_ids', '!=', False)]",
+        # Any union but a union group or a department: a new union, with no unit below it yet, included.
+        domain="[('unit_type_id.level', 'not in', ('group', 'department'))]",
         help="Any union that issues the plan to the units below it: a federation, a sector union, a grassroots "
         "union issuing to its union groups...",
     )
@@ -118,10 +135,30 @@ class UnionCampaign(models.Model):
         help="Sentence that follows the legal bases, e.g. how the issuing body deploys the plan."
     )
     outline_id = fields.Many2one(
-        "union.campaign.outline", string="Template", help="The template the plan was made from."
+        "union.campaign.outline",
+        string="Template",
+        default=lambda self: self._default_outline(),
+        help="The template the plan was made from.",
     )
     section_ids = fields.One2many(
-        "union.campaign.section", "campaign_id", string="Outline", copy=True, help="The sections of the document."
+        "union.campaign.section",
+        "campaign_id",
+        string="Outline",
+        copy=True,
+        default=lambda self: self._default_sections(),
+        help="The sections of the document, in order; a section with nothing to print is left out.",
+    )
+    purpose = fields.Text(
+        string="Purposes and Requirements",
+        help="Printed under the outline's section of purposes, one paragraph per line (start a line with - for a "
+        "dash).",
+    )
+    forms_text = fields.Text(
+        string="Forms as Worded",
+        help="The plan's own sentences on its propaganda forms, one per line; empty: the names of the forms chosen.",
+    )
+    document_preview = fields.Html(
+        string="The Document", compute="_compute_document_preview", help="What the plan prints, as it is now."
     )
     phase_ids = fields.One2many("union.campaign.phase", "campaign_id", string="Phases", copy=True)
     item_ids = fields.One2many("union.campaign.item", "campaign_id", string="Content Items")
@@ -343,6 +380,49 @@ class UnionCampaign(models.Model):
             campaign.is_locked = not campaign._may_write(STRUCTURE_FIELDS)
             campaign.can_change_approver = campaign._may_write(APPROVAL_FIELDS)
 
+    @api.depends(
+        "name",
+        "introduction",
+        "purpose",
+        "forms_text",
+        "form_ids",
+        "legal_basis_ids",
+        "section_ids",
+        "section_ids.name",
+        "section_ids.body",
+        "section_ids.kind",
+        "section_ids.level",
+        "section_ids.numbering",
+        "section_ids.item_numbering",
+        "phase_ids",
+        "phase_ids.name",
+        "phase_ids.date_start",
+        "phase_ids.date_end",
+        "phase_ids.item_ids",
+        "phase_ids.item_ids.name",
+        "phase_ids.item_ids.description",
+        "slogan_ids",
+        "slogan_ids.name",
+        "target_ids",
+        "target_ids.name",
+        "budget_line_ids",
+        "budget_line_ids.amount",
+        "report_schedule_ids",
+        "report_schedule_ids.name",
+        "report_schedule_ids.date_deadline",
+        "responsibility_ids",
+        "responsibility_ids.description",
+    )
+    def _compute_document_preview(self):
+        """The plan's body as it prints (bases, then the outline's headings and lines, numbered): the officer sees
+        what a heading without content, or content without a heading, does to the document."""
+        printer = self.env["report.union_campaign.report_campaign_plan"]
+        for campaign in self:
+            lang = campaign.issuing_unit_id._get_document_lang()
+            campaign.document_preview = printer.with_context(lang=lang)._get_preview_html(
+                campaign.with_context(lang=lang)
+            )
+
     @api.depends("state")
     def _compute_is_published(self):
         for campaign in self:
@@ -517,18 +597,28 @@ class UnionCampaign(models.Model):
                     )
                 )
 
+    def _get_waiting_user(self):
+        self.ensure_one()
+        return self.approver_id if self.state == "to_approve" else self.env["res.users"]
+
     def _reassign_reviews(self):
         """The plan's officer or approver changed: the approval and the reviews waiting for them move to the new
         person, who is told."""
         waiting = self.filtered(lambda c: c.state == "to_approve")
         if waiting:
             waiting._activity_update()
-            self._notify_users("union_campaign.mail_template_plan_to_approve", waiting.grouped("approver_id"))
+            waiting._mark_requests_read()
+            self._notify_users(
+                "union_campaign.mail_template_plan_to_approve", waiting.grouped("approver_id"), request=True
+            )
         # sudo: the reports' review activities follow their plan's reviewers, whoever may read the reports.
         submitted = self.sudo().report_ids.filtered(lambda r: r.state == "submitted")
         if submitted:
             submitted._activity_update()
-            self._notify_users("union_campaign.mail_template_report_submitted", submitted.grouped("reviewer_id"))
+            submitted._mark_requests_read()
+            self._notify_users(
+                "union_campaign.mail_template_report_submitted", submitted.grouped("reviewer_id"), request=True
+            )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_if_draft_or_cancelled(self):
@@ -560,7 +650,7 @@ class UnionCampaign(models.Model):
             plan.report_schedule_ids = [Command.create(plan._prepare_default_schedule_vals())]
         self._workflow_write({"state": "to_approve", "return_reason": False})
         self._activity_update()
-        self._notify_users("union_campaign.mail_template_plan_to_approve", self.grouped("approver_id"))
+        self._notify_users("union_campaign.mail_template_plan_to_approve", self.grouped("approver_id"), request=True)
         return True
 
     def _prepare_default_schedule_vals(self):
@@ -729,17 +819,25 @@ class UnionCampaign(models.Model):
     # ------------------------------------------------------------------
     @api.model
     def action_home(self):
-        """Open where the user's work is: a manager's plans to approve (else reports waiting for them), an officer's
-        reports to review, a reporter's own reports to do."""
+        """Open where the user's work is: what waits for a manager's decision (plans to approve, reports at their
+        last review step), an officer's reports to review, a reporter's own reports to do."""
         user = self.env.user
-        if user.has_group("union_campaign.group_manager") and self.search_count(
-            [("state", "=", "to_approve"), ("approver_id", "=", user.id)], limit=1
-        ):
-            action = self.env["ir.actions.act_window"]._for_xml_id("union_campaign.union_campaign_action")
-            action["context"] = {"search_default_waiting_for_me": 1}
-            action["view_mode"] = "list,kanban,form"
-            action["views"] = [(False, "list"), (False, "kanban"), (False, "form")]
-            return action
+        if user.has_group("union_campaign.group_manager"):
+            # Plans to approve and reports at their last review step, in one list of what waits for them.
+            types = self.env.ref("union_campaign.mail_act_approve_plan") | self.env.ref(
+                "union_campaign.mail_act_review_report"
+            )
+            domain = [("user_id", "=", user.id), ("activity_type_id", "in", types.ids)]
+            if self.env["mail.activity"].search_count(domain, limit=1):
+                return {
+                    "type": "ir.actions.act_window",
+                    "name": self.env._("Waiting for My Decision"),
+                    "res_model": "mail.activity",
+                    "view_mode": "list",
+                    "views": [(self.env.ref("union_campaign.mail_activity_view_list_waiting").id, "list")],
+                    "domain": domain,
+                    "context": {"create": False},
+                }
         if user.has_group("union_campaign.group_officer"):
             return self.env["ir.actions.act_window"]._for_xml_id("union_campaign.union_unit_report_action_review")
         return self.env["ir.actions.act_window"]._for_xml_id("union_campaign.union_unit_report_action_my")
@@ -778,6 +876,12 @@ class UnionCampaign(models.Model):
             "params": {"campaign_id": self.id},
         }
 
+    def _get_matrix_file_name(self):
+        """The compliance matrix's file name: its title and the plan's number (a "/" cannot be in a file name)."""
+        self.ensure_one()
+        number = (self.reference or str(self.id)).replace("/", "-")
+        return self.env._("Compliance Matrix %(number)s", number=number)
+
     def get_compliance_matrix(self, unit_type_id=False):
         """Return the compliance matrix of the plan as plain data (reports/union_campaign_compliance_matrix.py)."""
         return self.env["union.compliance.matrix"]._get_matrix(self, unit_type_id=unit_type_id)
@@ -809,8 +913,9 @@ class UnionCampaign(models.Model):
         return (min(starts) if starts else self.issue_date, max(ends) if ends else None)
 
     def _get_units_without_reporter(self):
-        """Return the plans' units that receive plans but have nobody to report for them."""
-        return self.unit_ids.filtered(lambda u: u.receives_plans and not u._get_reporting_user())
+        """Return the plans' units that receive plans but have nobody who can report for them (no chair nor
+        member, or none of them can open the unit's reports)."""
+        return self.unit_ids.filtered(lambda u: u.receives_plans and not u._get_able_reporters())
 
     # ------------------------------------------------------------------
     # Activities
@@ -829,7 +934,10 @@ class UnionCampaign(models.Model):
                 orphans = campaign._get_units_without_reporter()
                 if orphans:
                     note = Markup("<p>%s</p><ul>%s</ul>") % (
-                        self.env._("These units have no reporter: their reports reach nobody until you assign one."),
+                        self.env._(
+                            "These units have no reporter who can open their reports (a chair or member who is a "
+                            "Unit Reporter): their reports reach nobody until you give them one."
+                        ),
                         Markup("").join(Markup("<li>%s</li>") % unit.name for unit in orphans),
                     )
                     deadline = self._activity_deadline(campaign.user_id, type_xmlid=assign)

@@ -137,7 +137,7 @@ class UnionCampaignItem(models.Model):
                     # Worded from the numbers (not as the plan wrote it): worded again, or it prints the old figure.
                     vals["name"] = self._word_target(item.target_qty, item.target_uom)
                 target.write(vals)
-            elif item.target_qty or item.target_uom:
+            elif item.target_qty:  # a unit of measure alone is no target ("0 người")
                 to_create.append(
                     {
                         "campaign_id": item.campaign_id.id,

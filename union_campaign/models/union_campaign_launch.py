@@ -94,7 +94,8 @@ class UnionCampaign(models.Model):
             )
         if orphans:
             message = self.env._(
-                "%(message)s %(count)s units have no reporter: see the activity “Assign reporters”.",
+                "%(message)s %(count)s units have no reporter who can open their reports: see the activity “Assign "
+                "reporters”.",
                 message=message,
                 count=len(orphans),
             )

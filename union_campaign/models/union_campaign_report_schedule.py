@@ -158,6 +158,50 @@ class UnionCampaignReportSchedule(models.Model):
             if schedule.date_from and schedule.date_to and schedule.date_to < schedule.date_from:
                 raise ValidationError(self.env._("“%(report)s” cannot end before it starts.", report=schedule.name))
 
+    def _get_sentence(self):
+        """Return the schedule as a plan words it, when the officer did not word it: what, when, to whom (in the
+        language of the environment: the printer gives the document's)."""
+        self.ensure_one()
+        short = self.env["union.campaign.report.mixin"]._format_short_date
+        if self.kind == "per_period":
+            phases = (self.phase_ids or self.campaign_id.phase_ids).sorted(lambda p: (p.sequence, p.id))
+            deadlines = "; ".join(
+                f"{phase.name}: {short(phase.report_deadline or phase.date_end)}"
+                for phase in phases
+                if phase.report_deadline or phase.date_end
+            )
+            sentence = self.env._(
+                "%(report)s of each period, due by: %(deadlines)s.", report=self.name, deadlines=deadlines
+            )
+        elif self.kind in ("final", "dated"):
+            sentence = self.env._("%(report)s, due by %(date)s.", report=self.name, date=short(self.date_deadline))
+        elif self.recurrence == "monthly":
+            sentence = self.env._(
+                "%(report)s every month, due by day %(day)s.", report=self.name, day=self.recurrence_day
+            )
+        else:
+            month = self.recurrence_month or "last"
+            sentence = {
+                "first": self.env._(
+                    "%(report)s every quarter, due by day %(day)s of the quarter's first month.",
+                    report=self.name,
+                    day=self.recurrence_day,
+                ),
+                "second": self.env._(
+                    "%(report)s every quarter, due by day %(day)s of the quarter's second month.",
+                    report=self.name,
+                    day=self.recurrence_day,
+                ),
+                "last": self.env._(
+                    "%(report)s every quarter, due by day %(day)s of the quarter's last month.",
+                    report=self.name,
+                    day=self.recurrence_day,
+                ),
+            }[month]
+        if self.addressee:
+            sentence = self.env._("%(sentence)s To: %(addressee)s.", sentence=sentence, addressee=self.addressee)
+        return sentence
+
     # ------------------------------------------------------------------
     # Occurrences: the reports the schedule asks of each unit
     # ------------------------------------------------------------------

@@ -7,6 +7,7 @@ from ..tools.numbering import level_numbering
 # What a section holds besides its own text: the plan's records of that kind, printed under the heading.
 SECTION_KINDS = [
     ("text", "Text"),
+    ("purposes", "Purposes"),
     ("periods", "Periods and Content"),
     ("forms", "Forms"),
     ("slogans", "Slogans"),

@@ -257,6 +257,11 @@ class UnionUnit(models.Model):
     # ------------------------------------------------------------------
     # Business methods
     # ------------------------------------------------------------------
+    def _get_able_reporters(self):
+        """Return the unit's reporters who can open its reports (Unit Reporters of the module)."""
+        self.ensure_one()
+        return self.reporter_user_ids.filtered(lambda user: user._has_group("union_campaign.group_user"))
+
     def _get_reporting_user(self):
         """Return the user a new report of the unit is given to: its chair, else its first member (both are among
         its reporters, who all may report for it). Override to choose the reporter differently.

@@ -5,6 +5,7 @@ from markupsafe import Markup
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import is_html_empty
 
 from ..tools import local_date, local_today
 from .union_workflow_mixin import ALL, EVERY_FIELD, OPEN_STATES, OUTSTANDING_STATES, REPORTED_STATES
@@ -39,7 +40,8 @@ class UnionUnitReport(models.Model):
     _name = "union.unit.report"
     _description = "Unit Report"
     _inherit = ["mail.thread", "mail.activity.mixin", "union.workflow.mixin", "union.input.mixin"]
-    _order = "todo_rank, date_deadline desc, campaign_id, phase_sequence, unit_id, id"
+    # A reporter's list: sent back first, then the most urgent (the latest report comes last), then the rest.
+    _order = "todo_rank, date_deadline, campaign_id, phase_sequence, unit_id, id"
     _check_company_auto = True
     _workflow_transitions = ("submit", "review", "withdraw", "reopen", "cancel")
     # Reporters keep commenting on their report once it is submitted (and no longer theirs to edit).
@@ -171,6 +173,10 @@ class UnionUnitReport(models.Model):
     can_edit_deadline = fields.Boolean(compute="_compute_can_edit")
     can_assign = fields.Boolean(compute="_compute_can_edit")
     evidence_count = fields.Integer(compute="_compute_evidence_count")
+    says_nothing = fields.Boolean(
+        compute="_compute_says_nothing",
+        help="No item marked done, no summary, no document: submitting it asks for a confirmation first.",
+    )
     return_reason = fields.Text(
         string="Reason Sent Back", compute="_compute_return_reason", help="Why the reviewer sent the report back."
     )
@@ -295,6 +301,15 @@ class UnionUnitReport(models.Model):
         for report in self:
             lines = report.line_ids
             report.progress_text = f"{len(lines.filtered('is_done'))}/{len(lines)}" if lines else ""
+
+    @api.depends("line_ids.is_done", "summary", "attachment_ids")
+    def _compute_says_nothing(self):
+        for report in self:
+            report.says_nothing = (
+                not any(report.line_ids.mapped("is_done"))
+                and is_html_empty(report.summary)
+                and not report.attachment_ids
+            )
 
     @api.depends("line_ids.attachment_ids")
     def _compute_evidence_count(self):
@@ -433,8 +448,12 @@ class UnionUnitReport(models.Model):
         )
         self._log_transition("submitted")
         self._activity_update()
-        self._notify_users("union_campaign.mail_template_report_submitted", self.grouped("reviewer_id"))
-        return True
+        self._notify_users("union_campaign.mail_template_report_submitted", self.grouped("reviewer_id"), request=True)
+        if len(self) == 1:
+            return self._mass_feedback(
+                self.env._("Report submitted: %(reviewer)s reviews it.", reviewer=self.reviewer_id.name or "—")
+            )
+        return self._mass_feedback(self.env._("%(count)s reports submitted for review.", count=len(self)))
 
     def action_approve(self):
         """Approve the current review step; the last step approves the report."""
@@ -448,7 +467,9 @@ class UnionUnitReport(models.Model):
             reports._workflow_write({"review_step": step + 1, "checked_user_id": self.env.uid})
         final._workflow_write({"state": "approved", "review_step": 0, "date_approved": now})
         self._activity_update()
-        self._notify_users("union_campaign.mail_template_report_submitted", checked.grouped("reviewer_id"))
+        self._notify_users(
+            "union_campaign.mail_template_report_submitted", checked.grouped("reviewer_id"), request=True
+        )
         self._notify_users("union_campaign.mail_template_report_approved", final.grouped("user_id"))
         if len(self) > 1:
             return self._mass_feedback(
@@ -458,7 +479,14 @@ class UnionUnitReport(models.Model):
                     checked=len(checked),
                 )
             )
-        return True
+        if checked:
+            return self._mass_feedback(
+                self.env._(
+                    "Step 1 approved: the report goes to %(reviewer)s for the final approval.",
+                    reviewer=checked.reviewer_id.name or "—",
+                )
+            )
+        return self._mass_feedback(self.env._("Report approved."))
 
     @api.model
     def _mass_feedback(self, message):
@@ -568,9 +596,17 @@ class UnionUnitReport(models.Model):
     def _refuse_submit(self, user):
         if self.state not in OPEN_STATES:
             return UserError, self.env._("%(report)s is not a draft or returned report.", report=self.display_name)
-        if not {"reporter", "officer"} & self._get_user_roles(user):
+        roles = self._get_user_roles(user)
+        if not {"reporter", "officer"} & roles:
             return AccessError, self.env._(
                 "Only the reporters of %(unit)s can submit its report.", unit=self.unit_id.name
+            )
+        if self.state == "returned" and "reporter" not in roles:
+            # Sent back to the unit: its reporters revise it, not the reviewer who sent it back.
+            return AccessError, self.env._(
+                "%(report)s was sent back to %(unit)s: its reporters revise and submit it again.",
+                report=self.display_name,
+                unit=self.unit_id.name,
             )
         if self.campaign_id.state != "running":
             return UserError, self.env._("The plan of %(report)s is not running.", report=self.display_name)
@@ -767,6 +803,10 @@ class UnionUnitReport(models.Model):
             if parts:
                 report = record if record._name == self._name else record.report_id
                 report._post_note(Markup("<br/>").join(parts))
+
+    def _get_waiting_user(self):
+        self.ensure_one()
+        return self.reviewer_id if self.state == "submitted" else self.env["res.users"]
 
     def _get_step_reviewer(self, step):
         """Return the user notified for a review step: the plan's officer, then its approver. Override to route."""

@@ -18,7 +18,8 @@ class UnionUnitReportLine(models.Model):
     _name = "union.unit.report.line"
     _inherit = ["union.workflow.mixin", "union.input.mixin"]
     _description = "Unit Report Line"
-    _order = "report_id, sequence, id"
+    # In the plan's order: period by period, then item by item (a final report covers several periods).
+    _order = "report_id, phase_sequence, sequence, id"
     _check_company_auto = True
 
     report_id = fields.Many2one("union.unit.report", required=True, index=True, ondelete="cascade", readonly=True)
@@ -27,6 +28,7 @@ class UnionUnitReportLine(models.Model):
     item_id = fields.Many2one(
         "union.campaign.item", string="Content Item", required=True, index=True, ondelete="restrict", readonly=True
     )
+    phase_sequence = fields.Integer(related="item_id.phase_sequence", store=True, string="Period Sequence")
     sequence = fields.Integer(related="item_id.sequence", store=True)
     name = fields.Char(related="item_id.name")
     evidence_required = fields.Boolean(related="item_id.evidence_required")
@@ -42,6 +44,10 @@ class UnionUnitReportLine(models.Model):
     )
     link_count = fields.Integer(string="Online Posts", compute="_compute_link_count", store=True)
     evidence_count = fields.Integer(string="Evidence Files", compute="_compute_evidence_count")
+    needs_evidence = fields.Boolean(
+        compute="_compute_evidence_count",
+        help="Done, its item asks for evidence, none is attached, and the report can still take it.",
+    )
     note = fields.Text()
     attachment_ids = fields.Many2many(
         "ir.attachment",
@@ -75,10 +81,13 @@ class UnionUnitReportLine(models.Model):
         for line in self:
             line.link_count = len(line._get_urls())
 
-    @api.depends("attachment_ids")
+    @api.depends("attachment_ids", "is_done", "evidence_required", "report_id.is_open")
     def _compute_evidence_count(self):
         for line in self:
             line.evidence_count = len(line.attachment_ids)
+            line.needs_evidence = (
+                line.is_done and line.evidence_required and not line.attachment_ids and line.report_id.is_open
+            )
 
     def _get_urls(self):
         self.ensure_one()

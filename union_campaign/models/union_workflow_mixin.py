@@ -6,7 +6,7 @@ from datetime import timedelta
 from dateutil.relativedelta import relativedelta
 from markupsafe import Markup
 
-from odoo import Command, api, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL, config
 
@@ -141,7 +141,10 @@ class UnionWorkflowMixin(models.AbstractModel):
         tracking message per record: a mass approval costs the same queries for 10 reports or 1,000.
         """
         if "state" not in vals or not self:
-            return self.with_context(union_workflow_write=True).write(vals)
+            result = self.with_context(union_workflow_write=True).write(vals)
+            if "review_step" in vals:
+                self._mark_requests_read()
+            return result
         labels = dict(self._fields["state"]._description_selection(self.env))
         old_states = {record.id: record.state for record in self}
         result = self.with_context(union_workflow_write=True, tracking_disable=True).write(vals)
@@ -154,6 +157,7 @@ class UnionWorkflowMixin(models.AbstractModel):
         if bodies and hasattr(self, "_message_log_batch"):
             # sudo: the log is the workflow's, written whoever may still write the record.
             self.browse(list(bodies)).sudo()._message_log_batch(bodies, author_id=self.env.user.partner_id.id)
+        self._mark_requests_read()
         return result
 
     def _log_transition(self, decision, reason=False):
@@ -227,10 +231,10 @@ class UnionWorkflowMixin(models.AbstractModel):
         when an entry opens every field."""
         names = set()
         for entries in self._get_write_policy().values():
-            for fields in entries.values():
-                if fields == EVERY_FIELD:
+            for field_names in entries.values():
+                if field_names == EVERY_FIELD:
                     return set(self._fields) - set(self._get_workflow_fields()) - self._get_free_fields()
-                names.update(fields)
+                names.update(field_names)
         return names
 
     def _may_write(self, field_names, user=None):
@@ -541,7 +545,48 @@ class UnionWorkflowMixin(models.AbstractModel):
         mail_server = self._has_mail_server() if mail_server is None else mail_server
         return "email" if user.notification_type == "email" and mail_server else "inbox"
 
-    def _notify_users(self, template_xmlid, records_by_user, live=True, **values):
+    def _get_waiting_user(self):
+        """Return the user whose decision the record waits for (a reviewer, an approver), if any. Override."""
+        self.ensure_one()
+        return self.env["res.users"]
+
+    def _mark_requests_read(self):
+        """Mark read the inbox notifications that asked for a decision on these records, once none of the records
+        they list waits for their reader any more (decided, withdrawn, cancelled, or passed to someone else)."""
+        if not self.ids:
+            return
+        self.env["mail.notification"].flush_model(["is_read", "res_partner_id", "mail_message_id"])
+        self.env["mail.message"].flush_model(["union_request", "union_record_model", "union_record_ids"])
+        rows = self.env.execute_query(
+            SQL(
+                """SELECT notification.id, notification.res_partner_id, message.union_record_ids
+                     FROM mail_notification notification
+                     JOIN mail_message message ON message.id = notification.mail_message_id
+                    WHERE notification.is_read IS NOT TRUE AND message.union_request AND message.union_record_model = %s
+                      AND string_to_array(trim(both ',' from message.union_record_ids), ',')::int[] && %s""",
+                self._name,
+                self.ids,
+            )
+        )
+        if not rows:
+            return
+        record_ids = {int(res_id) for _id, _partner, ids in rows for res_id in ids.strip(",").split(",")}
+        # sudo: who a record waits for is read whatever the actor may read.
+        waiting = {
+            record.id: record._get_waiting_user().partner_id.id for record in self.sudo().browse(record_ids).exists()
+        }
+        done = [
+            notification_id
+            for notification_id, partner_id, ids in rows
+            if not any(waiting.get(int(res_id)) == partner_id for res_id in ids.strip(",").split(","))
+        ]
+        if done:
+            # sudo: the notifications are their readers'; the workflow settles them.
+            self.env["mail.notification"].sudo().browse(done).write(
+                {"is_read": True, "read_date": fields.Datetime.now()}
+            )
+
+    def _notify_users(self, template_xmlid, records_by_user, live=True, request=False, **values):
         """Send each user one message rendered from a mail template, listing all their records.
 
         With one record, the message is linked to it; with several, it is a digest. The acting user is not
@@ -589,6 +634,9 @@ class UnionWorkflowMixin(models.AbstractModel):
                     "model": single._name if single else False,
                     "res_id": single.id or False,
                     "record_name": single.sudo().display_name if single else False,
+                    "union_record_model": records._name,
+                    "union_record_ids": f",{','.join(str(record_id) for record_id in records.ids)},",
+                    "union_request": request,
                     "partner_ids": [Command.link(user.partner_id.id)],
                     "notification_ids": [
                         Command.create(

@@ -1,5 +1,9 @@
 # Copyright 2026 union_campaign contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import math
+
+from markupsafe import Markup
+
 from odoo import api, models
 
 from ..models.union_campaign_budget_line import format_dong
@@ -8,6 +12,12 @@ from ..tools.numbering import format_marker, outline_numbers
 
 # Kinds of section whose own text is the content: printed whenever they have a heading or text.
 TEXT_KINDS = ("text", "custom", "unrecognised")
+
+
+def _in_order(record):
+    """Sort key of the plan's parts: their sequence, then the order they were created in. Parts not saved yet (the
+    form's preview) come after the saved ones, in the order the form lists them."""
+    return (record.sequence, record._origin.id or math.inf)
 
 
 class ReportCampaignPlan(models.AbstractModel):
@@ -45,9 +55,29 @@ class ReportCampaignPlan(models.AbstractModel):
             "place_date": self._format_document_date(campaign.issue_date, campaign.issue_place),
             "bases": self._get_bases_paragraphs(campaign),
             "lines": self._get_outline_lines(campaign),
-            "recipients": campaign.recipient_ids.sorted(lambda r: (r.sequence, r.id)).mapped("display_name"),
+            "recipients": self._format_recipients(campaign.recipient_ids.sorted(_in_order).mapped("display_name")),
             "signature_lines": [line.strip() for line in (campaign.signature_lines or "").splitlines() if line.strip()],
         }
+
+    @api.model
+    def _get_preview_html(self, campaign):
+        """Return the plan's body as it prints, as HTML for the plan's form: bases, then each line of the outline
+        with its marker (a section with nothing to print does not appear, as in the document)."""
+        parts = [Markup("<p>%s</p>") % basis for basis in self._get_bases_paragraphs(campaign)]
+        lines = self._get_outline_lines(campaign)
+        for line in lines:
+            text = f"{line['marker']} {line['text']}" if line["marker"] else line["text"]
+            tag = {"h1": "h4", "h2": "h5", "h3": "h6"}.get(line["style"])
+            parts.append(Markup(f"<{tag}>%s</{tag}>") % text if tag else Markup("<p>%s</p>") % text)
+        if not lines:
+            parts.append(
+                Markup('<p class="text-warning">%s</p>')
+                % self.env._(
+                    "The plan has no outline yet: only its header, bases, recipients and signature print. Add "
+                    "sections (tab Outline) or start from a template."
+                )
+            )
+        return Markup("").join(parts)
 
     @api.model
     def _get_number(self, campaign, is_draft):
@@ -63,7 +93,7 @@ class ReportCampaignPlan(models.AbstractModel):
         """Return the opening paragraphs: each cited document with its own verb (a citation without a verb goes on
         with the previous one), then how the issuing body deploys the plan."""
         paragraphs = []
-        for basis in campaign.legal_basis_ids.sorted(lambda b: (b.sequence, b.id)):
+        for basis in campaign.legal_basis_ids.sorted(_in_order):
             sentence = basis._get_sentence()
             if paragraphs and not basis.verb:
                 paragraphs[-1] = f"{paragraphs[-1]} {sentence}"
@@ -83,7 +113,7 @@ class ReportCampaignPlan(models.AbstractModel):
 
         Numbering restarts under each higher level and closes up over sections that print nothing.
         """
-        sections = campaign.section_ids.sorted(lambda s: (s.sequence, s.id))
+        sections = campaign.section_ids.sorted(_in_order)
         contents = [self._get_section_content(section) for section in sections]
         numbers = outline_numbers(
             (section.level, bool(content or (section.kind in TEXT_KINDS and section.name)))
@@ -126,7 +156,7 @@ class ReportCampaignPlan(models.AbstractModel):
     def _get_periods_lines(self, section):
         campaign = section.campaign_id
         lines, number = [], 0
-        for phase in campaign.phase_ids.sorted(lambda p: (p.sequence, p.id)):
+        for phase in campaign.phase_ids.sorted(_in_order):
             if phase.heading_style == "numbered":
                 number += 1
                 lines.append(
@@ -135,11 +165,11 @@ class ReportCampaignPlan(models.AbstractModel):
             if phase.description:
                 lines += self._body_lines(phase.description)
             items = phase.item_ids.filtered(lambda a: a.in_document and not a.parent_id)
-            for index, item in enumerate(items.sorted(lambda a: (a.sequence, a.id)), start=1):
+            for index, item in enumerate(items.sorted(_in_order), start=1):
                 lines.append(
                     self._line(format_marker(phase.item_numbering, index), item.description or item.name, "item")
                 )
-                children = item.child_ids.filtered("in_document").sorted(lambda a: (a.sequence, a.id))
+                children = item.child_ids.filtered("in_document").sorted(_in_order)
                 lines += [self._line("+", child.description or child.name, "subitem") for child in children]
         return lines
 
@@ -151,14 +181,22 @@ class ReportCampaignPlan(models.AbstractModel):
         return self.env._("%(name)s (%(period)s)", name=phase.name, period=self._get_phase_period(phase))
 
     @api.model
+    def _get_purposes_lines(self, section):
+        """The plan's purposes and requirements, as the officer typed them."""
+        return self._body_lines(section.campaign_id.purpose)
+
+    @api.model
     def _get_forms_lines(self, section):
+        """The forms as the plan words them (the section's text, else the plan's), else the forms chosen."""
         if section.body:
             return []
+        if section.campaign_id.forms_text:
+            return self._body_lines(section.campaign_id.forms_text)
         return [self._line("-", name) for name in section.campaign_id.form_ids.mapped("name")]
 
     @api.model
     def _get_slogans_lines(self, section):
-        slogans = section.campaign_id.slogan_ids.sorted(lambda s: (s.sequence, s.id))
+        slogans = section.campaign_id.slogan_ids.sorted(_in_order)
         return self._numbered(section, slogans.mapped("name"))
 
     @api.model
@@ -166,20 +204,20 @@ class ReportCampaignPlan(models.AbstractModel):
         targets = section.campaign_id.target_ids.filtered(lambda t: not t.item_id)
         # One sentence may set several targets ("90% ...; 80% ..."): consecutive targets worded alike print it once.
         wordings = []
-        for wording in targets.sorted(lambda t: (t.sequence, t.id)).mapped("name"):
+        for wording in targets.sorted(_in_order).mapped("name"):
             if not wordings or wordings[-1] != wording:
                 wordings.append(wording)
         return self._numbered(section, wordings)
 
     @api.model
     def _get_budget_lines(self, section):
-        lines = section.campaign_id.budget_line_ids.sorted(lambda b: (b.sequence, b.id))
+        lines = section.campaign_id.budget_line_ids.sorted(_in_order)
         return self._numbered(section, [line._get_wording() for line in lines])
 
     @api.model
     def _get_duties_lines(self, section):
         lines, number = [], 0
-        for duty in section.campaign_id.responsibility_ids.sorted(lambda r: (r.sequence, r.id)):
+        for duty in section.campaign_id.responsibility_ids.sorted(_in_order):
             if duty.name:
                 number += 1
                 lines.append(self._line(format_marker(section.item_numbering, number), duty.name, "h3"))
@@ -188,8 +226,13 @@ class ReportCampaignPlan(models.AbstractModel):
 
     @api.model
     def _get_reports_lines(self, section):
-        schedules = section.campaign_id.report_schedule_ids.filtered("wording")
-        return self._numbered(section, schedules.sorted(lambda s: (s.sequence, s.id)).mapped("wording"))
+        """The reports asked, as the plan words them. A plan built in Odoo words a report it did not word from its
+        settings (what, when, to whom); an imported plan prints only what its document said."""
+        campaign = section.campaign_id
+        schedules = campaign.report_schedule_ids.sorted(_in_order)
+        if campaign.import_filename:
+            return self._numbered(section, schedules.filtered("wording").mapped("wording"))
+        return self._numbered(section, [schedule.wording or schedule._get_sentence() for schedule in schedules])
 
     @api.model
     def _split_duties(self, text):

@@ -192,7 +192,8 @@ class ReportCampaignResults(models.AbstractModel):
         qty, participants, links, amount = sums.get(item.id, (0, 0, 0, 0))
         assigned_ids = set(item.unit_ids.ids)
         assigned = len([row for row in rows if row["unit"].id in assigned_ids])
-        targets = item.target_ids
+        # A quantity target of nothing is no target (it would print "0 người").
+        targets = item.target_ids.filtered(lambda target: target.value or target.kind != "quantity")
         reached = []
         for target in targets.filtered(lambda t: t.kind == "percent_units"):
             units = [row for row in rows if row["unit"].id in assigned_ids and target._applies_to(row["unit"])]

@@ -29,7 +29,7 @@ class CampaignResultsXlsx(models.AbstractModel):
             # Several plans in one file: their sheets are told apart by the plan's number (made unique).
             prefix = ""
             if len(objs) > 1:
-                base = self._sheet_safe(campaign.reference or "") or str(campaign.id)
+                base = self._sheet_safe(campaign.reference or "", limit=12) or str(campaign.id)
                 prefix, number = base, 2
                 while prefix in prefixes:
                     prefix, number = f"{base[:16]}~{number}", number + 1
@@ -126,7 +126,10 @@ class CampaignResultsXlsx(models.AbstractModel):
 
     def _write_round(self, workbook, formats, round_results, *, number, prefix=""):
         """One row per unit: its result, when it reported, who reviews it, and what it did for each item."""
-        label = self._sheet_safe(round_results["label"] or "") or self.env._("Report %(number)s", number=number)
+        room = 31 - len(prefix)
+        label = self._sheet_safe(round_results["label"] or "", limit=room) or self.env._(
+            "Report %(number)s", number=number
+        )
         name = prefix + label
         if name in workbook.sheetnames:
             name = prefix + self.env._("Report %(number)s", number=number)

@@ -84,6 +84,10 @@ class UnionCampaignReportMixin(models.AbstractModel):
         if phase.period_text:
             return phase.period_text
         start, end = phase.date_start, phase.date_end
+        # A peak as long as the period is no peak: the period is written once ("cao điểm" would repeat its dates).
+        peak = (phase.peak_date_start, phase.peak_date_end) if phase.peak_date_start else None
+        if peak == (start, end):
+            peak = None
         if not start:
             return self.env._("before %(date)s", date=self._format_short_date(end))
         if (
@@ -91,7 +95,7 @@ class UnionCampaignReportMixin(models.AbstractModel):
             and start.day == 1
             and (start.year, start.month) == (end.year, end.month)
             and end.day == calendar.monthrange(end.year, end.month)[1]
-            and not phase.peak_date_start
+            and not peak
         ):
             return self.env._("in %(month)s", month=format_admin_month(start))
         if start.day == 1:
@@ -101,7 +105,7 @@ class UnionCampaignReportMixin(models.AbstractModel):
         if not phase.date_end:
             return start_text
         period = self.env._("%(start)s through %(end)s", start=start_text, end=self._format_short_date(phase.date_end))
-        if phase.peak_date_start and phase.peak_date_end:
+        if peak:
             period = self.env._(
                 "%(period)s, peak from %(start)s to %(end)s",
                 period=period,
@@ -132,7 +136,15 @@ class UnionCampaignReportMixin(models.AbstractModel):
     def _get_report_recipients(self, addressee):
         """Return the recipients of a report sent upward: the addressee ("as above"), then the archives."""
         recipients = [self.env._("As above")] if addressee else []
-        return [*recipients, self.env._("Archives: records office")]
+        return self._format_recipients([*recipients, self.env._("Archives: records office")])
+
+    @api.model
+    def _format_recipients(self, names):
+        """Return the recipients as printed under "Nơi nhận:": each after a dash, ending with ";" and the last with
+        "." — whatever dash or punctuation the officer typed ("… (để b/c);", "Lưu VP, TCCS.") is the document's."""
+        names = [name.strip().lstrip("-–+•").strip().rstrip(";.,").strip() for name in names]
+        names = [name for name in names if name]
+        return [f"{name}{'.' if index == len(names) - 1 else ';'}" for index, name in enumerate(names)]
 
     @api.model
     def _get_local_date(self, moment, user=None):

@@ -16,10 +16,15 @@ class UnionCampaignXlsxMixin(models.AbstractModel):
     _name = "union.campaign.xlsx.mixin"
     _description = "Union Spreadsheet Helpers"
 
-    def _sheet_safe(self, text):
+    def _sheet_safe(self, text, limit=24):
         """Return `text` usable in a sheet name: Excel forbids []:*?/\\, a leading or trailing apostrophe and more
-        than 31 characters."""
-        return SHEET_FORBIDDEN.sub("-", text).strip("'")[:20]
+        than 31 characters (`limit` leaves room for a prefix). A name too long is cut between words, never inside
+        one ("Báo cáo kết quả tổ chức…" → "Báo cáo kết quả"), and a single long word is cut with an ellipsis."""
+        text = " ".join(SHEET_FORBIDDEN.sub("-", text).strip("'").split())
+        if len(text) <= limit:
+            return text
+        head = text[: limit + 1].rsplit(" ", 1)[0].rstrip(" -,;:")
+        return head if " " in text[: limit + 1] and head else f"{text[: limit - 1]}…"
 
     def _get_formats(self, workbook):
         """Return the cell formats, created once for the whole workbook. Override to add formats."""

@@ -23,3 +23,5 @@ from . import test_any_plan
 from . import test_plan_import
 from . import test_access_matrix
 from . import test_probe
+from . import test_first_week
+from . import test_ui_first_week

@@ -353,7 +353,8 @@ class TestAnyPlan(AnyPlanMixin, ReportTestMixin, TransactionCase):
                     Command.create({"sequence": 6, "name": "KINH PHÍ", "kind": "budget"}),
                     Command.create({"sequence": 7, "name": "CHẾ ĐỘ BÁO CÁO", "kind": "reports"}),
                 ],
-                # Asked, but not worded in the plan: the reporting section has nothing to print.
+                # Asked, but not worded in the imported document: the reporting section has nothing to print.
+                "import_filename": "ke-hoach.docx",
                 "report_schedule_ids": [Command.create({"kind": "final", "date_deadline": date(2027, 3, 1)})],
                 "responsibility_ids": [Command.create({"name": "Các công đoàn cơ sở", "description": "Thực hiện."})],
             }

@@ -49,5 +49,6 @@ class UnionCampaignImportWizard(models.TransientModel):
             "res_id": plan.id,
             "view_mode": "form",
             "views": [(False, "form")],
-            "target": "current",
+            # The draft is a plan of its own, not a step of wherever the import was started (the home's reports).
+            "target": "main",
         }

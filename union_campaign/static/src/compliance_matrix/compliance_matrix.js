@@ -2,6 +2,7 @@
 // Copyright 2026 union_campaign contributors
 // License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import { Component, onWillStart, useState } from "@odoo/owl";
+import { browser } from "@web/core/browser/browser";
 import { deserializeDate, formatDate } from "@web/core/l10n/dates";
 import { _t } from "@web/core/l10n/translation";
 import { registry } from "@web/core/registry";
@@ -22,8 +23,11 @@ export class ComplianceMatrix extends Component {
         this.actionService = useService("action");
         const { params = {}, context = {} } = this.props.action;
         this.campaignId = params.campaign_id || context.active_id;
-        // The unit type chosen stays chosen when the user comes back from a report (breadcrumbs).
-        this.state = useState({ data: null, unitType: this.props.state?.unitType || "" });
+        // The unit type chosen stays chosen when the user comes back from a report, by the breadcrumbs or by the
+        // browser's Back (which rebuilds the action from its URL: the choice is kept in the session, per plan).
+        this.storageKey = `union_campaign.matrix_unit_type.${this.campaignId}`;
+        const stored = parseInt(browser.sessionStorage.getItem(this.storageKey)) || "";
+        this.state = useState({ data: null, unitType: this.props.state?.unitType || stored });
         useSetupAction({ getLocalState: () => ({ unitType: this.state.unitType }) });
         onWillStart(() => this.load());
     }
@@ -36,6 +40,7 @@ export class ComplianceMatrix extends Component {
 
     async onUnitTypeChange(ev) {
         this.state.unitType = parseInt(ev.target.value) || "";
+        browser.sessionStorage.setItem(this.storageKey, this.state.unitType || "");
         await this.load();
     }
 

@@ -100,7 +100,9 @@ function addPeriod(name, start, end, items) {
             run: `edit ${end}`,
         },
     ];
-    for (const item of items) {
+    for (const [index, item] of items.entries()) {
+        // The new line, not the one before it while the list is still adding it.
+        const row = `.modal .o_field_widget[name=item_ids] .o_data_row:nth-child(${index + 1}).o_selected_row`;
         steps.push(
             {
                 content: `Add the item ${item}`,
@@ -109,12 +111,12 @@ function addPeriod(name, start, end, items) {
             },
             {
                 content: "Its name",
-                trigger: ".modal .o_field_widget[name=item_ids] .o_selected_row .o_field_widget[name=name] input",
+                trigger: `${row} .o_field_widget[name=name] input`,
                 run: `edit ${item}`,
             },
             {
                 content: "The name is typed",
-                trigger: `.modal .o_field_widget[name=item_ids] .o_selected_row .o_field_widget[name=name] input:value(${item})`,
+                trigger: `${row} .o_field_widget[name=name] input:value(${item})`,
             }
         );
     }
@@ -148,7 +150,7 @@ tours.add("union_campaign_officer_builds_plan", {
     steps: () => [
         {
             content: "An empty plan form",
-            trigger: ".o_form_view .o_form_editable .o_field_widget[name=name] input",
+            trigger: ".o_form_view .o_form_editable .o_field_widget[name=name] textarea",
             run: "edit Kế hoạch tổ chức Tháng Công nhân năm 2027",
         },
         {
@@ -361,12 +363,12 @@ tours.add("union_campaign_officer_revises_plan", {
     ],
 });
 
-// 2c. The manager opens the app on the plans waiting for their approval and approves.
+// 2c. The manager opens the app on what waits for their decision and approves the plan.
 tours.add("union_campaign_manager_approves", {
     steps: () => [
         {
-            content: "The plan waiting for my approval",
-            trigger: ".o_data_row:contains('Tháng Công nhân') .o_data_cell[name=name]",
+            content: "The plan waiting for my approval, in the list of what waits for my decision",
+            trigger: ".o_data_row:contains('Tháng Công nhân') .o_data_cell[name=res_name]",
             run: "click",
         },
         {

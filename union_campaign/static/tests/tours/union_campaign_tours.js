@@ -79,5 +79,18 @@ registry.category("web_tour.tours").add("union_campaign_matrix_tour", {
             content: "The report form shows unit A",
             trigger: `.o_form_view .o_field_widget[name=unit_id]:contains('${UNIT_A}')`,
         },
+        {
+            content: "The browser's Back",
+            trigger: ".o_form_view",
+            run: () => history.back(),
+        },
+        {
+            content: "Back on the matrix, still only schools",
+            trigger: ".o_union_matrix_table tbody:not(:has(tr:nth-child(2))) tr:contains('Trường A')",
+        },
+        {
+            content: "The legend says what +N under a cell is",
+            trigger: ".o_union_matrix_legend_note",
+        },
     ],
 });
