@@ -30,6 +30,7 @@
         "views/union_campaign_views.xml",
         "views/union_campaign_outline_views.xml",
         "views/union_unit_report_views.xml",
+        "views/union_campaign_rollup_views.xml",
         "views/res_config_settings_views.xml",
         "views/mail_activity_views.xml",
         # reports (PDF and XLSX)
@@ -41,6 +42,7 @@
         "wizards/union_review_return_wizard_views.xml",
         "wizards/union_campaign_launch_wizard_views.xml",
         "wizards/union_campaign_import_wizard_views.xml",
+        "wizards/union_campaign_implement_wizard_views.xml",
         "wizards/union_campaign_settings_views.xml",
         "views/union_campaign_menus.xml",
     ],
@@ -60,6 +62,7 @@
         "demo/union_campaign_current_demo.xml",
         "demo/union_unit_samples_demo.xml",
         "demo/union_campaign_samples_demo.xml",
+        "demo/union_campaign_cascade_demo.xml",
     ],
     "application": True,
 }

@@ -31,3 +31,4 @@ from . import mail_message
 from . import res_company
 from . import res_config_settings
 from . import union_campaign_importer
+from . import union_campaign_cascade

@@ -18,6 +18,29 @@ class ResUsers(models.Model):
         string="Union Units",
         help="The union units this user reports for.",
     )
+    union_officer_unit_ids = fields.Many2many(
+        "union.unit",
+        "union_unit_officer_rel",
+        "user_id",
+        "unit_id",
+        string="Unions Run",
+        help="The unions whose plans this officer or manager runs; they read everything below them. None: the "
+        "whole company (the federation at the top).",
+    )
+
+    def _union_runs(self, unit):
+        """Whether this officer or manager runs the records of `unit` (its plans, their parts and reports): an
+        officer of no union runs every union of the company; an officer of unions runs theirs only, and reads
+        what lies below them (the record rules). The one place that says so: roles and rules derive from it."""
+        self.ensure_one()
+        units = self.sudo().union_officer_unit_ids
+        return not units or unit in units
+
+    def write(self, vals):
+        result = super().write(vals)
+        if "union_officer_unit_ids" in vals:
+            self.env.registry.clear_cache()  # the record rules read the officer's unions
+        return result
 
     def _get_activity_groups(self):
         """The systray's counter counts what is due today or overdue; a plan or a report waiting for the user's

@@ -535,6 +535,9 @@ class UnionCampaign(models.Model):
             "manager": {PLAN_STATES: everything},
         }
 
+    def _get_running_unit(self):
+        return self.issuing_unit_id
+
     def _get_locked_message(self, labels):
         return self.env._(
             "The plan %(plans)s is %(state)s: only a manager can change %(fields)s.",
@@ -556,7 +559,18 @@ class UnionCampaign(models.Model):
         for vals in vals_list:
             # A plan is born a draft: not created approved or running over RPC (the web client sends the defaults).
             self._check_workflow_write({n: v for n, v in vals.items() if v and (n, v) != ("state", "draft")})
-        return super().create(vals_list)
+        plans = super().create(vals_list)
+        if not self.env.su:
+            for plan in plans:
+                if "officer" not in plan._get_user_roles(self.env.user):
+                    raise AccessError(
+                        self.env._(
+                            "You run the plans of %(units)s only: a plan of %(unit)s is not yours to create.",
+                            units=", ".join(self.env.user.sudo().union_officer_unit_ids.mapped("name")),
+                            unit=plan.issuing_unit_id.display_name,
+                        )
+                    )
+        return plans
 
     def write(self, vals):
         if "active" in vals and not vals["active"]:
@@ -725,7 +739,7 @@ class UnionCampaign(models.Model):
     def _refuse_submit(self, user):
         if refusal := self._refuse_state("draft"):
             return refusal
-        if not user.has_group("union_campaign.group_officer"):
+        if "officer" not in self._get_user_roles(user):
             return AccessError, self.env._("Only federation officers can submit a plan for approval.")
         missing = self._get_missing_for_approval()
         return (UserError, missing) if missing else False
@@ -776,7 +790,7 @@ class UnionCampaign(models.Model):
         cancelled plan."""
         if refusal := self._refuse_state("to_approve", "cancelled"):
             return refusal
-        is_manager = user.has_group("union_campaign.group_manager")
+        is_manager = "manager" in self._get_user_roles(user)
         if self.state == "to_approve" and not (is_manager or user == self.user_id):
             return AccessError, self.env._(
                 "Only the plan's officer or a manager can take back “%(plan)s” from approval.", plan=self.display_name
@@ -790,7 +804,7 @@ class UnionCampaign(models.Model):
     def _refuse_launch(self, user):
         if refusal := self._refuse_state("approved", "running"):
             return refusal
-        if not user.has_group("union_campaign.group_officer"):
+        if "officer" not in self._get_user_roles(user):
             return AccessError, self.env._("Only federation officers can launch a plan.")
         if not self.unit_ids:
             return UserError, self.env._("The plan “%(plan)s” has no unit to launch to.", plan=self.display_name)
@@ -801,7 +815,7 @@ class UnionCampaign(models.Model):
         never submitted are then marked Not Submitted)."""
         if refusal := self._refuse_state("running"):
             return refusal
-        if not user.has_group("union_campaign.group_officer"):
+        if "officer" not in self._get_user_roles(user):
             return AccessError, self.env._("Only federation officers can close a plan.")
         if any(phase.date_end and phase.status != "closed" for phase in self.phase_ids):
             return UserError, self.env._("The plan “%(plan)s” still has open phases.", plan=self.display_name)

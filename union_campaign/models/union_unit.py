@@ -101,6 +101,18 @@ class UnionUnit(models.Model):
         check_company=True,
         help="Users who report for this unit.",
     )
+    officer_user_ids = fields.Many2many(
+        "res.users",
+        "union_unit_officer_rel",
+        "unit_id",
+        "user_id",
+        string="Officers",
+        check_company=True,
+        domain=lambda self: [("groups_id", "in", self.env.ref("union_campaign.group_officer").id)],
+        help="Officers and managers of this union: they run its plans, report for it to the level above and read "
+        "everything below it, and nothing of other unions. A user who is officer of no union works for the whole "
+        "company.",
+    )
     reporter_user_ids = fields.Many2many(
         "res.users",
         "union_unit_reporter_rel",
@@ -109,7 +121,8 @@ class UnionUnit(models.Model):
         string="Reporters",
         compute="_compute_reporter_user_ids",
         store=True,
-        help="Who may report for the unit: its chair and its reporting members (the record rules read this).",
+        help="Who may report for the unit: its chair, its reporting members and its officers (the record rules "
+        "read this).",
     )
     member_count = fields.Integer(string="Union Members", help="Number of union members (số đoàn viên).")
     company_id = fields.Many2one("res.company", required=True, index=True, default=lambda self: self.env.company)
@@ -153,10 +166,10 @@ class UnionUnit(models.Model):
             else:
                 unit.complete_name = unit.name
 
-    @api.depends("chair_user_id", "member_user_ids")
+    @api.depends("chair_user_id", "member_user_ids", "officer_user_ids")
     def _compute_reporter_user_ids(self):
         for unit in self:
-            unit.reporter_user_ids = unit.chair_user_id | unit.member_user_ids
+            unit.reporter_user_ids = unit.chair_user_id | unit.member_user_ids | unit.officer_user_ids
 
     # ------------------------------------------------------------------
     # Constraints
@@ -190,6 +203,19 @@ class UnionUnit(models.Model):
                 raise ValidationError(
                     self.env._("The number of union members of %(unit)s cannot be negative.", unit=unit.display_name)
                 )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        units = super().create(vals_list)
+        if any(vals.get("officer_user_ids") for vals in vals_list):
+            self.env.registry.clear_cache()  # the record rules read the officers' unions
+        return units
+
+    def write(self, vals):
+        result = super().write(vals)
+        if "officer_user_ids" in vals:
+            self.env.registry.clear_cache()
+        return result
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_reports(self):
@@ -267,4 +293,4 @@ class UnionUnit(models.Model):
         its reporters, who all may report for it). Override to choose the reporter differently.
         """
         self.ensure_one()
-        return self.chair_user_id or self.member_user_ids[:1]
+        return self.chair_user_id or self.member_user_ids[:1] or self.officer_user_ids[:1]

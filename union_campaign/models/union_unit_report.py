@@ -30,7 +30,7 @@ WORKFLOW_FIELDS = (
     "date_deadline_planned",
 )
 # Group whose members review a report at each step.
-STEP_GROUPS = {1: "union_campaign.group_officer", 2: "union_campaign.group_manager"}
+STEP_ROLES = {1: "officer", 2: "manager"}
 
 
 class UnionUnitReport(models.Model):
@@ -414,6 +414,9 @@ class UnionUnitReport(models.Model):
     def _get_fixed_fields(self):
         return FRAME_FIELDS
 
+    def _get_running_unit(self):
+        return self.campaign_id.issuing_unit_id
+
     def _get_user_roles(self, user):
         roles = super()._get_user_roles(user)
         if user in self.unit_id.reporter_user_ids:
@@ -639,12 +642,12 @@ class UnionUnitReport(models.Model):
         manager; a report cancelled while its plan runs by an officer (the reports of a cancelled plan stay
         cancelled unless a manager resets the plan and it is launched again)."""
         name = self.display_name
-        group = {"approved": "union_campaign.group_manager", "cancelled": "union_campaign.group_officer"}
-        if self.state not in group:
+        role = {"approved": "manager", "cancelled": "officer"}
+        if self.state not in role:
             return UserError, self.env._(
                 "Only approved or cancelled reports can be reopened (%(report)s).", report=name
             )
-        if not user.has_group(group[self.state]):
+        if role[self.state] not in self._get_user_roles(user):
             if self.state == "approved":
                 return AccessError, self.env._("Only a manager can reopen the approved report %(report)s.", report=name)
             return AccessError, self.env._("Only an officer can reopen the cancelled report %(report)s.", report=name)
@@ -663,7 +666,7 @@ class UnionUnitReport(models.Model):
     def _refuse_cancel(self, user):
         if self.state not in OUTSTANDING_STATES:
             return UserError, self.env._("%(report)s cannot be cancelled in its state.", report=self.display_name)
-        if not user.has_group("union_campaign.group_officer"):
+        if "officer" not in self._get_user_roles(user):
             return AccessError, self.env._("Only federation officers can cancel unit reports.")
         return False
 
@@ -680,8 +683,8 @@ class UnionUnitReport(models.Model):
                     user=last.user_id.name,
                 )
             return UserError, self.env._("%(report)s is not waiting for review.", report=name)
-        group = STEP_GROUPS.get(self.review_step)
-        if not group or not user.has_group(group):
+        role = STEP_ROLES.get(self.review_step)
+        if not role or role not in self._get_user_roles(user):
             return AccessError, self.env._(
                 "%(report)s waits for review step %(step)s, which is not yours.", report=name, step=self.review_step
             )

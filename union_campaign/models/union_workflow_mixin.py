@@ -197,10 +197,19 @@ class UnionWorkflowMixin(models.AbstractModel):
         return self.state
 
     def _get_user_roles(self, user):
-        """Return the roles `user` holds on this record. Override to add the record's own roles (a unit's
-        reporters), or to narrow them (officers of another union)."""
+        """Return the roles `user` holds on this record: the groups' roles, which an officer or manager holds only
+        on the records of the unions they run (``res.users._union_runs``). Override to add the record's own roles
+        (a unit's reporters)."""
         self.ensure_one()
-        return {role for role, group in ROLE_GROUPS.items() if user.has_group(group)}
+        roles = {role for role, group in ROLE_GROUPS.items() if user.has_group(group)}
+        unit = self._get_running_unit()
+        if roles and unit is not None and not user._union_runs(unit):
+            roles -= set(ROLE_GROUPS)
+        return roles
+
+    def _get_running_unit(self):
+        """Return the union whose officers run this record (a plan's issuer), or None when any officer does."""
+        return None
 
     def _get_writable_fields(self, user=None):
         """Return the fields `user` may write on this record now: a set, or EVERY_FIELD."""

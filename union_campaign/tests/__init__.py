@@ -25,3 +25,5 @@ from . import test_access_matrix
 from . import test_probe
 from . import test_first_week
 from . import test_ui_first_week
+from . import test_cascade
+from . import test_ui_cascade

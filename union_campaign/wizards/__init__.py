@@ -4,3 +4,4 @@ from . import union_review_return_wizard
 from . import union_campaign_settings
 from . import union_campaign_import_wizard
 from . import union_campaign_launch_wizard
+from . import union_campaign_implement_wizard

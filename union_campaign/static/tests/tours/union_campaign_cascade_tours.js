@@ -1,0 +1,89 @@
+/** @odoo-module **/
+// Copyright 2026 union_campaign contributors
+// License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+/**
+ * The chain of plans in the browser, in Vietnamese at 1440x900: the ward's officer implements the city's plan in
+ * one click, fills the ward's upward report from its grassroots unions, and the city reads the results across
+ * the levels. Run by test_ui_cascade.py, which plays the grassroots unions between the tours.
+ */
+import { registry } from "@web/core/registry";
+
+const tours = registry.category("web_tour.tours");
+
+tours.add("union_campaign_cascade_implement", {
+    steps: () => [
+        {
+            content: "The ward's officer implements the city's running plan",
+            trigger: ".o_form_view button[name=action_open_implement_wizard]",
+            run: "click",
+        },
+        {
+            content: "The dialog proposes the ward, five days before the city's deadlines",
+            trigger: ".modal .o_field_widget[name=unit_id] input:value(Công đoàn phường Tour)",
+        },
+        {
+            content: "Create the ward's plan",
+            trigger: ".modal button[name=action_confirm]",
+            run: "click",
+        },
+        {
+            content: "The new draft implements the city's plan",
+            trigger: ".o_form_view .o_field_widget[name=parent_campaign_id]:contains(77/KH-LĐLĐ)",
+        },
+        {
+            content: "Open the document as it will print",
+            trigger: ".o_notebook .nav-link:contains(Văn bản in)",
+            run: "click",
+        },
+        {
+            content: "Its basis cites the city's plan with its verb",
+            trigger: ".o_field_widget[name=document_preview]:contains(Thực hiện Kế hoạch số 77/KH-LĐLĐ)",
+        },
+    ],
+});
+
+tours.add("union_campaign_cascade_fill", {
+    steps: () => [
+        {
+            content: "The ward's officer fills its upward report from its units",
+            trigger: ".o_form_view button[name=action_fill_from_units]",
+            run: "click",
+        },
+        {
+            content: "Confirm: what the officer wrote stays",
+            trigger: ".modal-footer .btn-primary",
+            run: "click",
+        },
+        {
+            content: "The line says how many units did the item",
+            trigger: ".o_field_widget[name=line_ids] td:contains(1/1 đơn vị (100,0 %))",
+        },
+        {
+            content: "The units' reports are one click away",
+            trigger: ".o_form_view button[name=action_view_source_reports]",
+        },
+        {
+            content: "Submit the upward report",
+            trigger: ".o_form_view .o_form_statusbar button[name=action_submit]",
+            run: "click",
+        },
+        {
+            content: "Submitted",
+            trigger: ".o_form_view .o_statusbar_status .o_arrow_button_current:contains(Đã gửi)",
+        },
+    ],
+});
+
+tours.add("union_campaign_cascade_rollup", {
+    steps: () => [
+        {
+            content: "The city opens the results across the levels",
+            trigger: ".o_form_view button[name=action_view_rollup]",
+            run: "click",
+        },
+        {
+            content: "The pivot shows the ward's level under the item",
+            trigger: ".o_pivot th:contains(Công đoàn phường Tour)",
+        },
+    ],
+});
