@@ -21,8 +21,10 @@ from . import union_campaign_target
 from . import union_campaign_budget_line
 from . import union_campaign_report_schedule
 from . import union_campaign_launch
+from . import union_campaign_navigation
 from . import union_unit_report
 from . import union_unit_report_reminder
+from . import union_unit_report_evidence
 from . import union_unit_report_line
 from . import union_unit_report_review
 from . import ir_attachment
