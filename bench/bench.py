@@ -46,8 +46,11 @@ import urllib.request
 from collections import Counter
 from pathlib import Path
 
-OPS = ("launch", "cron", "cron_again", "mass_submit", "mass_approve", "xlsx", "results_html")
+OPS = ("rollup", "rollup_xlsx", "launch", "cron", "cron_again", "mass_submit", "mass_approve", "xlsx", "results_html")
 OP_TITLES = {
+    "rollup": "National roll-up (`get_rollup` on the top plan): 34 provinces, a commune per 38 grassroots units, every"
+    " unit's approved report with 2 lines, written by SQL (units below are grassroots units)",
+    "rollup_xlsx": "Results across levels as XLSX (constant memory), every line of the chain",
     "launch": "Launch: 3 reports, 12 lines, 3 activities per unit",
     "cron": "Daily jobs: reminder digests (phase 2 due in 3 days), escalation (phase 1 late 5 days), phase status",
     "cron_again": "Daily jobs run again the same day (idempotent: nothing to write)",
@@ -440,7 +443,7 @@ def launch_naive(env, bench):
     campaign._workflow_write({"state": "running"})
     quiet = campaign.sudo().with_context(**QUIET, mail_activity_quick_update=True)
     Report, Line = quiet.env["union.unit.report"], quiet.env["union.unit.report.line"]
-    for schedule in quiet._get_report_schedules():  # one report per period, as the bench plan asks
+    for schedule in quiet.report_schedule_ids:  # one report per period, as the bench plan asks (made at submit)
         for occurrence in schedule._get_occurrences():
             items = occurrence.items.filtered(lambda a: a.scope in ("units", "both"))
             for unit in quiet.unit_ids:
@@ -791,7 +794,32 @@ def step_render(env, cr, meter, bench, args):
     return measures
 
 
+def step_rollup(env, cr, meter, bench, args):
+    """The national roll-up (bench/rollup.py): the tree written by SQL once (the first op on the database), then
+    get_rollup() timed, or the results across levels as XLSX (constant memory)."""
+    from rollup import build_chain, find_chain
+
+    top, reports, lines = find_chain(env) or build_chain(env, args.n)
+    env.cr.commit()
+    xlsx = env["ir.actions.report"]._render_xlsx
+    func = {
+        "rollup": top.get_rollup,
+        "rollup_xlsx": lambda: xlsx("union_campaign.action_report_campaign_rollup_xlsx", top.ids, {}),
+    }[args.op]
+    measures = []
+    for _rep in range(args.reps):
+        env.invalidate_all()
+        measures.append(measure(cr, meter, func, env))
+        measures[-1]["records"] = lines
+        if measures[-1]["seconds"] > REPEAT_BUDGET:
+            break
+    say(f"{args.op}: {args.n} grassroots units, {reports} reports, {lines} lines")
+    return measures
+
+
 STEPS = {
+    "rollup": step_rollup,
+    "rollup_xlsx": step_rollup,
     "launch": step_launch,
     "cron": step_cron,
     "cron_again": step_cron,
@@ -1152,6 +1180,11 @@ class Orchestrator:
             for n in sizes:
                 self.attempt(f"size {n}", self.size, n)
                 self.dbs.drop_all()
+            for n in self.args.rollup_sizes:
+                db = self.dbs.copy(self.args.template, f"{self.prefix}_{n}_rollup")
+                self.attempt(f"rollup {n}", self.in_place, db, n, "rollup", "ours")
+                self.attempt(f"rollup_xlsx {n}", self.in_place, db, n, "rollup_xlsx", "ours", reps=1)
+                self.dbs.drop_all()
         finally:
             self.dbs.drop_all()
         results = {
@@ -1159,6 +1192,7 @@ class Orchestrator:
             "cpus": os.cpu_count(),
             "machine": machine,
             "sizes": sizes,
+            "rollup_sizes": self.args.rollup_sizes,
             "wall_seconds": round(time.perf_counter() - started, 1),
             "runs": self.runs,
             "setup": self.setups,
@@ -1221,6 +1255,25 @@ def evaluate_goals(results):
     def goal(text, ok, measured):
         goals.append({"goal": text, "ok": ok, "measured": measured})
 
+    xlsx = [r for r in runs if r["op"] == "rollup_xlsx" and r["n"] <= 10000]
+    if xlsx:
+        largest = max(xlsx, key=lambda r: r["n"])
+        goal(
+            "results across levels as XLSX of a province of 10,000 units in ≤ 250 MB peak",
+            largest["peak_rss_mb"] <= 250,
+            f"{largest['peak_rss_mb']:.0f} MB peak, {largest['seconds']:.1f} s at {largest['n']:,} units",
+        )
+    rollups = [r for r in runs if r["op"] == "rollup"]
+    if rollups:
+        largest = max(rollups, key=lambda r: r["n"])
+        goal(
+            "national roll-up in ≤ 2 s",
+            largest["seconds"] <= 2,
+            f"{largest['seconds']:.2f} s at {largest['n']:,} grassroots units ({largest['records']:,} lines)",
+        )
+        queries = sorted({r["queries"] for r in rollups})
+        goal("roll-up queries constant across sizes", len(queries) == 1, " / ".join(map(str, queries)) + " queries")
+
     def ratio_goal(text, op, n, *, numerator, denominator, minimum=None, maximum=None):
         top, bottom = find(runs, n, op, numerator), find(runs, n, op, denominator)
         if not (top and bottom and bottom["seconds"]):
@@ -1269,7 +1322,7 @@ def evaluate_goals(results):
             goal(text, abs(diff) <= 50, f"{small['queries']:,} → {large['queries']:,} ({diff:+,})")
         else:
             goal(text, None, "not measured at both sizes")
-    for op in OPS:
+    for op in (op for op in OPS if not op.startswith("rollup")):  # the roll-up has its own sizes and goals
         small, large = find(runs, 1000, op), find(runs, 10000, op)
         text = f"{op}: 1,000 → 10,000 units in ≤ 11× the time, peak memory < 1 GiB"
         if small and large:
@@ -1352,7 +1405,7 @@ def markdown(results):
             " | peak RSS MB ours / naive / raw | writes | runs |",
             "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
         ]
-        for n in sizes:
+        for n in results.get("rollup_sizes", []) if op.startswith("rollup") else sizes:
             ours, naive, raw = (find(runs, n, op, impl) for impl in IMPLS)
             if not (ours or naive or raw):
                 continue
@@ -1454,6 +1507,11 @@ def main(argv):
     p_run = sub.add_parser("run", help="every size, every step; writes RESULTS.md and results.json")
     p_run.add_argument("--template", required=True, help="database with union_campaign installed, no demo data")
     p_run.add_argument("--sizes", default=os.environ.get("SIZES") or DEFAULT_SIZES)
+    p_run.add_argument(
+        "--rollup-sizes",
+        default=os.environ.get("ROLLUP_SIZES", "10000,126000"),
+        help="grassroots units of the national roll-up (tree written by SQL); empty: none",
+    )
     p_run.add_argument("--out", default=str(Path(__file__).resolve().parent))
     p_run.add_argument("--log-dir")
     p_run.add_argument("--commit", help="the revision measured (default: git describe of the working tree)")
@@ -1472,6 +1530,7 @@ def main(argv):
     sizes = sorted({int(size) for size in re.split(r"[,\s]+", args.sizes.replace("_", "")) if size})
     if not sizes or min(sizes) < 1:
         parser.error(f"--sizes: give unit counts separated by commas, e.g. 100,1000 (got {args.sizes!r})")
+    args.rollup_sizes = [int(size) for size in re.split(r"[,\s]+", args.rollup_sizes.replace("_", "")) if size]
     return Orchestrator(args).run(sizes)
 
 

@@ -1,12 +1,14 @@
 # Copyright 2026 union_campaign contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import io
 from datetime import timedelta
 
+import openpyxl
+
 from odoo import Command
+from odoo.addons.mail.tests.common import mail_new_test_user
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, tagged
-
-from odoo.addons.mail.tests.common import mail_new_test_user
 
 from .common import UnionCampaignCommon
 
@@ -73,7 +75,8 @@ class TestCascade(UnionCampaignCommon):
         basis = plan.legal_basis_ids
         self.assertEqual(basis.upper_campaign_id, self.upper)
         self.assertEqual(
-            basis.with_context(lang="vi_VN")._get_sentence(), "Thực hiện Kế hoạch số 99/KH-TEST ngày 05/01/2027 của Ban Thường vụ LĐLĐ Test,"
+            basis.with_context(lang="vi_VN")._get_sentence(),
+            "Thực hiện Kế hoạch số 99/KH-TEST ngày 05/01/2027 của Ban Thường vụ LĐLĐ Test,",
         )
         # The upper plan's unit items, each remembering the item it implements; the federation's tasks stay above.
         self.assertEqual(plan.item_ids.parent_item_id, self.upper_items)
@@ -118,7 +121,11 @@ class TestCascade(UnionCampaignCommon):
             plan.item_ids[:1].with_user(self.user_ward).write({"parent_item_id": draft.item_ids[:1].id})
 
     def test_wizard(self):
-        wizard = Form(self.env["union.campaign.implement.wizard"].with_user(self.user_ward).with_context(default_campaign_id=self.upper.id))
+        wizard = Form(
+            self.env["union.campaign.implement.wizard"]
+            .with_user(self.user_ward)
+            .with_context(default_campaign_id=self.upper.id)
+        )
         self.assertEqual(wizard.unit_id, self.ward, "the one unit of the plan the officer works for")
         wizard.days_before = 3
         action = wizard.save().action_confirm()
@@ -131,7 +138,9 @@ class TestCascade(UnionCampaignCommon):
         plan = self._implement()
         first_item = plan.item_ids.filtered(lambda item: item.name == "Hội nghị quán triệt")
         # G3, an agency, is not asked for the first item.
-        first_item.with_user(self.user_ward).write({"all_units": False, "unit_ids": [Command.set((self.g1 | self.g2).ids)]})
+        first_item.with_user(self.user_ward).write(
+            {"all_units": False, "unit_ids": [Command.set((self.g1 | self.g2).ids)]}
+        )
         plan.with_user(self.user_ward).write({"approver_id": self.user_manager.id})
         plan.with_user(self.user_ward).action_submit()
         plan.with_user(self.user_manager).action_approve()
@@ -185,12 +194,37 @@ class TestCascade(UnionCampaignCommon):
         before = self._rollup_queries()
         self._approve(upward)
         self.assertEqual(self._rollup_queries(), before, "one aggregation, whatever the number of reports")
-        rows = {row["level"]: row for row in self.upper.with_user(self.user_officer).get_rollup()}
-        self.assertEqual(set(rows), {"LĐLĐ Test", "Công đoàn phường Test"})
-        district, ward = rows["LĐLĐ Test"], rows["Công đoàn phường Test"]
-        self.assertEqual((district["lines"], district["done"], district["qty"], district["participants"]), (1, 1, 1, 10))
-        self.assertEqual((ward["lines"], ward["done"], ward["qty"], ward["participants"]), (2, 2, 5, 75))
+        rollup = self.upper.with_user(self.user_officer).get_rollup()
+        self.assertEqual([row["level_code"] for row in rollup], ["commune", "grassroots"], "from the top level down")
+        ward, grassroots = rollup
+        self.assertEqual((ward["lines"], ward["done"], ward["qty"], ward["participants"]), (1, 1, 1, 10), "its own")
+        self.assertEqual(
+            (
+                grassroots["lines"],
+                grassroots["done"],
+                grassroots["share"],
+                grassroots["qty"],
+                grassroots["participants"],
+            ),
+            (2, 2, 100.0, 5, 75),
+        )
+        rows = {row["level_code"]: row for row in rollup}
         self.assertEqual({row["item_id"] for row in rows.values()}, {line.item_id.id})
+        # The same across the levels as a spreadsheet: per item and level, then every unit's line.
+        content, _kind = (
+            self.env["ir.actions.report"]
+            .with_user(self.user_officer)
+            ._render_xlsx("union_campaign.action_report_campaign_rollup_xlsx", self.upper.ids, {})
+        )
+        workbook = openpyxl.load_workbook(io.BytesIO(content), read_only=True)
+        by_level, units = (list(sheet.iter_rows(values_only=True)) for sheet in workbook.worksheets)
+        self.assertEqual([row[2:7] for row in by_level[3:]], [(1, 1, 1, 1, 10), (2, 2, 1, 5, 75)])
+        self.assertEqual(
+            {row[1] for row in units[1:]},
+            {"Công đoàn phường Test", "CĐCS Trường G1", "CĐCS Công ty G2", "CĐCS Cơ quan G3"}
+            | {unit.name for unit in self.units},
+            "every unit's line of the chain, drafts included (their state says so)",
+        )
         action = self.upper.with_user(self.user_officer).action_view_rollup()
         self.assertEqual(
             self.env["union.unit.report.line"].search(action["domain"] + [("report_id.state", "=", "approved")]),
@@ -207,7 +241,9 @@ class TestCascade(UnionCampaignCommon):
         self.assertEqual(ward_plan.issuing_unit_id, self.env.ref("union_campaign.unit_cd_phuc_loi"))
         upward = city.report_ids
         self.assertEqual(upward.state, "approved")
-        conference = upward.line_ids.filtered(lambda line: line.item_id == self.env.ref("union_campaign.campaign_city_chain_item_1"))
+        conference = upward.line_ids.filtered(
+            lambda line: line.item_id == self.env.ref("union_campaign.campaign_city_chain_item_1")
+        )
         self.assertEqual((conference.qty_done, conference.participant_count), (4, 548), "the ward's 1 + its units' 3")
         self.assertTrue(conference.units_summary.startswith("2/2 "))
         rows = city.get_rollup()
@@ -243,17 +279,29 @@ class TestCascade(UnionCampaignCommon):
         with self.assertRaises(AccessError):
             plan.item_ids[:1].with_user(self.user_officer).write({"user_id": self.user_officer.id})
         with self.assertRaises(AccessError):
-            Plan.with_user(self.user_officer).create(self._prepare_campaign_vals(
-                reference="95/KH-TEST", issuing_unit_id=self.ward.id, unit_ids=[Command.set(self.g1.ids)]
-            ))
+            Plan.with_user(self.user_officer).create(
+                self._prepare_campaign_vals(
+                    reference="95/KH-TEST", issuing_unit_id=self.ward.id, unit_ids=[Command.set(self.g1.ids)]
+                )
+            )
         lower.with_user(self.user_ward).action_approve()  # the ward decides on its own plan's reports
         self.assertEqual(lower.state, "approved")
 
     def test_part_rules_derive_from_the_plan_rule(self):
         """One rule for officers: every part of a plan is read as its plan is (the same domain through campaign_id)."""
         plan_rule = self.env.ref("union_campaign.union_campaign_rule_officer").domain_force
-        for model in ("phase", "item", "slogan", "legal_basis", "recipient", "responsibility", "section", "target",
-                      "budget_line", "report_schedule"):
+        for model in (
+            "phase",
+            "item",
+            "slogan",
+            "legal_basis",
+            "recipient",
+            "responsibility",
+            "section",
+            "target",
+            "budget_line",
+            "report_schedule",
+        ):
             rule = self.env.ref(f"union_campaign.union_campaign_{model}_rule_officer").domain_force
             self.assertEqual(rule, plan_rule.replace("('", "('campaign_id.").replace("('campaign_id.|'", "('|'"), model)
         report_rule = self.env.ref("union_campaign.union_unit_report_rule_officer").domain_force
@@ -262,6 +310,9 @@ class TestCascade(UnionCampaignCommon):
             self.assertEqual(rule, report_rule.replace("('", "('report_id.").replace("('report_id.|'", "('|'"), model)
 
     def _rollup_queries(self):
+        """Queries of one roll-up with cold record caches (the registry's caches warm: a selection's labels)."""
+        self.upper.get_rollup()
+        self.env.flush_all()
         self.env.invalidate_all()
         count = self.env.cr.sql_log_count
         self.upper.get_rollup()

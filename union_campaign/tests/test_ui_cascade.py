@@ -27,7 +27,11 @@ class TestCascadeTour(HttpCase):
             tz="Asia/Ho_Chi_Minh",
         )
         cls.grassroots_chair = mail_new_test_user(
-            env, login="t_cdcs_tour", name="Ngô Văn Cơ", groups="base.group_user,union_campaign.group_user", lang="vi_VN"
+            env,
+            login="t_cdcs_tour",
+            name="Ngô Văn Cơ",
+            groups="base.group_user,union_campaign.group_user",
+            lang="vi_VN",
         )
         cls.ward = env["union.unit"].create(
             {
@@ -87,7 +91,9 @@ class TestCascadeTour(HttpCase):
         ward_plan.with_user(self.ward_officer).action_launch()
         # The grassroots union reports (its own phone path is toured elsewhere); the ward approves.
         report = ward_plan.report_ids
-        report.line_ids.with_user(self.grassroots_chair).write({"is_done": True, "qty_done": 2, "participant_count": 60})
+        report.line_ids.with_user(self.grassroots_chair).write(
+            {"is_done": True, "qty_done": 2, "participant_count": 60}
+        )
         report.with_user(self.grassroots_chair).action_submit()
         report.with_user(self.ward_officer).action_approve()
         self.assertEqual(report.state, "approved")

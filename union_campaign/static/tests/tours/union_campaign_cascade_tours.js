@@ -83,7 +83,11 @@ tours.add("union_campaign_cascade_rollup", {
         },
         {
             content: "The pivot shows the ward's level under the item",
-            trigger: ".o_pivot th:contains(Công đoàn phường Tour)",
+            trigger: ".o_pivot th:contains(Xã, phường, đặc khu)",
+        },
+        {
+            content: "and the level of the grassroots unions below it",
+            trigger: ".o_pivot th:contains(Công đoàn cơ sở)",
         },
     ],
 });
