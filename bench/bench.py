@@ -1199,8 +1199,14 @@ class Orchestrator:
             "workers_check": self.workers,
             "errors": self.errors,
         }
-        results["goals"] = evaluate_goals(results)
         out = Path(self.args.out)
+        if not sizes and (out / "results.json").exists():
+            # A roll-up-only run: the other figures stay those of the last full run (its date and commit said).
+            last = json.loads((out / "results.json").read_text())
+            results.update({key: last[key] for key in ("sizes", "setup", "workers_check") if key in last})
+            results["runs"] = [r for r in last["runs"] if not r["op"].startswith("rollup")] + self.runs
+            results["full_run"] = {key: last.get(key) for key in ("date", "machine", "wall_seconds")}
+        results["goals"] = evaluate_goals(results)
         out.mkdir(parents=True, exist_ok=True)
         (out / "results.json").write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n")
         (out / "RESULTS.md").write_text(markdown(results))
@@ -1383,6 +1389,16 @@ def markdown(results):
         + f"; Python {machine['python']}, PostgreSQL {machine['postgresql']}; commit {machine['commit']}."
         f" Sizes {', '.join(f'{n:,}' for n in sizes)} units; whole run {results['wall_seconds']:.0f} s.",
         "",
+    ]
+    if results.get("full_run"):
+        full = results["full_run"]
+        lines[-2] = (
+            f"Roll-up run on {results['date']} (commit {machine['commit']}, {results['wall_seconds']:.0f} s); the other"
+            f" figures from the full run of {full['date']} (commit {full['machine']['commit']},"
+            f" {full['wall_seconds']:.0f} s), {machine['cpu']}, {machine['cores']} cores; Python {machine['python']},"
+            f" PostgreSQL {machine['postgresql']}. Sizes {', '.join(f'{n:,}' for n in sizes)} units."
+        )
+    lines += [
         "Produced by `make bench` (`make bench SIZES=100,1000` for a quick run): see `bench/bench.py`. Each size",
         "gets n grassroots units, n/10 reporters, two officers, two managers and an approved plan of 3 phases ×",
         f"{ITEMS_PER_PHASE} unit items (+ 1 federation task), so a launch creates 3n reports, 12n lines and 3n + 1",
@@ -1527,8 +1543,11 @@ def main(argv):
     args = parser.parse_args(argv)
     if args.command == "step":
         return run_step(args)
-    sizes = sorted({int(size) for size in re.split(r"[,\s]+", args.sizes.replace("_", "")) if size})
-    if not sizes or min(sizes) < 1:
+    # SIZES=none: only the roll-up, its figures merged into the last results (make bench SIZES=none).
+    sizes = [] if args.sizes.strip().lower() == "none" else None
+    if sizes is None:
+        sizes = sorted({int(size) for size in re.split(r"[,\s]+", args.sizes.replace("_", "")) if size})
+    if (not sizes and args.sizes.strip().lower() != "none") or (sizes and min(sizes) < 1):
         parser.error(f"--sizes: give unit counts separated by commas, e.g. 100,1000 (got {args.sizes!r})")
     args.rollup_sizes = [int(size) for size in re.split(r"[,\s]+", args.rollup_sizes.replace("_", "")) if size]
     return Orchestrator(args).run(sizes)

@@ -14,6 +14,7 @@ import datetime
 PROVINCES = 34
 GRASSROOTS_PER_COMMUNE = 38
 ITEMS = ("Hội nghị tuyên truyền pháp luật", "Thăm hỏi đoàn viên khó khăn")
+TOP_REFERENCE = "1/KH-TLĐ-BENCH"
 
 
 def _required_columns(cr, table):
@@ -108,16 +109,18 @@ def build_chain(env, n):
         "write_date",
     )
 
-    def plans(issuers, parents):
+    def plans(issuers, parents, symbol):
         rows = [
-            ("Kế hoạch (bench)", f"{i}/KH-BENCH", issuer, today, company, "running", 1, parent, True, *stamp)
-            for i, (issuer, parent) in enumerate(zip(issuers, parents, strict=True))
+            ("Kế hoạch (bench)", f"{i}/KH-{symbol}", issuer, today, company, "running", 1, parent, True, *stamp)
+            for i, (issuer, parent) in enumerate(zip(issuers, parents, strict=True), start=1)
         ]
         return _insert(env, "union.campaign", plan_cols, rows)
 
-    (top_plan,) = plans([top], [None])
-    province_plans = plans(provinces, [top_plan] * PROVINCES)
-    commune_plans = plans(commune_ids, [province_plans[provinces.index(p)] for p in _parents(cr, commune_ids)])
+    (top_plan,) = plans([top], [None], "TLĐ-BENCH")
+    province_plans = plans(provinces, [top_plan] * PROVINCES, "LĐLĐ-BENCH")
+    commune_plans = plans(
+        commune_ids, [province_plans[provinces.index(p)] for p in _parents(cr, commune_ids)], "CĐ-BENCH"
+    )
     all_plans = [top_plan, *province_plans, *commune_plans]
     cr.execute("UPDATE union_campaign SET root_campaign_id = %s WHERE id = ANY(%s)", [top_plan, all_plans])
     phase_cols = (
@@ -295,7 +298,7 @@ def _write_reports(env, chain):
 
 def find_chain(env):
     """The tree already written on this database (an earlier op): (top plan, reports, lines), else None."""
-    top = env["union.campaign"].search([("reference", "=", "0/KH-BENCH")], limit=1)
+    top = env["union.campaign"].search([("reference", "=", TOP_REFERENCE)], limit=1)
     if not top:
         return None
     lines = env["union.unit.report.line"].search_count([("root_campaign_id", "=", top.id)])
