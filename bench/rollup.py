@@ -278,6 +278,10 @@ def _write_reports(env, chain):
         "participant_count",
         "amount",
         "link_count",
+        "own_qty_done",
+        "own_participant_count",
+        "own_amount",
+        "done_unit_count",
         "units_qty_done",
         "units_participant_count",
         "units_amount",
@@ -289,8 +293,10 @@ def _write_reports(env, chain):
         done = unit % 7 != 0
         for k in range(2):
             qty = 2 if done else 0
+            figures = (qty, 30 * qty, 1_000_000.0 * qty)
+            # its figures, its own figures (a grassroots unit's are all its own), then the units' part (none)
             line_rows.append(
-                (report, items[plan][k], company, 1, k, done, qty, 30 * qty, 1_000_000.0 * qty, 0, 0, 0, 0.0, 0, 0)
+                (report, items[plan][k], company, 1, k, done, *figures, 0, *figures, int(done), 0, 0, 0.0, 0, 0)
             )
     _insert(env, "union.unit.report.line", line_cols, line_rows)
     return len(report_ids), len(line_rows)

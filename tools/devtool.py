@@ -382,7 +382,7 @@ def cmd_i18n(_args):
     return 0
 
 
-SHOT_TOURS = "/union_campaign:TestDailyDesktop,/union_campaign:TestDailyPhone"
+SHOT_TOURS = "/union_campaign:TestDailyDesktop,/union_campaign:TestDailyPhone,/union_campaign:TestCascadeTour"
 
 
 def cmd_screenshots(args):

@@ -3,7 +3,6 @@
 from odoo import models
 from odoo.tools import SQL
 
-from ..models.union_campaign_cascade import FILLED_SUMS
 from ..models.union_workflow_mixin import OPEN_STATES
 from ..tools import local_today
 
@@ -143,10 +142,9 @@ class CampaignRollupXlsx(models.AbstractModel):
             SQL.identifier(report, "submitted_days_late"),
             SQL.identifier(table, "is_done"),
             # Each line's own work: its figures less the units' part a fill added up (no unit counted twice).
-            *(
-                SQL("%s - %s", SQL.identifier(table, name), SQL.identifier(table, units))
-                for name, units in FILLED_SUMS.items()
-            ),
+            SQL.identifier(table, "own_qty_done"),
+            SQL.identifier(table, "own_participant_count"),
+            SQL.identifier(table, "own_amount"),
         )
         self.env.flush_all()
         connection = getattr(self.env.cr, "_cnx", None)

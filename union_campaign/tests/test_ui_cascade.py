@@ -7,11 +7,15 @@ from datetime import timedelta
 
 from odoo import Command, fields
 from odoo.addons.mail.tests.common import mail_new_test_user
-from odoo.tests import HttpCase, tagged
+from odoo.tests import tagged
+
+from .test_ui_daily import DailyTourCase
 
 
 @tagged("post_install", "-at_install")
-class TestCascadeTour(HttpCase):
+class TestCascadeTour(DailyTourCase):
+    """Its "shot" steps take the README's pictures of the chain (`make screenshots`)."""
+
     browser_size = "1440x900"
 
     @classmethod

@@ -7,6 +7,7 @@
  * the levels. Run by test_ui_cascade.py, which plays the grassroots unions between the tours.
  */
 import { registry } from "@web/core/registry";
+import { shot } from "@union_campaign/../tests/tours/union_campaign_daily_tours";
 
 const tours = registry.category("web_tour.tours");
 
@@ -39,6 +40,7 @@ tours.add("union_campaign_cascade_implement", {
             content: "Its basis cites the city's plan with its verb",
             trigger: ".o_field_widget[name=document_preview]:contains(Thực hiện Kế hoạch số 77/KH-LĐLĐ)",
         },
+        shot("cascade-implementing-plan", ".o_field_widget[name=document_preview]:contains(Thực hiện Kế hoạch số)"),
     ],
 });
 
@@ -62,6 +64,7 @@ tours.add("union_campaign_cascade_fill", {
             content: "The units' reports are one click away",
             trigger: ".o_form_view button[name=action_view_source_reports]",
         },
+        shot("cascade-filled-report", ".o_field_widget[name=line_ids] td:contains(1/1 đơn vị)"),
         {
             content: "Submit the upward report",
             trigger: ".o_form_view .o_form_statusbar button[name=action_submit]",
@@ -89,5 +92,6 @@ tours.add("union_campaign_cascade_rollup", {
             content: "and the level of the grassroots unions below it",
             trigger: ".o_pivot th:contains(Công đoàn cơ sở)",
         },
+        shot("cascade-rollup", ".o_pivot th:contains(Công đoàn cơ sở)"),
     ],
 });

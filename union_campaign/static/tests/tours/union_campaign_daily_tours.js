@@ -16,7 +16,7 @@ const tours = registry.category("web_tour.tours");
  * uc_shots=1: the step then asks the test (through the console) for a picture and waits until it is taken.
  * Otherwise it only checks that `trigger` is on the page.
  */
-function shot(name, trigger, { keepNotifications = false } = {}) {
+export function shot(name, trigger, { keepNotifications = false } = {}) {
     return {
         content: `Picture: ${name}`,
         trigger,
@@ -38,7 +38,7 @@ function shot(name, trigger, { keepNotifications = false } = {}) {
 }
 
 /** A step that fails when the page, once `trigger` is shown, is wider than the screen (it would scroll sideways). */
-function noSidewaysScroll(what, trigger) {
+export function noSidewaysScroll(what, trigger) {
     return {
         content: `The ${what} does not scroll sideways`,
         trigger,

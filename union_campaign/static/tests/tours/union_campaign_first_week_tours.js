@@ -6,6 +6,7 @@
  * size where each was seen (1440x900 for the officer, 390x844 for the reporters). Run by test_ui_first_week.py.
  */
 import { registry } from "@web/core/registry";
+import { noSidewaysScroll } from "@union_campaign/../tests/tours/union_campaign_daily_tours";
 
 const tours = registry.category("web_tour.tours");
 
@@ -33,20 +34,6 @@ CHỦ TỊCH
 
 Nguyễn Văn An
 `;
-
-/** A step that fails when the page, once `trigger` is shown, is wider than the screen (it would scroll sideways). */
-function noSidewaysScroll(what, trigger) {
-    return {
-        content: `The ${what} does not scroll sideways`,
-        trigger,
-        run() {
-            const width = document.documentElement.scrollWidth;
-            if (width > window.innerWidth + 1) {
-                throw new Error(`The ${what} scrolls sideways: ${width}px wide in a ${window.innerWidth}px screen`);
-            }
-        },
-    };
-}
 
 // An officer starts a plan by hand: the usual outline is there, the form shows what will print, a long title
 // wraps, "Cancel" is not offered on a plan never saved, and a new issuing union is created from the form.
