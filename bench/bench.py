@@ -1205,7 +1205,9 @@ class Orchestrator:
             last = json.loads((out / "results.json").read_text())
             results.update({key: last[key] for key in ("sizes", "setup", "workers_check") if key in last})
             results["runs"] = [r for r in last["runs"] if not r["op"].startswith("rollup")] + self.runs
-            results["full_run"] = last.get("full_run") or {key: last.get(key) for key in ("date", "machine", "wall_seconds")}
+            results["full_run"] = last.get("full_run") or {
+                key: last.get(key) for key in ("date", "machine", "wall_seconds")
+            }
         results["goals"] = evaluate_goals(results)
         out.mkdir(parents=True, exist_ok=True)
         (out / "results.json").write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n")
