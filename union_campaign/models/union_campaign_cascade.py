@@ -93,14 +93,17 @@ class UnionCampaign(models.Model):
     # The implementing plan
     # ------------------------------------------------------------------
     def _get_implementing_units(self, user=None):
-        """Return the units of this plan that `user` works for (its chair or a reporting member) and that have
-        units of their own to give a plan to; managers may implement for any such unit of the plan."""
+        """Return the units of this plan that `user` works for (its chair, a reporting member or an officer) and
+        that have units of their own to give a plan to; a manager may also implement for such a unit they run."""
         self.ensure_one()
         user = user or self.env.user
-        units = self.unit_ids.filtered(lambda unit: unit.child_ids.filtered("receives_plans"))
-        if not user.has_group("union_campaign.group_manager"):
-            units = units.filtered(lambda unit: user in unit.reporter_user_ids)
-        return units
+        manager = user.has_group("union_campaign.group_manager")
+        return self.unit_ids.filtered(
+            lambda unit: (
+                unit.child_ids.filtered("receives_plans")
+                and (user in unit.reporter_user_ids or (manager and user._union_runs(unit)))
+            )
+        )
 
     def action_create_implementing_plan(self, unit=None, days_before=None):
         """Create the plan with which `unit` implements this running plan, and return the action opening it.

@@ -253,7 +253,9 @@ class TestCascade(UnionCampaignCommon):
         """A ward's officer sees the plans of the ward, below it and given to it, nothing of the district's other
         units; the district's officer reads what lies below it and changes none of it."""
         self.addCleanup(self.env.registry.clear_cache)
-        self.federation.officer_user_ids = self.user_officer
+        self.assertEqual(self.upper._get_implementing_units(self.user_manager), self.ward, "a manager of every union")
+        self.federation.officer_user_ids = self.user_officer | self.user_manager
+        self.assertFalse(self.upper._get_implementing_units(self.user_manager), "the district's manager runs no ward")
         other = self._create_campaign(reference="97/KH-TEST")  # the district's draft for units A, B, C
         plan = self._launched_lower_plan()
         Plan = self.env["union.campaign"].with_user(self.user_ward)
