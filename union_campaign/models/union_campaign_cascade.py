@@ -263,18 +263,14 @@ class UnionCampaign(models.Model):
             .with_context(union_default_outline=True, lang=lang)
             .create(self._prepare_implementing_plan_vals(unit, days_before))
         )
-        Item = self.env["union.campaign.item"]
-        items_by_upper, phases_by_upper = {}, {}
-        for upper_phase in self.phase_ids:
-            phase = self.env["union.campaign.phase"].create(
+        phases = self.env["union.campaign.phase"].create(
+            [
                 {**upper_phase._prepare_implementing_phase_vals(days_before), "campaign_id": plan.id}
-            )
-            phases_by_upper[upper_phase.id] = phase.id
-            # Parents before their sub-items (the plan's order), so that each sub-item finds its parent's copy.
-            for upper_item in upper_phase.item_ids.filtered(lambda i: i.scope in ("units", "both")):
-                vals = upper_item._prepare_implementing_item_vals(phase, days_before)
-                vals["parent_id"] = items_by_upper.get(upper_item.parent_id.id, Item).id
-                items_by_upper[upper_item.id] = Item.create(vals)
+                for upper_phase in self.phase_ids
+            ]
+        )
+        phases_by_upper = dict(zip(self.phase_ids.ids, phases, strict=True))
+        items_by_upper = self._copy_unit_items(phases_by_upper, days_before)
         plan.report_schedule_ids = [
             Command.create(
                 schedule._prepare_implementing_schedule_vals(plan, phases_by_upper, items_by_upper, days_before)
@@ -287,6 +283,29 @@ class UnionCampaign(models.Model):
             subtype_xmlid="mail.mt_note",
         )
         return plan
+
+    def _copy_unit_items(self, phases_by_upper, days_before):
+        """Copy this plan's unit items into the implementing plan's periods, one create per level of sub-items (a
+        sub-item after its parent, whose copy it is attached to): {upper item id: its copy}."""
+        Item = self.env["union.campaign.item"]
+        pending = self.item_ids.filtered(lambda item: item.scope in ("units", "both"))
+        copies = {}
+        while pending:
+            # (a loop of parents, which the form cannot make, would leave nothing ready: copied flat then)
+            ready = (
+                pending.filtered(
+                    lambda item, waiting=pending: item.parent_id.id in copies or item.parent_id not in waiting
+                )
+                or pending
+            )
+            vals_list = []
+            for upper_item in ready:
+                vals = upper_item._prepare_implementing_item_vals(phases_by_upper[upper_item.phase_id.id], days_before)
+                vals["parent_id"] = copies.get(upper_item.parent_id.id, Item).id
+                vals_list.append(vals)
+            copies.update(zip(ready.ids, Item.create(vals_list), strict=True))
+            pending -= ready
+        return copies
 
     def _prepare_implementing_plan_vals(self, unit, days_before):
         """Return the values of the draft with which `unit` implements this plan: its own level's header, units,
@@ -425,7 +444,7 @@ class UnionCampaignReportSchedule(models.Model):
     def _prepare_implementing_schedule_vals(self, plan, phases, items_by_upper, days_before):
         """The schedule as the implementing plan asks it of its units, due `days_before` days earlier.
 
-        :param phases: {upper period id: the implementing plan's period id}
+        :param phases: {upper period id: the implementing plan's period}
         :param items_by_upper: {upper item id: the implementing plan's item}
         """
         self.ensure_one()
@@ -441,7 +460,7 @@ class UnionCampaignReportSchedule(models.Model):
             "date_from": self.date_from,
             "date_to": self.date_to,
             "skip_covered": self.skip_covered,
-            "phase_ids": [Command.set([phases[phase.id] for phase in self.phase_ids])],
+            "phase_ids": [Command.set([phases[phase.id].id for phase in self.phase_ids])],
             "item_ids": [Command.set(items)],
             "addressee": plan.issuing_unit_id.name,
         }
@@ -596,8 +615,11 @@ class UnionUnitReport(models.Model):
 
     @api.depends("campaign_id", "unit_id")
     def _compute_implementing_campaign_ids(self):
+        plans = self._search_implementing_campaigns(
+            [("parent_campaign_id", "in", self.campaign_id.ids), ("issuing_unit_id", "in", self.unit_id.ids)]
+        ).grouped(lambda plan: (plan.parent_campaign_id, plan.issuing_unit_id))
         for report in self:
-            report.implementing_campaign_ids = report._get_implementing_campaigns()
+            report.implementing_campaign_ids = plans.get((report.campaign_id, report.unit_id), False)
 
     @api.depends("line_ids.source_line_ids")
     def _compute_source_report_count(self):
@@ -606,17 +628,15 @@ class UnionUnitReport(models.Model):
 
     def _get_implementing_campaigns(self):
         self.ensure_one()
-        return (
-            self.env["union.campaign"]
-            .sudo()
-            .search(
-                [
-                    ("parent_campaign_id", "=", self.campaign_id.id),
-                    ("issuing_unit_id", "=", self.unit_id.id),
-                    ("state", "in", ("running", "done")),
-                ]
-            )
+        return self._search_implementing_campaigns(
+            [("parent_campaign_id", "=", self.campaign_id.id), ("issuing_unit_id", "=", self.unit_id.id)]
         )
+
+    @api.model
+    def _search_implementing_campaigns(self, domain):
+        """The running (or closed) plans matching `domain` that implement a plan: read as the system, the domain
+        keeps them to a report's plan and unit."""
+        return self.env["union.campaign"].sudo().search([*domain, ("state", "in", ("running", "done"))])
 
     def _get_units_lines(self, plans):
         """Return the lines of the units' reports on `plans` that answer this report's items over its period:
@@ -639,10 +659,10 @@ class UnionUnitReport(models.Model):
                 ("report_id.date_period_start", "=", False),
                 ("report_id.date_period_start", "<=", self.date_period_end),
             ]
-        by_item = {}
-        for line in self.env["union.unit.report.line"].sudo().search(domain):
-            by_item.setdefault(line.item_id.parent_item_id.id, []).append(line)
-        return {item_id: self.env["union.unit.report.line"].sudo().union(*lines) for item_id, lines in by_item.items()}
+        lines = self.env["union.unit.report.line"].sudo().search(domain)
+        return {
+            item.id: item_lines for item, item_lines in lines.grouped(lambda line: line.item_id.parent_item_id).items()
+        }
 
     def action_fill_from_units(self):
         """Fill this upward report from the approved reports of the unit's own units on its implementing plans:

@@ -55,8 +55,6 @@ class CampaignResultsXlsx(models.AbstractModel):
                 "total_dec": workbook.add_format(dict(total, num_format="#,##0.00")),
                 "total_percent": workbook.add_format(dict(total, num_format="0%")),
                 "on_time": workbook.add_format(dict(CELL, bg_color="#C6EFCE", font_color="#006100")),
-                "late": workbook.add_format(dict(CELL, bg_color="#FFEB9C", font_color="#9C5700")),
-                "missing": workbook.add_format(dict(CELL, bg_color="#FFC7CE", font_color="#9C0006")),
             }
         )
         return formats

@@ -5,6 +5,7 @@ from odoo.tools import SQL
 
 from ..models.union_workflow_mixin import OPEN_STATES
 from ..tools import local_today
+from .union_campaign_xlsx_mixin import CELL
 
 # Column widths, in characters.
 LEVEL_WIDTHS = (48, 30, 12, 14, 10, 14, 16, 18)
@@ -37,14 +38,7 @@ class CampaignRollupXlsx(models.AbstractModel):
 
     def _get_formats(self, workbook):
         formats = super()._get_formats(workbook)
-        formats.update(
-            {
-                "late": workbook.add_format({"border": 1, "bg_color": "#FFEB9C", "font_color": "#9C5700"}),
-                "missing": workbook.add_format({"border": 1, "bg_color": "#FFC7CE", "font_color": "#9C0006"}),
-                "money": workbook.add_format({"border": 1, "num_format": "#,##0"}),
-                "percent": workbook.add_format({"border": 1, "num_format": "0.0%"}),
-            }
-        )
+        formats["percent"] = workbook.add_format(dict(CELL, num_format="0.0%"))
         return formats
 
     def _write_levels(self, workbook, formats, top, prefix):
@@ -74,7 +68,7 @@ class CampaignRollupXlsx(models.AbstractModel):
             sheet.write_number(row, 4, line["share"] / 100, formats["percent"])
             for col, key in enumerate(("qty", "participants"), start=5):
                 sheet.write_number(row, col, line[key], formats["int"])
-            sheet.write_number(row, 7, line["amount"], formats["money"])
+            sheet.write_number(row, 7, line["amount"], formats["int"])
             row += 1
 
     def _write_lines(self, workbook, formats, top, prefix):
@@ -112,7 +106,7 @@ class CampaignRollupXlsx(models.AbstractModel):
             sheet.write_number(row, 4, 1 if done else 0, formats["int"])
             sheet.write_number(row, 5, qty or 0, formats["int"])
             sheet.write_number(row, 6, participants or 0, formats["int"])
-            sheet.write_number(row, 7, amount or 0, formats["money"])
+            sheet.write_number(row, 7, amount or 0, formats["int"])
             sheet.write_number(row, 8, days_late or 0, formats["int"])
             row += 1
 

@@ -45,4 +45,7 @@ class UnionCampaignXlsxMixin(models.AbstractModel):
             "int": workbook.add_format(dict(CELL, num_format="#,##0")),
             "total_text": workbook.add_format(dict(CELL, bold=True, bg_color="#F2F2F2")),
             "total_int": workbook.add_format(dict(CELL, bold=True, bg_color="#F2F2F2", num_format="#,##0")),
+            # A report sent late, and one not (yet) sent after its deadline.
+            "late": workbook.add_format(dict(CELL, bg_color="#FFEB9C", font_color="#9C5700")),
+            "missing": workbook.add_format(dict(CELL, bg_color="#FFC7CE", font_color="#9C0006")),
         }

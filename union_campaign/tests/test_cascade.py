@@ -66,7 +66,13 @@ class TestCascade(UnionCampaignCommon):
             report.with_user(self.user_manager).action_approve()
 
     def test_implementing_plan(self):
+        upper_banner = self.upper_items.filtered(lambda item: item.name == "Treo băng rôn")
+        upper_sub = self.env["union.campaign.item"].create(
+            {"phase_id": upper_banner.phase_id.id, "parent_id": upper_banner.id, "name": "Băng rôn tại cổng"}
+        )
         plan = self._implement(days_before=5)
+        sub = plan.item_ids.filtered(lambda item: item.parent_item_id == upper_sub)
+        self.assertEqual(sub.parent_id.parent_item_id, upper_banner, "a sub-item under the copy of its parent")
         self.assertEqual(plan.state, "draft")
         self.assertEqual(plan.parent_campaign_id, self.upper)
         self.assertEqual(plan.issuing_unit_id, self.ward)
@@ -79,7 +85,7 @@ class TestCascade(UnionCampaignCommon):
             "Thực hiện Kế hoạch số 99/KH-TEST ngày 05/01/2027 của Ban Thường vụ LĐLĐ Test,",
         )
         # The upper plan's unit items, each remembering the item it implements; the federation's tasks stay above.
-        self.assertEqual(plan.item_ids.parent_item_id, self.upper_items)
+        self.assertEqual(plan.item_ids.parent_item_id, self.upper_items | upper_sub)
         self.assertEqual(set(plan.item_ids.mapped("scope")), {"units"})
         banner = plan.item_ids.filtered(lambda item: item.name == "Treo băng rôn")
         self.assertEqual((banner.target_qty, banner.target_uom, banner.evidence_required), (3, "băng rôn", True))
