@@ -22,6 +22,7 @@ from . import union_campaign_budget_line
 from . import union_campaign_report_schedule
 from . import union_campaign_launch
 from . import union_campaign_navigation
+from . import union_campaign_todo
 from . import union_unit_report
 from . import union_unit_report_reminder
 from . import union_unit_report_evidence
