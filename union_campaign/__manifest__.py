@@ -43,6 +43,7 @@
         "wizards/union_campaign_launch_wizard_views.xml",
         "wizards/union_campaign_import_wizard_views.xml",
         "wizards/union_campaign_implement_wizard_views.xml",
+        "wizards/union_campaign_deadline_wizard_views.xml",
         "wizards/union_campaign_settings_views.xml",
         "views/union_campaign_menus.xml",
     ],

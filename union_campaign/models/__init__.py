@@ -16,6 +16,7 @@ from . import union_campaign_slogan
 from . import union_campaign_recipient
 from . import union_campaign_responsibility
 from . import union_campaign_section
+from . import union_campaign_table_row
 from . import union_campaign_outline
 from . import union_campaign_target
 from . import union_campaign_budget_line
@@ -23,6 +24,7 @@ from . import union_campaign_report_schedule
 from . import union_campaign_launch
 from . import union_campaign_navigation
 from . import union_campaign_todo
+from . import union_campaign_deadlines
 from . import union_unit_report
 from . import union_unit_report_reminder
 from . import union_unit_report_evidence

@@ -107,6 +107,26 @@ class UnionCampaignItem(models.Model):
     in_document = fields.Boolean(
         string="Print in the Plan", default=True, help="List this item under its phase in the plan document."
     )
+    section_id = fields.Many2one(
+        "union.campaign.section",
+        string="Listed in Table",
+        index=True,
+        ondelete="set null",
+        domain="[('campaign_id', '=', campaign_id), ('kind', '=', 'items')]",
+        help="A table of items (an appendix of activities, say) that prints this item as one of its rows, instead "
+        "of listing it under its period.",
+    )
+    date_text = fields.Char(
+        string="Dates as Worded",
+        help="The item's time as the plan writes it (e.g. “Tháng 10/2025”, “Trước ngày 15/11/2025”); else its dates "
+        "print.",
+    )
+    note = fields.Char(help="A note printed in a table's Ghi chú column.")
+    bullet = fields.Selection(
+        selection=[("+", "+"), ("-", "-"), ("•", "•"), ("*", "*"), ("–", "–")],
+        default="+",
+        help="The bullet a sub-item prints with, as the plan writes it.",
+    )
 
     # ------------------------------------------------------------------
     # Compute methods

@@ -46,6 +46,27 @@ class UnionCampaignTarget(models.Model):
         "union.unit.type", string="Unit Types", help="Only units of these types have the target; empty: all."
     )
     date_deadline = fields.Date(string="Deadline")
+    value_text = fields.Char(
+        string="Value as Worded",
+        compute="_compute_value_text",
+        store=True,
+        readonly=False,
+        help="The value as a table prints it (e.g. “100% CĐCS”, “≥ 95%”); worded again from the value when it changes.",
+    )
+    note = fields.Char(help="A note printed in a table's Ghi chú column.")
+
+    @api.depends("kind", "value", "uom")
+    def _compute_value_text(self):
+        for target in self:
+            target.value_text = target._format_value()
+
+    def _format_value(self):
+        """Return the value as Vietnamese documents print it: 95%, 1.200, 150.000.000."""
+        self.ensure_one()
+        value = self.value or 0
+        number = f"{value:,.2f}".rstrip("0").rstrip(".") if value % 1 else f"{round(value):,}"
+        number = number.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+        return f"{number}%" if self.kind in ("percent_units", "percent_members") else number
 
     @api.model
     def _get_fixed_fields(self):

@@ -12,6 +12,8 @@ from ..tools.numbering import format_marker, outline_numbers
 
 # Kinds of section whose own text is the content: printed whenever they have a heading or text.
 TEXT_KINDS = ("text", "custom", "unrecognised")
+# Columns of figures, right-aligned as tables of figures are.
+RIGHT_ALIGNED_ROLES = ("number", "value", "amount")
 
 
 def _in_order(record):
@@ -55,6 +57,7 @@ class ReportCampaignPlan(models.AbstractModel):
             "place_date": self._format_document_date(campaign.issue_date, campaign.issue_place),
             "bases": self._get_bases_paragraphs(campaign),
             "lines": self._get_outline_lines(campaign),
+            "appendices": self._get_appendices(campaign),
             "recipients": self._format_recipients(campaign.recipient_ids.sorted(_in_order).mapped("display_name")),
             "signature_lines": [line.strip() for line in (campaign.signature_lines or "").splitlines() if line.strip()],
         }
@@ -65,10 +68,11 @@ class ReportCampaignPlan(models.AbstractModel):
         with its marker (a section with nothing to print does not appear, as in the document)."""
         parts = [Markup("<p>%s</p>") % basis for basis in self._get_bases_paragraphs(campaign)]
         lines = self._get_outline_lines(campaign)
-        for line in lines:
-            text = f"{line['marker']} {line['text']}" if line["marker"] else line["text"]
-            tag = {"h1": "h4", "h2": "h5", "h3": "h6"}.get(line["style"])
-            parts.append(Markup(f"<{tag}>%s</{tag}>") % text if tag else Markup("<p>%s</p>") % text)
+        parts += [self._preview_line(line) for line in lines]
+        for appendix in self._get_appendices(campaign):
+            parts.append(Markup("<hr/>"))
+            parts += [Markup("<h4 class='text-center'>%s</h4>") % text for text in appendix["title_lines"]]
+            parts += [self._preview_line(line) for line in appendix["lines"]]
         if not lines:
             parts.append(
                 Markup('<p class="text-warning">%s</p>')
@@ -78,6 +82,30 @@ class ReportCampaignPlan(models.AbstractModel):
                 )
             )
         return Markup("").join(parts)
+
+    @api.model
+    def _preview_line(self, line):
+        """One printed line as HTML for the form: a heading, a paragraph or a bordered table."""
+        if line["style"] == "table":
+            head = Markup("").join(Markup("<th>%s</th>") % column for column in line["columns"])
+            rows = Markup("").join(
+                Markup("<tr class='%s'>%s</tr>")
+                % (
+                    "fw-bold" if row["group"] else "",
+                    Markup("").join(
+                        Markup("<td class='%s'>%s</td>") % ("text-end" if align == "right" else "", cell)
+                        for cell, align in zip(row["cells"], line["aligns"], strict=True)
+                    ),
+                )
+                for row in line["rows"]
+            )
+            return Markup("<table class='table table-bordered table-sm'><thead><tr>%s</tr></thead>%s</table>") % (
+                head,
+                Markup("<tbody>%s</tbody>") % rows,
+            )
+        text = f"{line['marker']} {line['text']}" if line["marker"] else line["text"]
+        tag = {"h1": "h4", "h2": "h5", "h3": "h6"}.get(line["style"])
+        return Markup(f"<{tag}>%s</{tag}>") % text if tag else Markup("<p>%s</p>") % text
 
     @api.model
     def _get_number(self, campaign, is_draft):
@@ -109,11 +137,43 @@ class ReportCampaignPlan(models.AbstractModel):
     # ------------------------------------------------------------------
     @api.model
     def _get_outline_lines(self, campaign):
-        """Return the body of the plan as printed lines {marker, text, style}, section by section.
+        """Return the body of the plan as printed lines {marker, text, style}, section by section (a table is one
+        line of style "table": {columns, aligns, rows}); appendices are not part of it (`_get_appendices`).
 
         Numbering restarts under each higher level and closes up over sections that print nothing.
         """
-        sections = campaign.section_ids.sorted(_in_order)
+        sections = campaign.section_ids.sorted(_in_order).filtered(lambda s: not s.is_appendix)
+        return self._get_sections_lines(sections)
+
+    @api.model
+    def _get_appendices(self, campaign):
+        """Return the appendices printed after the signature, each on a new page: [{title_lines, lines}]. An
+        appendix starts at an appendix section of level 1 (its heading and title lines are its title); the
+        appendix sections below it are its outline, numbered on their own."""
+        appendices = []
+        for section in campaign.section_ids.sorted(_in_order).filtered("is_appendix"):
+            if section.level <= 1 or not appendices:
+                titles = [section.name or "", *(section.title_lines or "").splitlines()]
+                appendices.append(
+                    {
+                        "title_lines": [line.strip() for line in titles if line.strip()],
+                        "head": section,
+                        "sections": self.env["union.campaign.section"],
+                    }
+                )
+            else:
+                appendices[-1]["sections"] |= section
+        return [
+            {
+                "title_lines": appendix["title_lines"],
+                "lines": self._get_section_content(appendix["head"]) + self._get_sections_lines(appendix["sections"]),
+            }
+            for appendix in appendices
+        ]
+
+    @api.model
+    def _get_sections_lines(self, sections):
+        """The printed lines of `sections`, in order, numbered among themselves."""
         contents = [self._get_section_content(section) for section in sections]
         numbers = outline_numbers(
             (section.level, bool(content or (section.kind in TEXT_KINDS and section.name)))
@@ -143,10 +203,104 @@ class ReportCampaignPlan(models.AbstractModel):
         """Return the lines a section prints under its heading: its own text, then the plan's records of its
         kind. Override `_get_<kind>_lines` to print a kind differently."""
         lines = self._body_lines(section.body)
+        if section.is_table:
+            table = self._get_table_line(section)
+            return [*lines, table] if table["rows"] else lines
         method = getattr(self, f"_get_{section.kind}_lines", None)
         if method:
             lines += method(section)
         return lines
+
+    # ------------------------------------------------------------------
+    # Tables: columns by the roles of their headings, one row per record
+    # ------------------------------------------------------------------
+    @api.model
+    def _get_table_line(self, section):
+        """Return a section's table as one printed line: {style "table", columns, aligns, rows: [{cells, group}]}.
+        A table of targets, budget lines or items prints one row per record (the cells from the record's fields,
+        by each column's role), a table kept as written its rows' cells."""
+        columns = section._get_table_columns()
+        roles = [role for _heading, role in columns]
+        if section.kind == "table":
+            rows = [
+                {"cells": row._get_cells(len(columns)), "group": row.is_group}
+                for row in section.row_ids.sorted(_in_order)
+            ]
+        else:
+            rows = []
+            for number, record in self._get_table_records(section):
+                cells = self._get_record_cells(record)
+                rows.append({"cells": [number if r == "number" else cells.get(r, "") for r in roles], "group": False})
+        return {
+            "marker": "",
+            "text": "",
+            "style": "table",
+            "columns": [heading for heading, _role in columns],
+            "aligns": ["right" if role in RIGHT_ALIGNED_ROLES else "left" for role in roles],
+            "rows": rows,
+        }
+
+    @api.model
+    def _get_table_records(self, section):
+        """Return [(row number, record)] of a table of records: targets and budget lines of the plan, the items
+        the table lists (a sub-item numbered under its item: 1.1, 1.2)."""
+        campaign = section.campaign_id
+        if section.kind == "targets":
+            records = campaign.target_ids.filtered(lambda t: not t.item_id).sorted(_in_order)
+            return [(str(n), record) for n, record in enumerate(records, 1)]
+        if section.kind == "budget":
+            return [(str(n), record) for n, record in enumerate(campaign.budget_line_ids.sorted(_in_order), 1)]
+        rows, items = [], section.item_ids.filtered("in_document")
+        tops = items.filtered(lambda i: i.parent_id not in items).sorted(_in_order)
+        for n, item in enumerate(tops, 1):
+            rows.append((str(n), item))
+            children = item.child_ids.filtered(lambda c: c in items).sorted(_in_order)
+            rows += [(f"{n}.{m}", child) for m, child in enumerate(children, 1)]
+        return rows
+
+    @api.model
+    def _get_record_cells(self, record):
+        """Return the cells of `record`'s row by role (tools/column_roles): {role: text}. Override
+        `_get_<target|budget|item>_cells` to print a kind's cells differently."""
+        kind = {"union.campaign.target": "target", "union.campaign.budget.line": "budget"}.get(record._name, "item")
+        return getattr(self, f"_get_{kind}_cells")(record)
+
+    @api.model
+    def _get_target_cells(self, target):
+        return {
+            "label": target.name,
+            "uom": target.uom or "",
+            "value": target.value_text or "",
+            "amount": target.value_text or "",
+            "note": target.note or "",
+        }
+
+    @api.model
+    def _get_budget_cells(self, line):
+        amount = format_dong(line.amount).removesuffix(" đồng") if line.amount else ""
+        return {"label": line.name, "amount": amount, "value": amount, "note": line.note or ""}
+
+    @api.model
+    def _get_item_cells(self, item):
+        return {
+            "label": item.description or item.name,
+            "dates": item.date_text or self._format_item_dates(item),
+            "lead": item.lead_unit_id.name or item.lead_text or "",
+            "coordinators": item.coordinator_text or ", ".join(item.coordinator_unit_ids.mapped("name")),
+            "value": f"{item.target_qty:g} {item.target_uom}" if item.target_uom else "",
+            "note": item.note or "",
+        }
+
+    @api.model
+    def _format_item_dates(self, item):
+        start, end = item.date_start, item.date_deadline
+        if start and end:
+            return f"{start:%d/%m/%Y} - {end:%d/%m/%Y}"
+        if end:
+            return self.env._("By %(date)s", date=f"{end:%d/%m/%Y}")
+        if start:
+            return self.env._("From %(date)s", date=f"{start:%d/%m/%Y}")
+        return ""
 
     @api.model
     def _numbered(self, section, texts, style="p"):
@@ -164,13 +318,16 @@ class ReportCampaignPlan(models.AbstractModel):
                 )
             if phase.description:
                 lines += self._body_lines(phase.description)
-            items = phase.item_ids.filtered(lambda a: a.in_document and not a.parent_id)
+            # Items a table lists print in their table.
+            items = phase.item_ids.filtered(lambda a: a.in_document and not a.parent_id and not a.section_id)
             for index, item in enumerate(items.sorted(_in_order), start=1):
                 lines.append(
                     self._line(format_marker(phase.item_numbering, index), item.description or item.name, "item")
                 )
                 children = item.child_ids.filtered("in_document").sorted(_in_order)
-                lines += [self._line("+", child.description or child.name, "subitem") for child in children]
+                lines += [
+                    self._line(child.bullet or "+", child.description or child.name, "subitem") for child in children
+                ]
         return lines
 
     @api.model

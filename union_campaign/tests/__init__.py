@@ -21,6 +21,8 @@ from . import test_integrity
 from . import test_query_counts
 from . import test_any_plan
 from . import test_plan_import
+from . import test_plan_tables
+from . import test_past_deadlines
 from . import test_access_matrix
 from . import test_probe
 from . import test_first_week
