@@ -162,6 +162,16 @@ class UnionCampaign(models.Model):
         self.ensure_one()
         return self._get_rollup()
 
+    def get_compliance_matrix(self, unit_type_id=False):
+        # The matrix's screen offers the levels below when a running (or closed) plan implements this one.
+        matrix = super().get_compliance_matrix(unit_type_id=unit_type_id)
+        matrix["has_levels"] = bool(
+            self.env["union.campaign"].search_count(
+                [("parent_campaign_id", "=", self.id), ("state", "in", ("running", "done"))], limit=1
+            )
+        )
+        return matrix
+
     def get_compliance_matrix_levels(self, unit_type_id=False):
         """Return the compliance matrix of the plan and of the plans implementing it at every level below, one block
         per plan, as plain data (reports/union_campaign_compliance_matrix.py)."""

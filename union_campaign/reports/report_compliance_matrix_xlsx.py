@@ -117,7 +117,10 @@ class ComplianceMatrixXlsx(models.AbstractModel):
         sheet.set_column(1, 2, 18)
         sheet.set_column(3, 2 + width, 14)
         sheet.write_string(
-            0, 0, self.env._("Compliance matrix across levels: %(plan)s", plan=levels["campaign"]["name"]), formats["title"]
+            0,
+            0,
+            self.env._("Compliance matrix across levels: %(plan)s", plan=levels["campaign"]["name"]),
+            formats["title"],
         )
         type_label = dict(levels["unit_types"]).get(unit_type)
         sheet.write_string(

@@ -389,7 +389,9 @@ class TestCascade(UnionCampaignCommon):
         level and number, late cells as such; a ward's officer reads the ward's subtree only, not a sibling
         ward's, on screen data and in the spreadsheet."""
         ward2, user_ward2 = self._sibling_ward()
-        top = self._running_campaign(reference="90/KH-TEST", unit_ids=[Command.set((self.units | self.ward | ward2).ids)])
+        top = self._running_campaign(
+            reference="90/KH-TEST", unit_ids=[Command.set((self.units | self.ward | ward2).ids)]
+        )
         plan = self._launch_implementing(top, self.user_ward)
         plan2 = self._launch_implementing(top, user_ward2)
         g1_report = self._report(plan, self.g1)
@@ -531,7 +533,6 @@ class TestCascade(UnionCampaignCommon):
         rows = levels._get_level_results(self.upper.with_user(self.user_ward))
         grassroots = rows[0]["levels"][1]
         self.assertEqual((grassroots["done"], grassroots["asked"]), (1, 2), "G1 and G2; not the district's A, B, C")
-
 
 
 @tagged("post_install", "-at_install")

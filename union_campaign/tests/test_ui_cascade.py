@@ -125,3 +125,8 @@ class TestCascadeTour(DailyTourCase):
             "union_campaign_cascade_rollup",
             login="uc_officer",
         )
+        self.start_tour(
+            f"/odoo/action-union_campaign.union_campaign_action/{self.city_plan.id}",
+            "union_campaign_cascade_matrix",
+            login="uc_officer",
+        )

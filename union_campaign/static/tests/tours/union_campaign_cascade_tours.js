@@ -141,3 +141,32 @@ tours.add("union_campaign_cascade_rollup", {
         shot("cascade-rollup", ".o_pivot th:contains(Công đoàn cơ sở)"),
     ],
 });
+
+tours.add("union_campaign_cascade_matrix", {
+    steps: () => [
+        {
+            content: "The city opens the compliance matrix of its plan",
+            trigger: ".o_form_view .o_statusbar_buttons button[name=action_view_compliance_matrix]",
+            run: "click",
+        },
+        {
+            content: "The ward's row on the city's plan",
+            trigger: ".o_union_matrix_table td:contains(Công đoàn phường Tour)",
+        },
+        {
+            content: "Show the levels below",
+            trigger: ".o_union_matrix_levels input",
+            run: "click",
+        },
+        {
+            content: "The ward's plan, under the city's, with its level",
+            trigger: ".o_union_matrix_block_title[data-depth='1']:contains(5/KH-CĐP):contains(Xã, phường, đặc khu)",
+        },
+        {
+            content: "The grassroots union's report on it, approved",
+            trigger:
+                ".o_union_matrix_block td:contains(Công đoàn Trường Mầm non Tour) ~ td .o_union_cell[data-state=approved]",
+        },
+        shot("cascade-matrix", ".o_union_matrix_block_title[data-depth='1']"),
+    ],
+});
