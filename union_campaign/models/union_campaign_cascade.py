@@ -155,16 +155,52 @@ class UnionCampaign(models.Model):
     def get_rollup(self):
         """Return the results of the chain under this plan per top item and level of the reporting units
         (province, commune, grassroots...), in a constant number of queries (one aggregation, whatever the number
-        of units): [{"item_id", "item", "level_code", "level", "lines", "done", "share", "qty", "participants",
-        "amount"}], in the order of the items and from the top level down. Approved reports only; each figure
-        counted once, at the level that did the work (an upward report counts its own work, not its units')."""
+        of units): [{"item_id", "item", "level_code", "level", "lines", "done", "share", "asked", "qty",
+        "participants", "amount"}], in the order of the items and from the top level down. Approved reports only;
+        each figure counted once, at the level that did the work (an upward report counts its own work, not its
+        units'); `asked` counts the lines of every report not cancelled (the units asked the item)."""
+        self.ensure_one()
+        return self._get_rollup()
+
+    def get_compliance_matrix(self, unit_type_id=False):
+        # The matrix's screen offers the levels below when a running (or closed) plan implements this one.
+        matrix = super().get_compliance_matrix(unit_type_id=unit_type_id)
+        matrix["has_levels"] = bool(
+            self.env["union.campaign"].search_count(
+                [("parent_campaign_id", "=", self.id), ("state", "in", ("running", "done"))], limit=1
+            )
+        )
+        return matrix
+
+    def get_compliance_matrix_levels(self, unit_type_id=False):
+        """Return the compliance matrix of the plan and of the plans implementing it at every level below, one block
+        per plan, as plain data (reports/union_campaign_compliance_matrix.py)."""
+        return self.env["union.compliance.matrix"]._get_matrix_across_levels(self, unit_type_id=unit_type_id)
+
+    def _get_rollup(self, campaigns=None, include_unreported=False):
+        """The roll-up of get_rollup(), kept to the reports on `campaigns` when given (a plan's own subtree, not the
+        levels above it); with `include_unreported`, a level asked an item that has approved nothing yet gets its
+        row too (zero figures), so that a missing level shows. Override to add figures."""
         self.ensure_one()
         Line = self.env["union.unit.report.line"]
+        domain = [("root_campaign_id", "=", self.root_campaign_id.id)]
+        if campaigns is not None:
+            domain.append(("report_id.campaign_id", "in", campaigns.ids))
+        groupby = ["root_item_id", "unit_level"]
         groups = Line._read_group(
-            [("root_campaign_id", "=", self.root_campaign_id.id), ("report_id.state", "=", "approved")],
-            ["root_item_id", "unit_level"],
+            [*domain, ("report_id.state", "=", "approved")],
+            groupby,
             ["__count", "done_unit_count:sum", "own_qty_done:sum", "own_participant_count:sum", "own_amount:sum"],
         )
+        asked = {
+            (item, level): count
+            for item, level, count in Line._read_group(
+                [*domain, ("report_id.state", "!=", "cancelled")], groupby, ["__count"]
+            )
+        }
+        if include_unreported:
+            reported = {(item, level) for item, level, *_sums in groups}
+            groups += [(item, level, 0, 0, 0.0, 0, 0.0) for item, level in asked if (item, level) not in reported]
         selection = Line._fields["unit_level"]._description_selection(self.env)
         levels, order = dict(selection), {code: rank for rank, (code, _label) in enumerate(selection)}
         rows = [
@@ -176,6 +212,7 @@ class UnionCampaign(models.Model):
                 "lines": count,
                 "done": done,
                 "share": 100.0 * done / count if count else 0.0,
+                "asked": asked.get((item, level), count),
                 "qty": qty,
                 "participants": participants,
                 "amount": amount,
@@ -185,6 +222,32 @@ class UnionCampaign(models.Model):
         ]
         rows.sort(key=lambda row: row.pop("rank"))
         return rows
+
+    def _get_implementing_tree(self):
+        """Return this plan and the running (or closed) plans that implement it at every level below, as the user
+        may read them (record rules: a ward's officer gets the ward's subtree, not a sibling ward's), depth first,
+        each level's plans by their issuing unit: [(plan, depth)]. One search per level of the chain."""
+        self.ensure_one()
+        Plan = self.env["union.campaign"]
+        children, seen, plans = {}, set(self.ids), self
+        while plans:
+            lower = Plan.search(
+                [
+                    ("parent_campaign_id", "in", plans.ids),
+                    ("state", "in", ("running", "done")),
+                    ("id", "not in", list(seen)),  # a loop of links would never end
+                ]
+            )
+            for parent, group in lower.grouped("parent_campaign_id").items():
+                children[parent.id] = group.sorted(lambda plan: (plan.issuing_unit_id.name or "", plan.id))
+            seen.update(lower.ids)
+            plans = lower
+        tree, stack = [], [(self, 0)]
+        while stack:
+            plan, depth = stack.pop()
+            tree.append((plan, depth))
+            stack.extend((child, depth + 1) for child in reversed(children.get(plan.id, Plan)))
+        return tree
 
     def action_view_rollup(self):
         """Every level's approved results under the top plan, per item and level (the pivot's rows), drillable to

@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
+from odoo.tools.misc import formatLang
 
 from ..models.union_campaign_budget_line import format_dong
 from ..models.union_workflow_mixin import REPORTED_STATES
@@ -72,6 +73,8 @@ class ReportCampaignResults(models.AbstractModel):
             "as_of": self.env._("Figures as of %(date)s.", date=self._format_short_date(today)),
             "definitions": self._get_definitions(),
             "rounds": rounds,
+            "levels": self._get_level_results(campaign, phase),
+            "level_definitions": self._get_level_definitions(),
             "budget": {
                 "planned": campaign.budget_total,
                 "planned_text": self._format_amount(campaign.budget_total),
@@ -82,6 +85,50 @@ class ReportCampaignResults(models.AbstractModel):
             else False,
             "signature_lines": [line.strip() for line in (campaign.signature_lines or "").splitlines() if line.strip()],
         }
+
+    @api.model
+    def _get_level_results(self, campaign, phase=None):
+        """Return the results of the levels below the plan, per item of the top plan and level of the reporting
+        units, from the roll-up of the chain (union.campaign._get_rollup: approved reports, each level's own work):
+        [{"item", "levels": [{"level", "done_text", "qty_text", "participants", "amount_text", "missing"}]}]. Empty
+        when no plan implements this one; what the user may read of the chain (record rules) is what it counts."""
+        tree = campaign._get_implementing_tree()
+        if len(tree) < 2:
+            return []
+        plans = campaign.browse([plan.id for plan, _depth in tree])
+        rows = campaign._get_rollup(plans, include_unreported=True)
+        if phase:
+            items = set(phase.item_ids.root_item_id.ids)
+            rows = [row for row in rows if row["item_id"] in items]
+        results = {}
+        for row in rows:
+            result = results.setdefault(row["item_id"], {"item": row["item"], "levels": []})
+            result["levels"].append(
+                {
+                    "level": row["level"],
+                    "done": row["done"],
+                    "asked": row["asked"],
+                    "done_text": self._format_share(row["done"], row["asked"]),
+                    "qty": row["qty"],
+                    "qty_text": self._format_quantity(row["qty"]),
+                    "participants": row["participants"],
+                    "amount": row["amount"],
+                    "amount_text": self._format_amount(row["amount"]),
+                    # Asked and nothing approved yet: the level is missing from the results.
+                    "missing": not row["lines"],
+                }
+            )
+        return list(results.values())
+
+    @api.model
+    def _format_share(self, done, asked):
+        """Return how many units did an item out of those asked, as an upward report says it: 12/15 units (80.0 %)."""
+        return self.env._(
+            "%(done)s/%(asked)s units (%(share)s %%)",
+            done=done,
+            asked=asked,
+            share=formatLang(self.env, 100.0 * done / asked if asked else 0.0, digits=1),
+        )
 
     @api.model
     def _format_amount(self, amount):
@@ -100,6 +147,17 @@ class ReportCampaignResults(models.AbstractModel):
                 "cancelled reports are not counted."
             ),
             self.env._("Quantities, participants and online posts add up the reports submitted or approved."),
+        ]
+
+    @api.model
+    def _get_level_definitions(self):
+        """Return the sentences that say how the results across the levels below are counted."""
+        return [
+            self.env._(
+                "Across the levels below, each level counts the approved reports of its own units and its own work "
+                "only (an upward report without what it added up from its units), so the levels add up without "
+                "counting a unit twice; a unit is counted once per report asked of it."
+            ),
         ]
 
     @api.model

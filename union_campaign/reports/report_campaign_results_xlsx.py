@@ -8,6 +8,7 @@ from .union_campaign_xlsx_mixin import CELL
 SUMMARY_WIDTHS = (50, 14, 26, 10, 10, 10, 13, 12, 13)
 UNIT_WIDTHS = (42, 26, 14, 14, 17, 10, 24)
 ITEM_WIDTHS = (8, 10, 12, 12)
+LEVEL_WIDTHS = (50, 30, 12, 12, 10, 24, 12, 12, 16)
 
 
 class CampaignResultsXlsx(models.AbstractModel):
@@ -39,6 +40,8 @@ class CampaignResultsXlsx(models.AbstractModel):
             report._write_summary(workbook, formats, document, prefix)
             for number, round_results in enumerate(document["rounds"], start=1):
                 report._write_round(workbook, formats, round_results, number=number, prefix=prefix)
+            if document["levels"]:
+                report._write_levels(workbook, formats, document, prefix)
 
     def _get_formats(self, workbook):
         formats = super()._get_formats(workbook)
@@ -50,6 +53,7 @@ class CampaignResultsXlsx(models.AbstractModel):
                 "date": workbook.add_format(dict(CELL, num_format="dd/mm/yyyy")),
                 "datetime": workbook.add_format(dict(CELL, num_format="dd/mm/yyyy hh:mm")),
                 "percent": workbook.add_format(dict(CELL, num_format="0%")),
+                "share": workbook.add_format(dict(CELL, num_format="0.0%")),
                 # 1 shows a tick, 0 a dash: the column still adds up to the number of units that did the item.
                 "done": workbook.add_format(dict(CELL, num_format='"✓";"✓";"–"', align="center")),
                 "total_dec": workbook.add_format(dict(total, num_format="#,##0.00")),
@@ -119,6 +123,52 @@ class CampaignResultsXlsx(models.AbstractModel):
                 row += 1
         sheet.freeze_panes(header_row + 1, 0)
         sheet.autofilter(header_row, 0, max(row - 1, header_row), last_col)
+        self._set_print_layout(sheet, header_row)
+        return sheet
+
+    def _write_levels(self, workbook, formats, document, prefix=""):
+        """The results of the levels below the plan: per item of the top plan, one row per level with its units
+        done out of those asked and its own figures; a level that has approved nothing yet in red."""
+        sheet = workbook.add_worksheet(prefix + self.env._("Across Levels"))
+        for col, width in enumerate(LEVEL_WIDTHS):
+            sheet.set_column(col, col, width)
+        sheet.write_string(
+            0,
+            0,
+            self.env._("Results across the levels below: %(plan)s", plan=document["campaign"].display_name),
+            formats["title"],
+        )
+        sheet.write_string(1, 0, " ".join(document["level_definitions"]), formats["subtitle"])
+        headers = [
+            self.env._("Content item"),
+            self.env._("Level"),
+            self.env._("Units done"),
+            self.env._("Units asked"),
+            self.env._("Share"),
+            self.env._("Units done (share)"),
+            self.env._("Quantity"),
+            self.env._("Participants"),
+            self.env._("Amount (đồng)"),
+        ]
+        header_row = 3
+        for col, header in enumerate(headers):
+            sheet.write_string(header_row, col, header, formats["header"])
+        row = header_row + 1
+        for item in document["levels"]:
+            for level in item["levels"]:
+                text = formats["missing" if level["missing"] else "text"]
+                sheet.write_string(row, 0, item["item"], text)
+                sheet.write_string(row, 1, level["level"], text)
+                sheet.write_number(row, 2, level["done"], formats["int"])
+                sheet.write_number(row, 3, level["asked"], formats["int"])
+                sheet.write_number(row, 4, level["done"] / level["asked"] if level["asked"] else 0, formats["share"])
+                sheet.write_string(row, 5, level["done_text"], text)
+                self._write_qty(sheet, row, 6, level["qty"], formats=formats)
+                sheet.write_number(row, 7, level["participants"], formats["int"])
+                sheet.write_number(row, 8, level["amount"], formats["int"])
+                row += 1
+        sheet.freeze_panes(header_row + 1, 0)
+        sheet.autofilter(header_row, 0, max(row - 1, header_row), len(headers) - 1)
         self._set_print_layout(sheet, header_row)
         return sheet
 

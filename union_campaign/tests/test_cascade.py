@@ -1,16 +1,27 @@
 # Copyright 2026 union_campaign contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import contextlib
 import io
 from datetime import timedelta
 
+import lxml.html
 import openpyxl
 
 from odoo import Command
 from odoo.addons.mail.tests.common import mail_new_test_user
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import Form, tagged
+from odoo.tests import Form, HttpCase, tagged
 
 from .common import UnionCampaignCommon
+from .test_reports import ReportTestMixin, html_text
+
+RESULTS_PDF = "union_campaign.action_report_campaign_results"
+RESULTS_XLSX = "union_campaign.action_report_campaign_results_xlsx"
+MATRIX_XLSX = "union_campaign.action_report_compliance_matrix_xlsx"
+
+
+class _Rollback(Exception):
+    """Raised to undo a measured scenario, so that the next size starts from the same database."""
 
 
 @tagged("post_install", "-at_install")
@@ -334,3 +345,213 @@ class TestCascade(UnionCampaignCommon):
         with self.assertRaises(UserError):  # another unit's reporter (an AccessError is a UserError)
             upward.with_user(self.user_reporter_b).action_fill_from_units()
         self.assertFalse(upward.line_ids.source_line_ids)
+
+    # ------------------------------------------------------------------
+    # The compliance matrix and the results across the levels
+    # ------------------------------------------------------------------
+    def _launch_implementing(self, upper, user):
+        """The plan with which `user`'s unit implements `upper`, approved by the manager and launched."""
+        action = upper.with_user(user).action_create_implementing_plan()
+        plan = self.env["union.campaign"].browse(action["res_id"])
+        plan.with_user(user).write({"approver_id": self.user_manager.id})
+        plan.with_user(user).action_submit()
+        plan.with_user(self.user_manager).action_approve()
+        plan.with_user(user).action_launch()
+        return plan
+
+    def _sibling_ward(self):
+        """Another ward of the district, with its officer and one grassroots union."""
+        user = mail_new_test_user(
+            self.env, login="t_ward2", name="Ward 2 Officer", groups="base.group_user,union_campaign.group_officer"
+        )
+        ward = self.env["union.unit"].create(
+            {
+                "name": "Công đoàn phường Khác",
+                "code": "T-W2",
+                "unit_type_id": self.env.ref("union_campaign.unit_type_commune").id,
+                "parent_id": self.federation.id,
+                "chair_user_id": user.id,
+                "officer_user_ids": [Command.set(user.ids)],
+            }
+        )
+        self.env["union.unit"].create(
+            {
+                "name": "CĐCS Trường G4",
+                "code": "T-G4",
+                "unit_type_id": self.env.ref("union_campaign.unit_type_school").id,
+                "parent_id": ward.id,
+            }
+        )
+        return ward, user
+
+    def test_matrix_across_levels(self):
+        """The compliance matrix across levels: the plan's units, then each implementing plan's units under its
+        level and number, late cells as such; a ward's officer reads the ward's subtree only, not a sibling
+        ward's, on screen data and in the spreadsheet."""
+        ward2, user_ward2 = self._sibling_ward()
+        top = self._running_campaign(
+            reference="90/KH-TEST", unit_ids=[Command.set((self.units | self.ward | ward2).ids)]
+        )
+        plan = self._launch_implementing(top, self.user_ward)
+        plan2 = self._launch_implementing(top, user_ward2)
+        g1_report = self._report(plan, self.g1)
+        self._fill(g1_report, self.user_g1)
+        g1_report.with_user(self.user_g1).action_submit()
+
+        with self._frozen("2027-03-10 03:00:00"):  # past the first deadlines (the ward's 28/02, the district's 5/3)
+            levels = top.with_user(self.user_officer).get_compliance_matrix_levels()
+            blocks = levels["blocks"]
+            self.assertEqual(
+                [(block["depth"], block["campaign"]["id"], block["parent_reference"]) for block in blocks],
+                [(0, top.id, ""), (1, plan2.id, "90/KH-TEST"), (1, plan.id, "90/KH-TEST")],
+                "the plan, then each implementing plan by its union's name",
+            )
+            self.assertEqual(blocks[2]["issuing_unit"], "Công đoàn phường Test")
+            self.assertEqual(blocks[2]["issuing_level"], "Commune, Ward or Special Zone")
+            top_rows = {row["unit"]: row for row in blocks[0]["rows"]}
+            self.assertEqual(set(top_rows), {*self.units.mapped("name"), self.ward.name, ward2.name})
+            self.assertEqual(top_rows[self.ward.name]["level"], "Commune, Ward or Special Zone")
+            ward_rows = {row["unit"]: row for row in blocks[2]["rows"]}
+            self.assertEqual(set(ward_rows), {"CĐCS Trường G1", "CĐCS Công ty G2", "CĐCS Cơ quan G3"})
+            self.assertEqual(ward_rows["CĐCS Trường G1"]["level"], "Grassroots Union")
+            first = blocks[2]["columns"][0]["id"]
+            states = {
+                unit: next(cell["state"] for cell in row["cells"] if cell["column"] == first)
+                for unit, row in ward_rows.items()
+            }
+            self.assertEqual(states["CĐCS Trường G1"], "submitted")
+            self.assertEqual(states["CĐCS Công ty G2"], "late", "not sent, past the ward's deadline")
+            self.assertNotEqual(blocks[2]["columns"], blocks[0]["columns"], "each level its own deadlines")
+            self.assertEqual([row["unit"] for row in blocks[1]["rows"]], ["CĐCS Trường G4"])
+
+            # The ward's officer: the ward's own report above, the ward's units below, nothing of the other ward.
+            levels = top.with_user(self.user_ward).get_compliance_matrix_levels()
+            self.assertEqual([block["campaign"]["id"] for block in levels["blocks"]], [top.id, plan.id])
+            self.assertEqual([row["unit"] for row in levels["blocks"][0]["rows"]], [self.ward.name])
+            content, _kind = (
+                self.env["ir.actions.report"].with_user(self.user_ward)._render_xlsx(MATRIX_XLSX, top.ids, {})
+            )
+        workbook = openpyxl.load_workbook(io.BytesIO(content))
+        self.assertEqual(len(workbook.worksheets), 2, "the plan's matrix, then the matrix across levels")
+        sheet = workbook.worksheets[1]
+        rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
+        names = {row[0] for row in rows}
+        self.assertIn("CĐCS Trường G1", names)
+        self.assertFalse({"CĐCS Trường G4", ward2.name, self.unit_a.name} & names, "nothing of the other ward")
+        self.assertTrue(any(str(row[0] or "").startswith("Level 1: ") and "90/KH-TEST" in row[0] for row in rows))
+        g2 = next(row for row in sheet.iter_rows() if row[0].value == "CĐCS Công ty G2")
+        self.assertEqual(g2[1].value, "Công đoàn cơ sở", "each unit with its level")
+        self.assertEqual(g2[3].fill.fgColor.rgb, "FFDC3545", "a late report in red")
+        self.assertEqual(g2[0].alignment.indent, 1, "a level below, indented")
+
+    def test_matrix_across_levels_queries(self):
+        """The matrix across levels costs the same queries for 3 units under the ward or 12: one search for the
+        plans per level of the chain and one for their reports, never one per unit."""
+        counts = {}
+        for extra in (0, 9):
+            with contextlib.suppress(_Rollback), self.env.cr.savepoint():
+                self.env["union.unit"].create(
+                    [
+                        {
+                            "name": f"CĐCS QC {index}",
+                            "unit_type_id": self.env.ref("union_campaign.unit_type_enterprise").id,
+                            "parent_id": self.ward.id,
+                        }
+                        for index in range(extra)
+                    ]
+                )
+                plan = self._launched_lower_plan()
+                self.assertEqual(len(plan.unit_ids), 3 + extra)
+                upper = self.upper.with_user(self.user_officer)
+                upper.get_compliance_matrix_levels()  # the registry's caches warm (selection labels, rules)
+                self.env.flush_all()
+                self.env.invalidate_all()
+                before = self.env.cr.sql_log_count
+                levels = upper.get_compliance_matrix_levels()
+                counts[extra] = self.env.cr.sql_log_count - before
+                self.assertEqual(len(levels["blocks"][1]["rows"]), 3 + extra)
+                raise _Rollback
+            self.env.invalidate_all()
+        self.assertLessEqual(counts[9], counts[0] + 2, f"{counts[0]} queries for 3 units, {counts[9]} for 12")
+
+    def _results_chain(self):
+        """The ward's plan launched; G1 reports the first item and is approved, G2 sends nothing; the ward's own
+        report on the district's plan is filled from its units and approved."""
+        plan = self._launched_lower_plan()
+        g1_report = self._report(plan, self.g1)
+        self._fill(g1_report, self.user_g1, qty_done=2, participant_count=30, amount=1_000_000)
+        g1_report.with_user(self.user_g1).action_submit()
+        self._approve(g1_report)
+        upward = self._report(self.upper, self.ward).with_user(self.user_ward)
+        upward.line_ids.write({"is_done": True, "qty_done": 1, "participant_count": 10})
+        upward.action_fill_from_units()
+        upward.action_submit()
+        self._approve(upward)
+        return plan
+
+    def test_results_across_levels(self):
+        """The consolidated results of a plan implemented below give, per item of the plan, each level's units done
+        out of those asked ("1/5 đơn vị (20,0 %)") and its own figures, from the roll-up; a level that approved
+        nothing yet shows as missing; in the printed results and their spreadsheet."""
+        self._results_chain()
+        officer = self.env["ir.actions.report"].with_user(self.user_officer)
+        html, _kind = officer._render_qweb_html(RESULTS_PDF, self.upper.ids)
+        self.assertIn("o_union_levels", html.decode())
+        text = html_text(html)
+        # The ward: its own conference (1 of 1); the grassroots unions: G1 of G1, G2 and the district's A, B, C.
+        self.assertIn(
+            "1 Hội nghị quán triệt Xã, phường, đặc khu 1/1 đơn vị (100,0 %) 1 10 0 đồng "
+            "Công đoàn cơ sở 1/5 đơn vị (20,0 %) 2 30 1.000.000 đồng",
+            text,
+        )
+        # The banners of the second period: asked of every level, approved by none yet.
+        self.assertIn("2 Treo băng rôn Xã, phường, đặc khu 0/1 đơn vị (0,0 %)", text)
+        self.assertEqual(len(lxml.html.fromstring(html).find_class("o_union_level_missing")), 2)
+
+        content, _kind = officer._render_xlsx(RESULTS_XLSX, self.upper.ids, {})
+        workbook = openpyxl.load_workbook(io.BytesIO(content))
+        sheet = workbook.worksheets[-1]
+        rows = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=5)]
+        self.assertEqual(
+            [row[:4] + row[5:9] for row in rows],
+            [
+                ["Hội nghị quán triệt", "Xã, phường, đặc khu", 1, 1, "1/1 đơn vị (100,0 %)", 1, 10, 0],
+                ["Hội nghị quán triệt", "Công đoàn cơ sở", 1, 5, "1/5 đơn vị (20,0 %)", 2, 30, 1_000_000],
+                ["Treo băng rôn", "Xã, phường, đặc khu", 0, 1, "0/1 đơn vị (0,0 %)", 0, 0, 0],
+                ["Treo băng rôn", "Công đoàn cơ sở", 0, 6, "0/6 đơn vị (0,0 %)", 0, 0, 0],
+            ],
+        )
+        self.assertEqual(sheet.cell(row=7, column=1).fill.fgColor.rgb, "FFFFC7CE", "a level missing, in red")
+        # A plan no plan implements has no such section.
+        html, _kind = officer._render_qweb_html(RESULTS_PDF, self._running_campaign(reference="89/KH-TEST").ids)
+        self.assertNotIn("o_union_levels", html.decode())
+
+    def test_results_across_levels_of_a_ward(self):
+        """A ward's officer prints the district's results across levels for the ward's subtree only."""
+        self._results_chain()
+        levels = self.env["report.union_campaign.report_campaign_results"].with_user(self.user_ward)
+        rows = levels._get_level_results(self.upper.with_user(self.user_ward))
+        grassroots = rows[0]["levels"][1]
+        self.assertEqual((grassroots["done"], grassroots["asked"]), (1, 2), "G1 and G2; not the district's A, B, C")
+
+
+@tagged("post_install", "-at_install")
+class TestCascadePdf(ReportTestMixin, HttpCase):
+    """wkhtmltopdf fetches the report assets from the server: only an HttpCase serves them during tests."""
+
+    def test_results_across_levels_pdf(self):
+        """The demo city's consolidated results, printed through wkhtmltopdf, give each level's row per item: the
+        ward's own conference, then its two grassroots unions' (2/2)."""
+        city = self.env.ref("union_campaign.campaign_city_chain", raise_if_not_found=False)
+        if not city:
+            self.skipTest("installed without demo data: the demo chain is not there to print")
+        self.env = self.env(user=self.env.ref("union_campaign.user_officer"))
+        text = self.pdf_text(self.render_pdf(RESULTS_PDF, city))
+        self.assertInOrder(
+            text,
+            [
+                "Hội nghị tuyên truyền, phổ biến pháp luật lao động",
+                "Xã, phường, đặc khu 1/1 đơn vị (100,0 %)",
+                "Công đoàn cơ sở 2/2 đơn vị (100,0 %)",
+            ],
+        )

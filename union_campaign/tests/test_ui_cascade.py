@@ -1,7 +1,7 @@
 # Copyright 2026 union_campaign contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""The chain of plans in Chromium, in Vietnamese at 1440x900: city officer → ward officer implements the plan →
-grassroots reporter → ward fills and submits upward → city reads the roll-up."""
+"""The chain of plans in Chromium, in Vietnamese: ward officer implements the city's plan (1440x900) → grassroots
+reporter reports on a phone (390x844) → ward approves, fills and submits upward → city reads the roll-up."""
 
 from datetime import timedelta
 
@@ -93,12 +93,22 @@ class TestCascadeTour(DailyTourCase):
         ward_plan.with_user(self.ward_officer).action_submit()
         ward_plan.with_user(manager).action_approve()
         ward_plan.with_user(self.ward_officer).action_launch()
-        # The grassroots union reports (its own phone path is toured elsewhere); the ward approves.
+        # The grassroots union's chair reports on a phone, as reporters do; the ward approves.
+        self.browser_size, self.touch_enabled = "390x844", True
+        try:
+            self.start_tour(
+                "/odoo/action-union_campaign.union_unit_report_action_my",
+                "union_campaign_cascade_grassroots_phone",
+                login="t_cdcs_tour",
+            )
+        finally:
+            self.browser_size, self.touch_enabled = type(self).browser_size, type(self).touch_enabled
         report = ward_plan.report_ids
-        report.line_ids.with_user(self.grassroots_chair).write(
-            {"is_done": True, "qty_done": 2, "participant_count": 60}
+        self.assertEqual(report.state, "submitted")
+        self.assertEqual(
+            (report.line_ids.is_done, report.line_ids.qty_done, report.line_ids.participant_count), (True, 2, 60)
         )
-        report.with_user(self.grassroots_chair).action_submit()
+        self.assertEqual(report.submitted_user_id, self.grassroots_chair)
         report.with_user(self.ward_officer).action_approve()
         self.assertEqual(report.state, "approved")
 
@@ -113,5 +123,10 @@ class TestCascadeTour(DailyTourCase):
         self.start_tour(
             f"/odoo/action-union_campaign.union_campaign_action/{self.city_plan.id}",
             "union_campaign_cascade_rollup",
+            login="uc_officer",
+        )
+        self.start_tour(
+            f"/odoo/action-union_campaign.union_campaign_action/{self.city_plan.id}",
+            "union_campaign_cascade_matrix",
             login="uc_officer",
         )

@@ -27,15 +27,40 @@ export class ComplianceMatrix extends Component {
         // browser's Back (which rebuilds the action from its URL: the choice is kept in the session, per plan).
         this.storageKey = `union_campaign.matrix_unit_type.${this.campaignId}`;
         const stored = parseInt(browser.sessionStorage.getItem(this.storageKey)) || "";
-        this.state = useState({ data: null, unitType: this.props.state?.unitType || stored });
-        useSetupAction({ getLocalState: () => ({ unitType: this.state.unitType }) });
+        this.state = useState({
+            data: null,
+            levels: null,
+            acrossLevels: Boolean(this.props.state?.acrossLevels),
+            unitType: this.props.state?.unitType || stored,
+        });
+        useSetupAction({
+            getLocalState: () => ({ unitType: this.state.unitType, acrossLevels: this.state.acrossLevels }),
+        });
         onWillStart(() => this.load());
     }
 
     async load() {
-        this.state.data = await this.orm.call("union.campaign", "get_compliance_matrix", [[this.campaignId]], {
-            unit_type_id: this.state.unitType || false,
-        });
+        const kwargs = { unit_type_id: this.state.unitType || false };
+        this.state.data = await this.orm.call("union.campaign", "get_compliance_matrix", [[this.campaignId]], kwargs);
+        // The plans implementing this one below, each level a table of its own (its own deadlines across).
+        this.state.levels =
+            this.state.acrossLevels && this.state.data.has_levels
+                ? await this.orm.call("union.campaign", "get_compliance_matrix_levels", [[this.campaignId]], kwargs)
+                : null;
+    }
+
+    async onAcrossLevelsChange(ev) {
+        this.state.acrossLevels = ev.target.checked;
+        await this.load();
+    }
+
+    /** The tables shown: the plan's own, or one per plan down the chain. */
+    get blocks() {
+        if (this.state.levels) {
+            return this.state.levels.blocks;
+        }
+        const { campaign, columns, rows } = this.state.data;
+        return [{ campaign, columns, rows, depth: 0 }];
     }
 
     async onUnitTypeChange(ev) {
@@ -46,9 +71,11 @@ export class ComplianceMatrix extends Component {
 
     get totals() {
         const totals = {};
-        for (const row of this.state.data.rows) {
-            for (const cell of row.cells) {
-                totals[cell.state] = (totals[cell.state] || 0) + 1;
+        for (const block of this.blocks) {
+            for (const row of block.rows) {
+                for (const cell of row.cells) {
+                    totals[cell.state] = (totals[cell.state] || 0) + 1;
+                }
             }
         }
         return totals;

@@ -2,12 +2,13 @@
 // Copyright 2026 union_campaign contributors
 // License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 /**
- * The chain of plans in the browser, in Vietnamese at 1440x900: the ward's officer implements the city's plan in
- * one click, fills the ward's upward report from its grassroots unions, and the city reads the results across
- * the levels. Run by test_ui_cascade.py, which plays the grassroots unions between the tours.
+ * The chain of plans in the browser, in Vietnamese: the ward's officer implements the city's plan in one click
+ * (1440x900), the grassroots union's chair reports on the ward's plan from a phone (390x844), the ward's officer
+ * fills the ward's upward report from its units, and the city reads the results across the levels. Run by
+ * test_ui_cascade.py, which plays the approvals between the tours.
  */
 import { registry } from "@web/core/registry";
-import { shot } from "@union_campaign/../tests/tours/union_campaign_daily_tours";
+import { noSidewaysScroll, shot } from "@union_campaign/../tests/tours/union_campaign_daily_tours";
 
 const tours = registry.category("web_tour.tours");
 
@@ -41,6 +42,51 @@ tours.add("union_campaign_cascade_implement", {
             trigger: ".o_field_widget[name=document_preview]:contains(Thực hiện Kế hoạch số 77/KH-LĐLĐ)",
         },
         shot("cascade-implementing-plan", ".o_field_widget[name=document_preview]:contains(Thực hiện Kế hoạch số)"),
+    ],
+});
+
+tours.add("union_campaign_cascade_grassroots_phone", {
+    steps: () => [
+        {
+            content: "The grassroots chair's report on the ward's plan, among their reports to do",
+            trigger: ".o_kanban_record:contains(5/KH-CĐP):first",
+            run: "click",
+        },
+        {
+            content: "Its item, copied from the city's plan",
+            trigger: ".o_field_widget[name=line_ids] .o_kanban_record:contains(Hội nghị phổ biến pháp luật)",
+            run: "click",
+        },
+        {
+            content: "Done",
+            trigger: ".modal .o_field_widget[name=is_done] input",
+            run: "click",
+        },
+        {
+            content: "Two conferences",
+            trigger: ".modal .o_field_widget[name=qty_done] input",
+            run: "edit 2",
+        },
+        {
+            content: "Sixty people",
+            trigger: ".modal .o_field_widget[name=participant_count] input",
+            run: "edit 60",
+        },
+        {
+            content: "Keep the item",
+            trigger: ".modal .o_form_button_save",
+            run: "click",
+        },
+        noSidewaysScroll("grassroots report", ".o_form_view .o_field_widget[name=line_ids] .o_kanban_record"),
+        {
+            content: "Submit to the ward",
+            trigger: ".o_form_view .o_union_submit_mobile",
+            run: "click",
+        },
+        {
+            content: "Submitted",
+            trigger: ".o_form_view .o_field_widget[name=state] .o_arrow_button_current[data-value='submitted']",
+        },
     ],
 });
 
@@ -93,5 +139,34 @@ tours.add("union_campaign_cascade_rollup", {
             trigger: ".o_pivot th:contains(Công đoàn cơ sở)",
         },
         shot("cascade-rollup", ".o_pivot th:contains(Công đoàn cơ sở)"),
+    ],
+});
+
+tours.add("union_campaign_cascade_matrix", {
+    steps: () => [
+        {
+            content: "The city opens the compliance matrix of its plan",
+            trigger: ".o_form_view .o_statusbar_buttons button[name=action_view_compliance_matrix]",
+            run: "click",
+        },
+        {
+            content: "The ward's row on the city's plan",
+            trigger: ".o_union_matrix_table td:contains(Công đoàn phường Tour)",
+        },
+        {
+            content: "Show the levels below",
+            trigger: ".o_union_matrix_levels input",
+            run: "click",
+        },
+        {
+            content: "The ward's plan, under the city's, with its level",
+            trigger: ".o_union_matrix_block_title[data-depth='1']:contains(5/KH-CĐP):contains(Xã, phường, đặc khu)",
+        },
+        {
+            content: "The grassroots union's report on it, approved",
+            trigger:
+                ".o_union_matrix_block td:contains(Công đoàn Trường Mầm non Tour) ~ td .o_union_cell[data-state=approved]",
+        },
+        shot("cascade-matrix", ".o_union_matrix_block_title[data-depth='1']"),
     ],
 });
