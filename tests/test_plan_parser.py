@@ -262,9 +262,22 @@ def test_steps_units_leads_and_recurring_reports():
 def test_table_rows_and_bold_headings_are_kept():
     text, _expected = _case("atvsld-2026-cd-kcn-bac-ninh")
     plan = pp.parse_plan(text)
-    rows = [b for b in plan.sections[3].blocks if b.kind == "row"]
-    assert len(rows) == 4
-    assert rows[1].text == "1 | Công ty TNHH Samsung Display Việt Nam | 12/5/2026 | Ban Chính sách - Pháp luật"
+    [block] = plan.sections[3].blocks
+    table = block.table
+    assert (block.kind, table.kind, table.roles) == ("table", "items", ["number", "label", "dates", "lead"])
+    assert table.columns == ["TT", "Doanh nghiệp", "Thời gian", "Đơn vị thực hiện"]
+    assert [row.cells for row in table.rows][0] == [
+        "1",
+        "Công ty TNHH Samsung Display Việt Nam",
+        "12/5/2026",
+        "Ban Chính sách - Pháp luật",
+    ]
+    assert [(r.number, r.item.date_start, r.item.lead) for r in table.rows] == [
+        ("1", date(2026, 5, 12), "Ban Chính sách - Pháp luật"),
+        ("2", date(2026, 5, 19), "Ban Chính sách - Pháp luật"),
+        ("3", date(2026, 5, 26), "Ban Tổ chức"),
+    ]
+    assert [r.index for r in table.rows] == sorted(r.index for r in table.rows) and table.index < table.rows[0].index
     assert plan.signature_notes == ["(Đã ký)"]
     text, _expected = _case("thang-cong-nhan-2026-ldld-ninh-binh")
     plan = pp.parse_plan(text)
