@@ -336,7 +336,13 @@ def test_motto_first_body_on_two_lines_columns_aligned_with_spaces():
         {"date_start": "2026-02-03", "date_end": "2026-02-03", "by": "Ban Chấp hành"},
     ]
     assert found["reports"] == [
-        {"who": "Các tổ công đoàn", "what": "danh sách tham gia", "to": "Văn phòng Công đoàn", "deadline": "2026-01-25"}
+        {
+            "who": "Các tổ công đoàn",
+            "what": "danh sách tham gia",
+            "to": "Văn phòng Công đoàn",
+            "deadline": "2026-01-25",
+            "scope": "units",
+        }
     ]
     assert (plan.recipients, found["signature"], found["signer_name"]) == (
         ["Các tổ công đoàn", "Lưu VP"],

@@ -250,6 +250,8 @@ def _duty_tasks(heading):
     rest = rest.strip()
     if sep and rest and first_alpha_lower(rest) and len(body.split()) <= 12:
         return rest
+    if not sep and ";" in heading and heading.rstrip().endswith("."):
+        return heading  # a whole sentence of tasks, its body first ("Ban Chấp hành … chỉ đạo …; báo cáo …")
     return None
 
 
@@ -604,6 +606,8 @@ class _Parser:
             return False
         if first_alpha_lower(line.text) and line.text[0].isalpha():
             return True
+        if is_upper(prev.text) != is_upper(line.text):
+            return False  # a line in capitals (a heading, a title) and one that is not
         if ends_terminal(prev.text):
             return False
         if line.text[0].isdigit():
@@ -700,6 +704,15 @@ class _Parser:
             elif INTRO_SUBJECT_RE.match(segment) and INTRO_KEY_RE.search(segment):
                 return "; ".join(segments[n:])
             intro = None
+            own = SELF_BASIS_RE.search(text)
+            if own and own.start() > 0:
+                # "…, căn cứ tình hình thực tế tại địa bàn, Ban Chấp hành …": the issuer's own judgement goes with the
+                # introduction, it cites no document
+                self.note(f"not a legal basis (the issuer's own judgement): {text[own.start():][:60]}")
+                rest = text[own.start() :].lstrip(" ,")
+                text = text[: own.start()]
+                plan.legal_bases.append(self.basis(verb or "Căn cứ", strip_end(text), para.key[0]))
+                return "; ".join([rest, *segments[n + 1 :]])
             for cm in re.finditer(r",\s+", text):
                 rest = text[cm.end() :]
                 if INTRO_SUBJECT_RE.match(rest) and INTRO_KEY_RE.search(rest):
