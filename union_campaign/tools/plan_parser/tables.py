@@ -56,13 +56,14 @@ def column_role(heading, seen):
 
 
 def looks_like_header(cells):
-    """Whether the first row of a table is its header: a known heading, and no cell a number alone."""
+    """Whether the first row of a table is its header: no cell a number alone, and a known heading or only short
+    cells without digits ("Họ tên | Chức vụ")."""
     if any(_NUMBER_CELL_RE.match(c) for c in cells if c):
         return False
     roles = []
     for cell in cells:
         roles.append(column_role(cell, roles))
-    return any(r != "other" for r in roles)
+    return any(r != "other" for r in roles) or all(len(c) <= 40 and not re.search(r"\d", c) for c in cells)
 
 
 def table_kind(roles):
