@@ -7,10 +7,10 @@ The modules are loaded by path because ``union_campaign/tools/__init__.py`` impo
 ``txt_to_docx`` writes what a word processor would: bold headings, Word's automatic numbering for the Roman,
 Arabic, lettered and dash lists (the numbers are then absent from the paragraph text), bordered tables for " | "
 and tab-separated rows (one cell merged with the one above it when it repeats it), the appendix after the signature
-on a new page, and optionally the header and the "Nơi nhận" / signature block in two-column tables. ``txt_to_pdf`` prints the text
-with a Vietnamese TrueType font, wrapping long lines at the margin (so lines break inside sentences), with the
-"Nơi nhận" and signature blocks side by side, tables as aligned columns (a long cell wrapped in its column) and the
-appendix on a new page.
+on a new page, and optionally the header and the "Nơi nhận" / signature block in two-column tables.
+``txt_to_pdf`` prints the text with a Vietnamese TrueType font, wrapping long lines at the margin (so lines break
+inside sentences), with the "Nơi nhận" and signature blocks side by side, tables as aligned columns (a long cell
+wrapped in its column) and the appendix on a new page.
 """
 
 import importlib.util

@@ -266,7 +266,7 @@ def test_table_rows_and_bold_headings_are_kept():
     table = block.table
     assert (block.kind, table.kind, table.roles) == ("table", "items", ["number", "label", "dates", "lead"])
     assert table.columns == ["TT", "Doanh nghiệp", "Thời gian", "Đơn vị thực hiện"]
-    assert [row.cells for row in table.rows][0] == [
+    assert table.rows[0].cells == [
         "1",
         "Công ty TNHH Samsung Display Việt Nam",
         "12/5/2026",

@@ -15,8 +15,8 @@ Plain Python, no Odoo. ``extract_paragraphs(data, filename)`` returns a list of 
 * ``.pdf`` (pdfminer.six): the text lines of each page, top to bottom, joined back into paragraphs from their
   geometry (a line that reaches the right margin goes on in the next one); all-bold paragraphs are wrapped in
   ``**``; three pieces of text or more on one baseline are a table row, given as one paragraph with its cells joined
-  by " | " (a cell's text wrapped in its column is joined back from the lines under the row); an empty string stands where a blank space parts two paragraphs; a line holding only a page number is
-  left out.
+  by " | " (a cell's text wrapped in its column is joined back from the lines under the row); an empty string
+  stands where a blank space parts two paragraphs; a line holding only a page number is left out.
 
 Errors are :class:`plan_parser.PlanImportError` with the codes "empty", "too_large", "unsupported_format",
 "bad_encoding", "corrupt_docx", "corrupt_pdf", "no_text_layer".

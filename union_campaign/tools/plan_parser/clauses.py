@@ -499,8 +499,12 @@ def _analyse_table(block, ctx):
         roles = ", ".join(r for r in table.roles)
         ctx.plan.account.append(f"{where}: {table.kind}, {len(table.rows)} rows, columns {roles}")
         for row in table.rows:
-            if not row.group and not (row.target or row.budget or (row.item and (row.item.date_start or row.item.date_end))):
-                ctx.plan.account.append(f"{where}: row kept as written (no {table.kind[:-1]} read): {' | '.join(row.cells)[:80]}")
+            if not row.group and not (
+                row.target or row.budget or (row.item and (row.item.date_start or row.item.date_end))
+            ):
+                ctx.plan.account.append(
+                    f"{where}: row kept as written (no {table.kind[:-1]} read): {' | '.join(row.cells)[:80]}"
+                )
 
 
 def _analyse_block(block, top, ctx, inline=False):

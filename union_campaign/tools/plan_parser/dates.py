@@ -255,7 +255,7 @@ def parse_period(text, ref=None):
     return period
 
 
-def heading_period(heading, ref):
+def heading_period(heading, ref):  # noqa: PLR0911 - one return per written form of a period heading
     """(period, inline content) of a numbered heading that names a period, else (None, None)."""
     text = heading.strip()
     m = re.match(r"^(?P<pre>.*?)\s*\((?P<par>[^()]*)\)\s*[.:;]?\s*$", text)

@@ -39,10 +39,10 @@ from .vocabulary import (
     PLAN_SYMBOL_RE,
     PLUS_RE,
     RECIPIENTS_RE,
-    SELF_BASIS_RE,
     REFERENCE_RE,
     ROMAN_OK_RE,
     ROMAN_RE,
+    SELF_BASIS_RE,
     SIG_NOTE_RE,
     SIG_START_RE,
     STAR_RE,
@@ -708,7 +708,7 @@ class _Parser:
             if own and own.start() > 0:
                 # "…, căn cứ tình hình thực tế tại địa bàn, Ban Chấp hành …": the issuer's own judgement goes with the
                 # introduction, it cites no document
-                self.note(f"not a legal basis (the issuer's own judgement): {text[own.start():][:60]}")
+                self.note(f"not a legal basis (the issuer's own judgement): {text[own.start() :][:60]}")
                 rest = text[own.start() :].lstrip(" ,")
                 text = text[: own.start()]
                 plan.legal_bases.append(self.basis(verb or "Căn cứ", strip_end(text), para.key[0]))
@@ -810,7 +810,9 @@ class _Parser:
         para = tok.para
         if tok.style == "table":
             table = build_table([(row.para.key[0], row.para.cells) for row in tok.rows])
-            blocks.append(Block(marker="", text=" | ".join(table.columns), kind="table", index=para.key[0], table=table))
+            blocks.append(
+                Block(marker="", text=" | ".join(table.columns), kind="table", index=para.key[0], table=table)
+            )
             for row in tok.rows:
                 self.claim(row.para, "table")
             return
@@ -873,8 +875,10 @@ class _Parser:
                 continue
             if appendix is None:
                 continue  # left unclaimed: swept into the unrecognised section
-            if in_title and tok.style in ("plain", "bold") and (
-                is_upper(para.text) or para.text.startswith("(") or tok.style == "bold"
+            if (
+                in_title
+                and tok.style in ("plain", "bold")
+                and (is_upper(para.text) or para.text.startswith("(") or tok.style == "bold")
             ):
                 appendix.title_lines.append(para.text)
                 self.claim(para, "appendix.title")

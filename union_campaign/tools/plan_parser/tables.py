@@ -89,13 +89,17 @@ def build_table(rows):
     roles = []
     for heading in columns:
         roles.append(column_role(heading, roles))
-    if "label" not in roles and "other" in roles and table_kind(["label" if r == "other" else r for r in roles]) != "plain":
+    if (
+        "label" not in roles
+        and "other" in roles
+        and table_kind(["label" if r == "other" else r for r in roles]) != "plain"
+    ):
         roles[roles.index("other")] = "label"  # the first column of no known heading names the row
     table = Table(columns=list(columns), roles=roles, kind=table_kind(roles), index=index)
     width = len(columns)
     number = table.role("number")
-    for row_index, cells in body:
-        cells = list(cells) + [""] * (width - len(cells))
+    for row_index, written in body:
+        cells = list(written) + [""] * (width - len(written))
         row = TableRow(cells=cells, index=row_index)
         if number is not None and number < len(cells) and cells[number]:
             row.number = cells[number]

@@ -319,9 +319,7 @@ TABLE_ROLE_WORDS = (
 # the number of a group row of a table ("I", "A", "1." of a group)
 TABLE_GROUP_NUMBER_RE = re.compile(r"^(?:[IVXL]{1,6}|[A-Z])\.?$")
 # the heading of an appendix after the signature: "PHỤ LỤC", "PHỤ LỤC I", "Phụ lục số 2" (alone on its line)
-APPENDIX_RE = re.compile(
-    r"^(?:PHỤ\s+LỤC(?:\s+\S.*)?|Phụ\s+lục(?:\s+(?:số\s+)?(?:[IVXL]{1,6}|\d{1,2}[a-z]?))?\s*\.?)$"
-)
+APPENDIX_RE = re.compile(r"^(?:PHỤ\s+LỤC(?:\s+\S.*)?|Phụ\s+lục(?:\s+(?:số\s+)?(?:[IVXL]{1,6}|\d{1,2}[a-z]?))?\s*\.?)$")
 
 # ---------------------------------------------------------------------------------------------------------------
 # Rules of issue 20: titles, bases, periods, budget, reports
@@ -347,4 +345,9 @@ OUTSIDE_TO_RE = re.compile(
     re.I,
 )
 # short names of bodies, expanded to compare an addressee with the header's bodies
-BODY_ABBREVIATIONS = {"lđlđ": "liên đoàn lao động", "tlđ": "tổng liên đoàn", "cđ": "công đoàn", "cđcs": "công đoàn cơ sở"}
+BODY_ABBREVIATIONS = {
+    "lđlđ": "liên đoàn lao động",
+    "tlđ": "tổng liên đoàn",
+    "cđ": "công đoàn",
+    "cđcs": "công đoàn cơ sở",
+}
