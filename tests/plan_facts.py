@@ -55,7 +55,7 @@ def _expand_reports(plan):
     year = (period.date_start or plan.issue_date or date.today()).year
     first = period.date_start or date(year, 1, 1)
     last = period.date_end or date(year, 12, 31)
-    out = [(r.deadline, r.who, r.what, r.to) for r in dated]
+    out = [(r.deadline, r.who, r.what, r.to, r.scope) for r in dated]
     for report in recurring:
         slots = []
         if report.recurrence == "quarterly":
@@ -80,9 +80,12 @@ def _expand_reports(plan):
                 continue
             if any(lo <= r.deadline <= hi and _fold(r.to) == _fold(report.to) for r in reviews):
                 continue
-            out.append((deadline, report.who, f"{head} {label}", report.to))
+            out.append((deadline, report.who, f"{head} {label}", report.to, report.scope))
     out.sort(key=lambda r: r[0] or date.max)
-    return [{"who": who, "what": what, "to": to, "deadline": _iso(deadline)} for deadline, who, what, to in out]
+    return [
+        {"who": who, "what": what, "to": to, "deadline": _iso(deadline), "scope": scope}
+        for deadline, who, what, to, scope in out
+    ]
 
 
 def _item_count(section):
@@ -135,6 +138,58 @@ def _target_fact(target):
     return entry
 
 
+def _table_fact(table):
+    return {"columns": table.columns, "rows": len(table.rows), "kind": table.kind, "roles": table.roles}
+
+
+def _dated_items(plan, sections):
+    """Dated items outside the plan's periods: a table's rows of kind "items", and the paragraphs of the content that
+    start with their time ("Trong tháng 11/2025: …")."""
+    out = []
+    for section in (s for top in sections if top.kind != "periods" for s in top.walk()):
+        for block in section.blocks:
+            if block.period and block.marker:
+                out.append(
+                    {
+                        "item": block.text,
+                        "date_start": _iso(block.period.date_start),
+                        "date_end": _iso(block.period.date_end),
+                        "lead": block.lead,
+                        "coordinators": block.coordinators,
+                    }
+                )
+    for table in plan.tables():
+        for row in table.rows:
+            if row.item:
+                item = row.item
+                out.append(
+                    {
+                        "item": item.content,
+                        "date_start": _iso(item.date_start),
+                        "date_end": _iso(item.date_end),
+                        "lead": item.lead,
+                        "coordinators": item.coordinators,
+                        "period": item.period_index,
+                    }
+                )
+    return out
+
+
+def _groups(sections):
+    """Lettered groups over bulleted lines: the group's words, its items and sub-items, the bullets as written."""
+    return [
+        {
+            "group": _strip_end(s.heading),
+            "items": sum(1 for b in s.blocks if b.bullet and not b.level),
+            "sub_items": sum(1 for b in s.blocks if b.bullet and b.level),
+            "bullets": "".join(b.bullet or "" for b in s.blocks),
+        }
+        for top in sections
+        for s in top.walk()
+        if s.style == "letter" and s.blocks
+    ]
+
+
 def facts(plan):
     """The plan's facts in the vocabulary of the sample ``.expected.json`` files."""
     sections = [s for s in plan.sections if s.kind != "unrecognised"]
@@ -169,4 +224,15 @@ def facts(plan):
         "recipients": len(plan.recipients),
         "signature": list(plan.signature_lines),
         "signer_name": plan.signer_name,
+        "tables": [_table_fact(b.table) for s in sections for section in s.walk() for b in section.blocks if b.table],
+        "appendices": [
+            {
+                "title": appendix.title,
+                "rows": sum(len(t.rows) for t in appendix.tables()),
+                "tables": [_table_fact(t) for t in appendix.tables()],
+            }
+            for appendix in plan.appendices
+        ],
+        "dated_items": _dated_items(plan, sections),
+        "groups": _groups(sections),
     }

@@ -5,10 +5,12 @@
 The modules are loaded by path because ``union_campaign/tools/__init__.py`` imports Odoo.
 
 ``txt_to_docx`` writes what a word processor would: bold headings, Word's automatic numbering for the Roman,
-Arabic, lettered and dash lists (the numbers are then absent from the paragraph text), tables for " | " rows, and
-optionally the header and the "Nơi nhận" / signature block in two-column tables. ``txt_to_pdf`` prints the text
-with a Vietnamese TrueType font, wrapping long lines at the margin (so lines break inside sentences), with the
-"Nơi nhận" and signature blocks side by side.
+Arabic, lettered and dash lists (the numbers are then absent from the paragraph text), bordered tables for " | "
+and tab-separated rows (one cell merged with the one above it when it repeats it), the appendix after the signature
+on a new page, and optionally the header and the "Nơi nhận" / signature block in two-column tables.
+``txt_to_pdf`` prints the text with a Vietnamese TrueType font, wrapping long lines at the margin (so lines break
+inside sentences), with the "Nơi nhận" and signature blocks side by side, tables as aligned columns (a long cell
+wrapped in its column) and the appendix on a new page.
 """
 
 import importlib.util
@@ -50,6 +52,23 @@ _LETTER = re.compile(r"^(?P<n>[a-zđ])\)\s+(?P<t>.+)$")
 _DASH = re.compile(r"^-\s+(?P<t>.+)$")
 _PLUS = re.compile(r"^\+\s+(?P<t>.+)$")
 _SIG = re.compile(r"^(?:TM|KT|Q|TL)\.\s")
+_APPENDIX = re.compile(r"^PHỤ\s+LỤC\b")
+
+
+def _is_row(line):
+    return " | " in line or "\t" in line
+
+
+def _row_cells(line):
+    return [c.strip() for c in (line.split("\t") if "\t" in line else line.split(" | "))]
+
+
+def appendix_lines(text):
+    """The lines of the appendices after the signature ("PHỤ LỤC" and what follows), blank lines kept."""
+    lines = [line.rstrip() for line in text.splitlines()]
+    closing = next((i for i, line in enumerate(lines) if line.strip().startswith("Nơi nhận")), len(lines))
+    start = next((i for i in range(closing, len(lines)) if _APPENDIX.match(lines[i].strip())), len(lines))
+    return lines[start:]
 
 
 def _roman_value(text):
@@ -92,7 +111,8 @@ def _zones(text):
     )
     body = lines[j:closing]
     recipients, signature = [], []
-    for line in lines[closing:]:
+    end = len(lines) - len(appendix_lines(text))
+    for line in lines[closing:end]:
         stripped = line.strip()
         if stripped.startswith(("Nơi nhận", "- ")):
             recipients.append(stripped)
@@ -166,11 +186,21 @@ def _docx_header(document, header, header_table):
 
 
 def _docx_table(document, rows):
-    cells = [r.split(" | ") for r in rows]
-    table = document.add_table(rows=len(cells), cols=max(len(c) for c in cells))
-    for row, values in zip(table.rows, cells, strict=True):
-        for cell, value in zip(row.cells, values, strict=False):
-            cell.paragraphs[0].add_run(value)
+    """A bordered Word table ("Table Grid") of the rows; a cell that repeats the one above it (past the header and
+    the number column) is merged with it, as an office merges the body that leads two activities."""
+    cells = [_row_cells(r) for r in rows]
+    width = max(len(c) for c in cells)
+    table = document.add_table(rows=len(cells), cols=width)
+    table.style = "Table Grid"
+    merged = False
+    for r, (row, values) in enumerate(zip(table.rows, cells, strict=True)):
+        for c, (cell, value) in enumerate(zip(row.cells, values, strict=False)):
+            above = cells[r - 1][c] if r > 1 and c < len(cells[r - 1]) else None
+            if c > 0 and value and value == above and not merged:
+                table.cell(r - 1, c).merge(cell)  # one merged cell: the text written once, in the upper cell
+                merged = True
+                continue
+            cell.paragraphs[0].add_run(value).bold = r == 0 or None
 
 
 def _docx_numbered(document, line, counters):
@@ -201,7 +231,7 @@ def _docx_body(document, body, numbering):
     rows = []
     for raw in body:
         line = raw.strip()
-        if " | " in line:
+        if _is_row(line):
             rows.append(line)
             continue
         if rows:
@@ -213,6 +243,26 @@ def _docx_body(document, body, numbering):
         _para(document, line.strip("*") if bold else line, bold=bold or bool(_ROMAN.match(line)))
     if rows:
         _docx_table(document, rows)
+
+
+def _docx_appendix(document, lines):
+    """The appendix on a new page: its title lines centred and bold, its tables as bordered Word tables."""
+    from docx.enum.text import WD_BREAK  # noqa: PLC0415
+
+    if not lines:
+        return
+    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    rows = []
+    for raw in [*lines, ""]:
+        line = raw.strip()
+        if _is_row(line):
+            rows.append(line)
+            continue
+        if rows:
+            _docx_table(document, rows)
+            rows = []
+        if line:
+            _para(document, line, bold=line.isupper())
 
 
 def _docx_closing(document, recipients, signature, closing_table):
@@ -257,6 +307,7 @@ def txt_to_docx(text, numbering=True, closing_table="cell", header_table=False):
         title_paragraph.add_run(line).bold = True
     _docx_body(document, body, numbering)
     _docx_closing(document, recipients, signature, closing_table)
+    _docx_appendix(document, appendix_lines(text))
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
@@ -332,6 +383,31 @@ class _Printer:
             self.newline()
         self.y -= 3  # paragraph spacing, less than a blank line
 
+    def table(self, rows, size=8, gap=24):
+        """Rows drawn as aligned columns (no rules), a cell's text wrapped in its column."""
+        from reportlab.pdfbase.pdfmetrics import stringWidth  # noqa: PLC0415
+
+        cells = [_row_cells(r) for r in rows]
+        count = max(len(c) for c in cells)
+        natural = [max(stringWidth(c[i], "DejaVuSans", size) if i < len(c) else 0 for c in cells) for i in range(count)]
+        room = self.right - self.left - gap * (count - 1)
+        cap = max(natural)
+        while sum(min(w, cap) for w in natural) > room:
+            cap -= 2
+        widths = [min(w, cap) + 1 for w in natural]
+        pitch = size * 1.35
+        for values in cells:
+            wrapped = [_wrap(v, "DejaVuSans", size, w) or [""] for v, w in zip(values, widths, strict=False)]
+            for k in range(max(len(w) for w in wrapped)):
+                x = self.left
+                for lines, w in zip(wrapped, widths, strict=False):
+                    if k < len(lines) and lines[k]:
+                        self.draw(x, lines[k], size=size)
+                    x += w + gap
+                self.newline(pitch)
+            self.y -= 2
+        self.y -= 3
+
     def save(self):
         self.pdf.showPage()
         self.pdf.save()
@@ -357,12 +433,7 @@ def txt_to_pdf(text, size=11):
         printer.draw(printer.left, line, bold=True, centre=True)
         printer.newline()
     printer.newline(printer.pitch / 2)
-    for raw in body:
-        line = raw.strip()
-        if line:
-            printer.paragraph(line.replace("**", ""), bold=line.startswith("**") or bool(_ROMAN.match(line)))
-        else:
-            printer.newline(printer.pitch / 2)
+    _pdf_lines(printer, body)
     printer.newline(printer.pitch / 2)
     top = printer.y  # "Nơi nhận" on the left, the signature on the right, side by side
     for line in recipients:
@@ -373,7 +444,33 @@ def txt_to_pdf(text, size=11):
         if line:
             printer.draw(printer.left + (printer.right - printer.left) * 0.5, line, bold=line.isupper())
         printer.newline()
+    appendix = appendix_lines(text)
+    if appendix:
+        printer.pdf.showPage()
+        printer.y = printer.top
+        _pdf_lines(printer, appendix, centre=True)
     return printer.save()
+
+
+def _pdf_lines(printer, lines, centre=False):
+    """Body lines: paragraphs wrapped at the margin, runs of table rows drawn as aligned columns; with `centre`,
+    lines in capitals and "(…)" lines are centred (an appendix's title)."""
+    rows = []
+    for raw in [*lines, ""]:
+        line = raw.strip()
+        if _is_row(line):
+            rows.append(line)
+            continue
+        if rows:
+            printer.table(rows)
+            rows = []
+        if line and centre and (line.isupper() or line.startswith("(")):
+            printer.draw(printer.left, line, bold=line.isupper(), centre=True)
+            printer.newline()
+        elif line:
+            printer.paragraph(line.replace("**", ""), bold=line.startswith("**") or bool(_ROMAN.match(line)))
+        else:
+            printer.newline(printer.pitch / 2)
 
 
 def image_only_pdf():

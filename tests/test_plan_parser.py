@@ -262,9 +262,22 @@ def test_steps_units_leads_and_recurring_reports():
 def test_table_rows_and_bold_headings_are_kept():
     text, _expected = _case("atvsld-2026-cd-kcn-bac-ninh")
     plan = pp.parse_plan(text)
-    rows = [b for b in plan.sections[3].blocks if b.kind == "row"]
-    assert len(rows) == 4
-    assert rows[1].text == "1 | Công ty TNHH Samsung Display Việt Nam | 12/5/2026 | Ban Chính sách - Pháp luật"
+    [block] = plan.sections[3].blocks
+    table = block.table
+    assert (block.kind, table.kind, table.roles) == ("table", "items", ["number", "label", "dates", "lead"])
+    assert table.columns == ["TT", "Doanh nghiệp", "Thời gian", "Đơn vị thực hiện"]
+    assert table.rows[0].cells == [
+        "1",
+        "Công ty TNHH Samsung Display Việt Nam",
+        "12/5/2026",
+        "Ban Chính sách - Pháp luật",
+    ]
+    assert [(r.number, r.item.date_start, r.item.lead) for r in table.rows] == [
+        ("1", date(2026, 5, 12), "Ban Chính sách - Pháp luật"),
+        ("2", date(2026, 5, 19), "Ban Chính sách - Pháp luật"),
+        ("3", date(2026, 5, 26), "Ban Tổ chức"),
+    ]
+    assert [r.index for r in table.rows] == sorted(r.index for r in table.rows) and table.index < table.rows[0].index
     assert plan.signature_notes == ["(Đã ký)"]
     text, _expected = _case("thang-cong-nhan-2026-ldld-ninh-binh")
     plan = pp.parse_plan(text)
@@ -323,7 +336,13 @@ def test_motto_first_body_on_two_lines_columns_aligned_with_spaces():
         {"date_start": "2026-02-03", "date_end": "2026-02-03", "by": "Ban Chấp hành"},
     ]
     assert found["reports"] == [
-        {"who": "Các tổ công đoàn", "what": "danh sách tham gia", "to": "Văn phòng Công đoàn", "deadline": "2026-01-25"}
+        {
+            "who": "Các tổ công đoàn",
+            "what": "danh sách tham gia",
+            "to": "Văn phòng Công đoàn",
+            "deadline": "2026-01-25",
+            "scope": "units",
+        }
     ]
     assert (plan.recipients, found["signature"], found["signer_name"]) == (
         ["Các tổ công đoàn", "Lưu VP"],
@@ -548,3 +567,134 @@ def test_documents_longer_than_any_plan_are_refused_before_parsing(make, filenam
         with pytest.raises(pp.PlanImportError) as caught:
             pp.parse_plan(pe.extract_paragraphs(data, filename))
     assert caught.value.code == code
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Issue 20: tables, appendices and the rules of shapes first seen in real plans
+# ---------------------------------------------------------------------------------------------------------------
+def _plan(name):
+    return pp.parse_plan(_case(name)[0])
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_table_rows_come_out_in_order_with_their_cells(files, fmt):
+    _text, _expected, data, filename = files("thi-dua-2026-ldld-thanh-hoa-bang-chi-tieu", fmt)
+    plan = pp.parse_plan(pe.extract_paragraphs(data, filename))
+    [table] = plan.tables()
+    assert table.roles == ["number", "label", "uom", "value"] and table.kind == "targets"
+    assert [row.cells for row in table.rows] == [
+        ["1", "Công đoàn cơ sở phát động phong trào thi đua", "%", "95%"],
+        ["2", "Sáng kiến, cải tiến kỹ thuật được công nhận", "Sáng kiến", "1.200"],
+        ["3", "Công đoàn cơ sở doanh nghiệp tổ chức Hội thi thợ giỏi cấp cơ sở", "%", "100% CĐCS"],
+        ["4", "Đoàn viên, người lao động được bồi dưỡng nâng cao tay nghề", "Người", "5.000"],
+    ]
+    assert [(r.target.kind, r.target.value, r.target.of) for r in table.rows] == [
+        ("percent_units", 95, "Công đoàn cơ sở"),
+        ("quantity", 1200, None),
+        ("percent_units", 100, "CĐCS"),
+        ("quantity", 5000, None),
+    ]
+    section = plan.sections[1]
+    assert [b.kind for b in section.blocks] == ["paragraph", "table"]  # the table kept in place, after its lead
+
+
+def test_budget_table_and_a_table_not_understood_is_kept_and_accounted():
+    text = MINI.replace(
+        "II. TỔ CHỨC THỰC HIỆN",
+        "II. KINH PHÍ\nSTT\tNội dung chi\tDự toán (đồng)\n1\tTập huấn\t12.000.000\n2\tTài liệu\t3.500.000\n"
+        "III. DANH SÁCH\nHọ tên\tChức vụ\nNguyễn Văn B\tỦy viên\n"
+        "IV. TỔ CHỨC THỰC HIỆN",
+    )
+    plan = pp.parse_plan(text)
+    budget, plain = plan.tables()
+    assert budget.kind == "budget" and [(r.budget.source, r.budget.amount) for r in budget.rows] == [
+        ("Tập huấn", 12_000_000),
+        ("Tài liệu", 3_500_000),
+    ]
+    assert plain.kind == "plain" and plain.rows[0].cells == ["Nguyễn Văn B", "Ủy viên"]
+    assert any("kept as written" in line and "Họ tên" in line for line in plan.account)
+
+
+def test_appendix_after_the_signature_leaves_signature_and_recipients_alone():
+    plan = _plan("thang-an-toan-2025-cdcs-truong-thpt-le-loi")
+    assert plan.signature_lines == ["TM. BAN CHẤP HÀNH", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
+    assert (plan.signer_name, len(plan.recipients)) == ("Hoàng Minh Tuấn", 4)
+    [appendix] = plan.appendices
+    assert appendix.title_lines[0] == "PHỤ LỤC" and appendix.title_lines[2].startswith("(Kèm theo")
+    [table] = appendix.tables()
+    items = [row.item for row in table.rows]
+    assert [(i.date_start, i.date_end, i.lead) for i in items][1] == (
+        date(2025, 10, 20),
+        date(2025, 11, 10),
+        "Tổ chuyên môn",
+    )
+    assert items[2].coordinators == ["Đoàn Thanh niên", "Ban nữ công"]
+    assert plan.lines()[-1].startswith("5 | Gặp mặt kỷ niệm")
+
+
+def test_numbered_dot_periods_are_periods_and_no_year_is_invented():
+    plan = _plan("phat-trien-doan-vien-2025-cd-phuong-hong-gai")
+    periods = [s.period for s in plan.period_sections()]
+    assert [(p.name, p.date_start, p.date_end) for p in periods] == [
+        ("Đợt 1", date(2025, 10, 1), date(2026, 3, 31)),
+        ("Đợt 2", date(2026, 4, 1), date(2026, 9, 30)),
+    ]
+    assert plan.period.derived == "plan_periods" and plan.period.date_end == date(2026, 9, 30)
+
+
+def test_budget_under_a_numbered_lead_and_a_numbered_money_line():
+    plan = _plan("thi-dua-2026-ldld-thanh-hoa-bang-chi-tieu")
+    lines = [(b.budget.source, b.budget.amount) for b in facts_blocks(plan) if b.budget]
+    assert lines == [
+        ("Khen thưởng tập thể, cá nhân tiêu biểu", 150_000_000),
+        ("Tổ chức Hội thi thợ giỏi cấp tỉnh", 200_000_000),
+        ("Tuyên truyền, tôn vinh sáng kiến", 100_000_000),
+        ("Các doanh nghiệp, nhà tài trợ hỗ trợ giải thưởng Hội thi thợ giỏi", 120_000_000),
+    ]
+
+
+def facts_blocks(plan):
+    return [b for s in plan.walk() for b in [s.inline, *s.blocks] if b]
+
+
+def test_title_starting_with_a_verb_and_an_inline_judgement_are_no_bases():
+    plan = _plan("phat-trien-doan-vien-2025-cd-phuong-hong-gai")
+    assert plan.title.startswith("Thực hiện công tác phát triển đoàn viên")
+    assert [b.number for b in plan.legal_bases] == ["62/KH-LĐLĐ"]
+    assert "tình hình thực tế" not in plan.legal_bases[0].text
+    assert plan.introduction.startswith("căn cứ tình hình thực tế tại địa bàn, Ban Chấp hành")
+
+
+def test_only_requests_to_the_issuer_are_unit_reports():
+    plan = _plan("thi-dua-2026-ldld-thanh-hoa-bang-chi-tieu")
+    reports = [r for b in facts_blocks(plan) for r in b.reports]
+    assert not any("thư ngỏ" in r.text for r in reports)  # a letter to employers is no report
+    own = [r for r in reports if r.scope == "federation"]
+    assert [(r.who, r.to) for r in own] == [("Ban Tuyên giáo - Nữ công", "Tổng Liên đoàn Lao động Việt Nam")]
+    plan = _plan("thang-an-toan-2025-cdcs-truong-thpt-le-loi")
+    scopes = {r.to: r.scope for b in facts_blocks(plan) for r in b.reports}
+    assert scopes["Công đoàn ngành Giáo dục tỉnh Nghệ An"] == "federation"
+    assert scopes["Ban Chấp hành Công đoàn trường"] == "units"
+
+
+def test_lettered_groups_sub_items_with_their_bullets_and_joined_dated_tasks():
+    plan = _plan("phat-trien-doan-vien-2025-cd-phuong-hong-gai")
+    group_a, group_b = plan.sections[1].children
+    assert (group_a.style, group_a.marker) == ("letter", "a)")
+    assert [(b.bullet, b.level) for b in group_a.blocks] == [("-", 0), ("+", 1), ("+", 1), ("-", 0)]
+    first, second = group_b.blocks[-2:]
+    assert (first.period.date_start, first.period.date_end) == (date(2025, 11, 1), date(2025, 11, 30))
+    assert (second.joined, second.period.date_end) == (True, date(2025, 12, 15))
+    assert "- Trong tháng 11/2025: tổ chức tuyên truyền tại khu nhà trọ tổ 5; trước ngày 15/12/2025:" in "\n".join(
+        plan.lines()
+    )
+
+
+def test_the_account_says_what_was_kept_as_worded_and_why():
+    plan = _plan("phat-trien-doan-vien-2025-cd-phuong-hong-gai")
+    account = "\n".join(plan.account)
+    assert "not a legal basis (the issuer's own judgement)" in account
+    assert "2 dated items written on one line" in account
+    assert "the issuer's own report" in account
+    plan = _plan("thi-dua-2026-ldld-thanh-hoa-bang-chi-tieu")
+    assert any(line.startswith("not a report (sent outside the union") for line in plan.account)

@@ -9,12 +9,14 @@ Plain Python, no Odoo. ``extract_paragraphs(data, filename)`` returns a list of 
 * ``.docx`` (python-docx): body paragraphs and tables in document order. Word's automatic numbering, which is not
   in the paragraph text, is written back from ``numbering.xml`` ("I.", "1.", "a)", "-" …); a paragraph whose text
   is all bold is wrapped in ``**`` (a bold unnumbered paragraph is a heading); a table row becomes one paragraph
-  with its cells joined by " | ", except rows of layout tables (cells holding several paragraphs, like the
+  with its cells joined by " | " (a cell merged across columns given once, one merged across rows repeated in each
+  row), except rows of layout tables (cells holding several paragraphs, like the
   "Nơi nhận" / signature table), whose cells are given one after the other, paragraph by paragraph;
 * ``.pdf`` (pdfminer.six): the text lines of each page, top to bottom, joined back into paragraphs from their
   geometry (a line that reaches the right margin goes on in the next one); all-bold paragraphs are wrapped in
-  ``**``; an empty string stands where a blank space parts two paragraphs; a line holding only a page number is
-  left out.
+  ``**``; three pieces of text or more on one baseline are a table row, given as one paragraph with its cells joined
+  by " | " (a cell's text wrapped in its column is joined back from the lines under the row); an empty string
+  stands where a blank space parts two paragraphs; a line holding only a page number is left out.
 
 Errors are :class:`plan_parser.PlanImportError` with the codes "empty", "too_large", "unsupported_format",
 "bad_encoding", "corrupt_docx", "corrupt_pdf", "no_text_layer".
@@ -422,9 +424,7 @@ def _pdf(data, name):
     if not any(page for _no, page in pages):
         raise PlanImportError("no_text_layer", filename=name)
     lines = []  # (x0, x1, y0, text, bold, left, right, pitch, page)
-    pages = [
-        (page_no, [ln for ln in page if not re.fullmatch(r"[-–\s]*\d{1,3}[-–\s]*", ln[4])]) for page_no, page in pages
-    ]
+    pages = [(page_no, [ln for ln in page if not _page_number(ln, page)]) for page_no, page in pages]
     everything = [ln for _no, page in pages for ln in page]
     right = max(ln[1] for ln in everything) if everything else 0  # the text block's margins, the same on all pages
     left = min(ln[0] for ln in everything) if everything else 0
@@ -436,7 +436,13 @@ def _pdf(data, name):
         lines += [(x0, x1, y0, text, bold, left, right, pitch, page_no) for x0, x1, y0, _y1, text, bold in page]
     out = []
     current = None
-    for line in lines:
+    for line in _pdf_table_rows(lines):
+        if line[3] is None:  # a table row: its cells apart by " | ", a paragraph of its own
+            if current is not None:
+                out.append(_pdf_text(current))
+            current = None
+            out.append(" | ".join(line[4]))
+            continue
         _x0, _x1, y0, text, bold, _left, _right, pitch, page_no = line
         if current is not None and _pdf_continues(current["last"], line):
             current["text"] += " " + text
@@ -450,6 +456,51 @@ def _pdf(data, name):
         current = {"text": text, "bold": bold, "last": line}
     if current is not None:
         out.append(_pdf_text(current))
+    return out
+
+
+def _page_number(line, page):
+    """Whether `line` is a page number: a number alone on its line (not the number cell of a table row)."""
+    if not re.fullmatch(r"[-–\s]*\d{1,3}[-–\s]*", line[4]):
+        return False
+    height = max(1.0, line[3] - line[2])
+    return not any(other is not line and abs(other[2] - line[2]) < 0.5 * height for other in page)
+
+
+def _pdf_table_rows(lines):
+    """The lines with the rows of tables gathered: three pieces of text or more on one baseline are a row (its
+    cells, left to right); the lines right under a row whose pieces all start at its columns (not the first) go on
+    in its cells (a cell's text wrapped in its column). A row is given as (x0, x1, y0, None, cells, bold, left,
+    right, pitch, page)."""
+    out = []
+    i = 0
+    columns = None  # the x of the columns of the last row, while rows go on
+    while i < len(lines):
+        line = lines[i]
+        same = [line]
+        j = i + 1
+        while j < len(lines) and lines[j][8] == line[8] and abs(lines[j][2] - line[2]) < 0.35 * line[7]:
+            same.append(lines[j])
+            j += 1
+        same.sort(key=lambda ln: ln[0])
+        row = out[-1] if out and out[-1][3] is None else None
+        if row is not None and columns and row[9] == line[8] and 0 < row[2] - line[2] < line[7]:
+            slots = [next((c for c, x in enumerate(columns) if abs(x - ln[0]) < 2.5), None) for ln in same]
+            if all(slot not in (None, 0) for slot in slots):
+                cells = list(row[4])
+                for slot, ln in zip(slots, same, strict=True):
+                    cells[slot] = f"{cells[slot]} {ln[3]}".strip() if slot < len(cells) else ln[3]
+                out[-1] = (row[0], row[1], line[2], None, cells, *row[5:])
+                i = j
+                continue
+        if len(same) >= 3:
+            columns = [ln[0] for ln in same]
+            out.append((same[0][0], same[-1][1], line[2], None, [ln[3] for ln in same], line[4], *line[5:]))
+            i = j
+            continue
+        columns = None if row is None else columns
+        out += same
+        i = j
     return out
 
 

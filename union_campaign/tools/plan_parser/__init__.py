@@ -31,6 +31,13 @@ plan's ``period``, and the bookkeeping: ``paragraphs`` (source paragraphs by key
 role: "header.decoration", "header.subject", "signature.note", "section", "block", "unrecognised" …),
 ``unrecognised`` and ``account`` (the parser's own notes, in English, for checks and scripts).
 
+Tables (tab-separated, " | " or aligned lines; Word tables; aligned PDF columns) are blocks of kind "table" in place
+(``Block.table``: a :class:`Table` with its ``columns``, one role of :data:`TABLE_ROLES` per column, its ``kind`` of
+:data:`TABLE_KINDS` and its :class:`TableRow` rows, each with the :class:`Target`, :class:`Budget` or
+:class:`TableItem` it states). What follows the signature ("PHỤ LỤC" …) is in ``ParsedPlan.appendices``
+(:class:`Appendix`: its title lines and its blocks). A :class:`ReportRequest` has a ``scope``: "units" (asked of the
+units) or "federation" (the issuer's own report to its upper body).
+
 A :class:`Section` has its ``marker`` and ``number`` as written, ``style`` ("roman", "arabic", "letter", "none"),
 ``level`` (1 = top), ``heading``, ``kind`` ("text", "custom", "periods", "forms", "slogans", "targets", "budget",
 "duties", "reports", "rewards", "unrecognised"), its ``blocks`` (:class:`Block`: a paragraph with its marker and
@@ -64,6 +71,9 @@ from .model import (
     MAX_TEXT_CHARS,
     MESSAGES,
     RULES,
+    TABLE_KINDS,
+    TABLE_ROLES,
+    Appendix,
     Block,
     Budget,
     LegalBasis,
@@ -73,6 +83,9 @@ from .model import (
     ReportRequest,
     Rule,
     Section,
+    Table,
+    TableItem,
+    TableRow,
     Target,
 )
 from .structure import parse_plan
@@ -86,6 +99,9 @@ __all__ = [
     "MAX_TEXT_CHARS",
     "MESSAGES",
     "RULES",
+    "TABLE_KINDS",
+    "TABLE_ROLES",
+    "Appendix",
     "Block",
     "Budget",
     "LegalBasis",
@@ -95,6 +111,9 @@ __all__ = [
     "ReportRequest",
     "Rule",
     "Section",
+    "Table",
+    "TableItem",
+    "TableRow",
     "Target",
     "actor_scope",
     "fold",

@@ -10,15 +10,18 @@ from datetime import date, timedelta
 
 from .dates import block_period
 from .model import Budget, Period, ReportRequest, Rule, Target
-from .text import clean, is_upper, quoted, split_top, strip_end
+from .tables import analyse_table, place_items
+from .text import clean, fold, is_upper, quoted, sentence_case, split_top, strip_end
 from .vocabulary import (
     ACTOR_HEAD_RE,
     ADMIN_WORDS,
     AMOUNT_FACTORS,
     AMOUNT_RE,
     AND_RE,
+    BODY_ABBREVIATIONS,
     BOTH_RE,
     BUDGET_HEAD_RE,
+    BUDGET_LABEL_RE,
     BUDGET_SOURCE_RE,
     CONNECTOR_END_RE,
     COORDINATION_RE,
@@ -36,6 +39,7 @@ from .vocabulary import (
     MEMBERS_RE,
     MONTHLY_RE,
     NOT_REPORT_VERB_AFTER,
+    OUTSIDE_TO_RE,
     PER_RE,
     PERCENT_RE,
     QTY_RE,
@@ -191,12 +195,13 @@ def budget(text):
     amount = _amount(m) if m else None
     source, note = None, text
     head = BUDGET_HEAD_RE.match(text)
+    label = BUDGET_LABEL_RE.match(text) if m else None
     if head:
         source, note = head.group("src").strip(), head.group("rest")
-    else:
-        src = BUDGET_SOURCE_RE.search(text)
-        if src:
-            source = src.group("src").strip()
+    elif src := BUDGET_SOURCE_RE.search(text):
+        source = src.group("src").strip()
+    elif label and AMOUNT_RE.search(label.group("rest")):  # "<what the money is for>: <amount>"
+        source, note = strip_end(label.group("label")), label.group("rest")
     if m:
         note = note.replace(m.group(0), " ")
     note = strip_end(clean(note)).strip(" ,:-/") or None
@@ -218,6 +223,26 @@ class Context:
         self.deadline = None
         self.last_who = None
         self.last_to = None
+
+    @staticmethod
+    def outside(to, after_verb):
+        """Whether a document is sent outside the union ("gửi thư ngỏ … đến người sử dụng lao động"): no report."""
+        sent_to = re.search(r"\b(?:đến|tới|cho)\s+(?:các\s+|toàn\s+thể\s+)?(?P<x>.+)", after_verb)
+        return bool(OUTSIDE_TO_RE.match(to) or (sent_to and OUTSIDE_TO_RE.match(sent_to.group("x"))))
+
+    def to_upper_body(self, to):
+        """Whether `to` names the issuer's upper body rather than the issuer ("Công đoàn ngành", "LĐLĐ tỉnh" in a
+        plan of a grassroots or ward union)."""
+        upper, issuer = self.plan.upper_body, self.plan.issuing_body
+        return bool(upper) and _shared_words(to, upper) > max(1, _shared_words(to, issuer or ""))
+
+    def issuer_name(self):
+        """The issuer as its signature names it ("TM. BAN CHẤP HÀNH" → "Ban Chấp hành"), else its header name."""
+        for line in self.plan.signature_lines:
+            m = re.match(r"^T\.?\s?M\s*[./]\s*(?P<body>.+)$", line)
+            if m:
+                return sentence_case(strip_end(m.group("body")))
+        return self.plan.issuing_body
 
     def known_bodies(self):
         plan = self.plan
@@ -242,6 +267,22 @@ class Context:
         if is_upper(best):
             rest_words = [w.lower() if w.lower() in ADMIN_WORDS else w.capitalize() for w in rest_words]
         return " ".join(words[:best_len] + rest_words), " ".join(words[best_len:])
+
+
+def _expand(text):
+    words = []
+    for word in fold(text).split():
+        words += BODY_ABBREVIATIONS.get(word, word).split()
+    return words
+
+
+def _shared_words(name, body):
+    """How many words `name` shares with the start of `body` (short names such as "LĐLĐ" spelled out)."""
+    a, b = _expand(name), _expand(body)
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
 
 
 def _clean_to(text):
@@ -328,8 +369,17 @@ def reports(text, ctx, section_kind):
             to = ctx.last_to
         if to is None:
             continue
+        if ctx.outside(to, body[verb.end() :]):
+            ctx.plan.account.append(f"not a report (sent outside the union, to {to}): {clause[:70]}")
+            continue
         via = VIA_RE.search(body)
         who = subject(body) or block_subject or ctx.lead or (ctx.last_who if section_kind == "reports" else None)
+        scope = "units"
+        if ctx.to_upper_body(to):  # the issuer's own report to its upper body: no unit sends it
+            scope = "federation"
+            if actor_scope(who) != "federation":
+                who = ctx.issuer_name()
+            ctx.plan.account.append(f"the issuer's own report to {to}, not asked of the units: {clause[:60]}")
         if label and not recurrence:
             what = label
         kind = "recurring" if recurrence else "dated"
@@ -347,6 +397,7 @@ def reports(text, ctx, section_kind):
                 month_in_quarter=month_in_quarter,
                 kind=kind,
                 text=clause,
+                scope=scope,
             )
         )
         ctx.last_who, ctx.last_to = who, to
@@ -387,7 +438,14 @@ def analyse(plan, dates):
         ctx.last_who = ctx.last_to = None
         _analyse_section(section, section, ctx)
         plan.account.append(f"section {section.number or '-'} '{strip_end(section.heading)}': {section.kind}")
+    for appendix in plan.appendices:
+        for block in appendix.blocks:
+            if block.table:
+                _analyse_table(block, ctx)
+            else:
+                block.period = block_period(block.text, dates.ref)
     _plan_period(plan)
+    place_items(plan)
     for section in plan.walk():
         if section.period and section.period.rule:
             plan.account.append(f"period '{section.period.label}': {section.period.rule}")
@@ -413,7 +471,7 @@ def _analyse_section(section, top, ctx):
         lead = subject(lead) or lead
         section.lead = lead
         section.scope = actor_scope(lead)
-        if units and UNITS_RE.search(lead):
+        if units and UNITS_RE.search(lead) and not section.inline:
             section.units = [strip_end(u) for u in LIST_SPLIT_RE.split(units.strip()) if strip_end(u)]
         ctx.lead = lead
     if section.period:
@@ -430,7 +488,29 @@ def _analyse_section(section, top, ctx):
     ctx.lead, ctx.deadline = saved
 
 
+def _analyse_table(block, ctx):
+    table = block.table
+    reason = analyse_table(table, ctx.dates)
+    block.targets = [row.target for row in table.rows if row.target]
+    where = f"table at paragraph {table.index}"
+    if reason:
+        ctx.plan.account.append(f"{where} kept as written ({reason}): {' | '.join(table.columns)[:80]}")
+    else:
+        roles = ", ".join(r for r in table.roles)
+        ctx.plan.account.append(f"{where}: {table.kind}, {len(table.rows)} rows, columns {roles}")
+        for row in table.rows:
+            if not row.group and not (
+                row.target or row.budget or (row.item and (row.item.date_start or row.item.date_end))
+            ):
+                ctx.plan.account.append(
+                    f"{where}: row kept as written (no {table.kind[:-1]} read): {' | '.join(row.cells)[:80]}"
+                )
+
+
 def _analyse_block(block, top, ctx, inline=False):
+    if block.table:
+        _analyse_table(block, ctx)
+        return
     text = block.text
     kind = top.kind
     if kind == "slogans":

@@ -20,7 +20,9 @@ from .vocabulary import (
     HALF_RE,
     MONTH_RE,
     PEAK_RE,
+    PERIOD_NAME_RE,
     QUARTER_RE,
+    RANGE_CUT_RE,
     RANGE_RE,
     ROMAN_QUARTERS,
     START_MODIFIERS,
@@ -253,7 +255,7 @@ def parse_period(text, ref=None):
     return period
 
 
-def heading_period(heading, ref):
+def heading_period(heading, ref):  # noqa: PLR0911 - one return per written form of a period heading
     """(period, inline content) of a numbered heading that names a period, else (None, None)."""
     text = heading.strip()
     m = re.match(r"^(?P<pre>.*?)\s*\((?P<par>[^()]*)\)\s*[.:;]?\s*$", text)
@@ -272,6 +274,13 @@ def heading_period(heading, ref):
     label, content = text, None
     if ":" in text:
         label, content = (part.strip() for part in text.split(":", 1))
+    if PERIOD_NAME_RE.match(label) and content and TIME_START_RE.match(content):
+        # "Đợt 1: từ ngày 01/10/2025 đến ngày 31/3/2026, sơ kết trong tháng 4/2026.": a named period, its dates after
+        # the colon (the words after its span, such as its review, stay in its heading)
+        period = parse_period(RANGE_CUT_RE.split(content, 1)[0], ref)
+        if period is not None:
+            period.name = label
+            return period, None
     if not TIME_START_RE.match(label):
         return None, None
     period = parse_period(label, ref)

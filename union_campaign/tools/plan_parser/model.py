@@ -170,6 +170,9 @@ class ReportRequest:
     month_in_quarter: str | None = None  # last | first
     kind: str = "dated"  # dated | final | recurring
     text: str = ""
+    # "units": asked of the plan's units (or its boards) and sent to the issuer; "federation": the issuer's own
+    # report to its upper body ("tổng hợp, báo cáo kết quả về Công đoàn ngành"), which no unit sends
+    scope: str = "units"
 
 
 @dataclass
@@ -184,8 +187,74 @@ class LegalBasis:
     index: int = -1
 
 
+# the role of a table's column, read from its heading (see :class:`Table`)
+TABLE_ROLES = ("number", "label", "uom", "value", "amount", "dates", "lead", "coordinators", "note", "other")
+TABLE_KINDS = ("targets", "budget", "items", "plain")
+
+
+@dataclass
+class TableItem:
+    """A dated activity of a table of kind "items": its content, its time as written and as dates, who leads it and
+    who works with it. ``period_index`` is the position, in :meth:`ParsedPlan.period_sections`, of the plan's dated
+    period that holds the item's dates (None when the plan has none or none holds them)."""
+
+    content: str
+    date_start: date | None = None
+    date_end: date | None = None
+    date_text: str | None = None
+    period: Period | None = None  # the period read from date_text, with the rules that made its dates
+    lead: str | None = None
+    coordinators: list[str] = field(default_factory=list)
+    note: str | None = None
+    period_index: int | None = None
+
+
+@dataclass
+class TableRow:
+    """A body row of a :class:`Table`: its ``cells`` as written, one per column (a row written with fewer cells is
+    filled with ""); ``number`` the cell of the "number" column; ``group`` a row that names the group of the rows
+    below it (one cell across, or a number with nothing but a label); the facts of the row by the table's kind."""
+
+    cells: list[str]
+    number: str | None = None
+    index: int = -1  # the source paragraph of the row (as Block.index)
+    group: bool = False
+    target: Target | None = None  # kind "targets"
+    budget: Budget | None = None  # kind "budget"
+    item: TableItem | None = None  # kind "items"
+
+
+@dataclass
+class Table:
+    """A table of the document, kept in place as a :class:`Block` of kind "table" (``Block.table``).
+
+    ``columns`` are the header cells as written and ``roles`` one role of :data:`TABLE_ROLES` per column, read from
+    the headings: "number" (STT, TT), "label" (Chỉ tiêu, Nội dung, Hoạt động …: what the row is about), "uom" (Đơn
+    vị tính, ĐVT), "value" (Mức phấn đấu, Số lượng, Kết quả, a second "Chỉ tiêu"), "amount" (Kinh phí, Số tiền, Dự
+    toán, "(đồng)"), "dates" (Thời gian, Thời hạn), "lead" (Đơn vị chủ trì, Đơn vị thực hiện), "coordinators" (Đơn
+    vị phối hợp), "note" (Ghi chú), else "other". ``kind`` follows from the roles: "budget" (an amount column),
+    "targets" (a value column), "items" (a dates column), else "plain" (kept as written; the account says why).
+    ``rows`` are the body rows in source order, the header row not among them."""
+
+    columns: list[str]
+    roles: list[str]
+    rows: list[TableRow] = field(default_factory=list)
+    kind: str = "plain"  # targets | budget | items | plain
+    index: int = -1  # the source paragraph of the header row
+
+    def role(self, name):
+        """The index of the first column of role `name`, or None."""
+        return self.roles.index(name) if name in self.roles else None
+
+
 @dataclass
 class Block:
+    """A paragraph of a section: ``marker`` as written ("-", "+", "1.", "a)" or ""), ``text`` without it, and its
+    facts. ``bullet`` is the bullet character of a bulleted item as written ("-", "+", "•" …; None for numbered
+    items and paragraphs), so that it prints as written; ``level`` is 1 for a sub-item ("+" under "-"), else 0.
+    ``joined`` marks an item written on the same line as the one before it (two dated tasks joined by ";"). A
+    table is one block of kind "table": ``table`` holds it, ``text`` is its header row joined by " | "."""
+
     marker: str
     text: str
     kind: str = "paragraph"
@@ -198,6 +267,10 @@ class Block:
     coordinators: list[str] = field(default_factory=list)
     via: str | None = None
     scope: str | None = None  # federation | units | both
+    bullet: str | None = None
+    level: int = 0
+    joined: bool = False
+    table: Table | None = None
 
     @property
     def report(self):
@@ -236,6 +309,23 @@ class Section:
 
 
 @dataclass
+class Appendix:
+    """What follows the signature and the recipients ("PHỤ LỤC", "PHỤ LỤC I" …): its title lines (the "PHỤ LỤC"
+    line, then its title and "(Kèm theo …)" lines as written) and its paragraphs, items and tables in order."""
+
+    title_lines: list[str] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+    index: int = -1
+
+    @property
+    def title(self):
+        return " ".join(self.title_lines)
+
+    def tables(self):
+        return [block.table for block in self.blocks if block.table]
+
+
+@dataclass
 class ParsedPlan:
     upper_body: str | None = None
     issuing_body_lines: list[str] = field(default_factory=list)
@@ -257,6 +347,7 @@ class ParsedPlan:
     motto_lines: list[str] = field(default_factory=list)
     account: list[str] = field(default_factory=list)
     unrecognised: list[str] = field(default_factory=list)
+    appendices: list[Appendix] = field(default_factory=list)
     # source paragraphs (key = (index, cell)) and where each one went, in the order they were placed
     paragraphs: dict = field(default_factory=dict, repr=False)
     claims: list = field(default_factory=list, repr=False)
@@ -266,6 +357,15 @@ class ParsedPlan:
     def walk(self):
         for section in self.sections:
             yield from section.walk()
+
+    def period_sections(self):
+        """The sections that are the plan's dated periods, in order (``TableItem.period_index`` counts in them)."""
+        return [c for s in self.sections if s.kind == "periods" for c in s.children if c.period]
+
+    def tables(self):
+        """Every table of the plan, in its sections then in its appendices, in order."""
+        out = [b.table for section in self.walk() for b in section.blocks if b.table]
+        return out + [table for appendix in self.appendices for table in appendix.tables()]
 
     def content_section(self):
         """Return the top section whose heading names the plan's content ("NỘI DUNG", "NHIỆM VỤ"), else None: the
@@ -290,6 +390,9 @@ class ParsedPlan:
                     key = (block.index, 0)
                     pos = next((i for i, (k, _t) in enumerate(items) if k[0] > key[0]), len(items))
                     items.insert(pos, (key, block.text))
+        for appendix in self.appendices:
+            items += [((appendix.index, 0), line) for line in appendix.title_lines]
+            _render_blocks(appendix.blocks, items)
         return [text for _key, text in items]
 
 
@@ -297,7 +400,21 @@ def _render_section(section, items):
     if section.style != "none" or section.heading:
         head = f"{section.marker} {section.heading}".strip() if section.marker else section.heading
         items.append(((section.index, 0), head))
-    for block in section.blocks:
-        items.append(((block.index, 0), f"{block.marker} {block.text}" if block.marker else block.text))
+    _render_blocks(section.blocks, items)
     for child in section.children:
         _render_section(child, items)
+
+
+def _render_blocks(blocks, items):
+    for block in blocks:
+        if block.table:
+            table = block.table
+            items.append(((block.index, 0), " | ".join(table.columns)))
+            items += [((row.index, 0), " | ".join(row.cells)) for row in table.rows]
+            continue
+        text = f"{block.marker} {block.text}" if block.marker and not block.joined else block.text
+        if block.joined and items:
+            key, before = items[-1]
+            items[-1] = (key, f"{before} {text}")
+        else:
+            items.append(((block.index, 0), text))

@@ -10,10 +10,12 @@ import re
 from dataclasses import dataclass
 
 from .clauses import analyse
-from .dates import Dates, heading_period, mkdate
-from .model import MAX_TEXT_CHARS, Block, LegalBasis, ParsedPlan, PlanImportError, Section
+from .dates import Dates, block_period, heading_period, mkdate
+from .model import MAX_TEXT_CHARS, Appendix, Block, LegalBasis, ParsedPlan, PlanImportError, Section
+from .tables import build_table, row_cells
 from .text import INVISIBLE, clean, ends_terminal, first_alpha_lower, is_upper, nfc, split_top, strip_end
 from .vocabulary import (
+    APPENDIX_RE,
     ARABIC_RE,
     BASIS_DATE_RE,
     BASIS_ISSUER_RE,
@@ -40,6 +42,7 @@ from .vocabulary import (
     REFERENCE_RE,
     ROMAN_OK_RE,
     ROMAN_RE,
+    SELF_BASIS_RE,
     SIG_NOTE_RE,
     SIG_START_RE,
     STAR_RE,
@@ -108,6 +111,37 @@ class _Line:
     text: str
     bold: bool
     hard: bool
+    cells: list | None = None  # the cells of a table row
+
+
+def _mark_table_rows(lines):
+    """Give the lines written as table rows their cells: a line with " | " between cells, a run of two lines or more
+    with tabs between cells, or of two lines or more of three columns or more aligned with two spaces or more."""
+    n = len(lines)
+    i = 0
+    while i < n:
+        cells = row_cells(lines[i].raw)
+        if cells is not None and "\t" not in lines[i].raw.strip():
+            lines[i].cells = cells  # " | " rows, even alone (a Word table of one row)
+            i += 1
+            continue
+        j = i
+        aligned = cells is None
+        while j < n:
+            found = row_cells(lines[j].raw, aligned=aligned)
+            if found is None or (aligned and len(found) < 3):
+                break
+            j += 1
+        if j - i >= 2:
+            for line in lines[i:j]:
+                line.cells = row_cells(line.raw, aligned=aligned)
+            i = j
+        else:
+            i += 1
+
+
+def _cell_text(cells):
+    return " | ".join(cells)
 
 
 @dataclass
@@ -115,6 +149,7 @@ class _Para:
     key: tuple
     text: str
     bold: bool = False
+    cells: list | None = None  # a table row's cells
 
 
 @dataclass
@@ -125,6 +160,20 @@ class _Tok:
     marker: str = ""
     rest: str = ""
     level: int = 0
+    rows: list | None = None  # the row tokens of a table
+
+
+def _group_tables(tokens):
+    """One token per table: consecutive table rows gathered in the first one."""
+    out = []
+    for tok in tokens:
+        if tok.style == "table" and out and out[-1].style == "table":
+            out[-1].rows.append(tok)
+            continue
+        if tok.style == "table":
+            tok.rows = [tok]
+        out.append(tok)
+    return out
 
 
 def _input_lines(source):
@@ -166,6 +215,8 @@ def _input_lines(source):
 def _title_goes_on(parts, line, title_bold):
     """Whether `line` is more of the title `parts` (the title ends at the bases, a heading, a blank line …)."""
     text = line.text
+    if not parts and _verb_title(text):
+        return True
     if BASIS_RE.match(text) or _item_match(text) or DECORATION_RE.match(text) or RECIPIENTS_RE.match(text):
         return False
     if not parts:
@@ -176,6 +227,32 @@ def _title_goes_on(parts, line, title_bold):
     if line.hard and not (lower or (title_bold and line.bold)):
         return False
     return not (title_bold and not line.bold and not lower)
+
+
+def _verb_title(text):
+    """Whether a line right under "KẾ HOẠCH" that starts with a verb of the bases ("Thực hiện công tác …") is the
+    title: it cites no document (no document type after the verb) and is no sentence ending in a colon."""
+    m = BASIS_RE.match(text)
+    return bool(
+        m
+        and clean(m.group("verb")) != "Căn cứ"
+        and not DOC_TYPE_RE.match(m.group("rest"))
+        and not re.search(r"\bsố\s*\d|/\w", text)
+        and not text.rstrip().endswith(":")
+        and len(text) <= 200
+    )
+
+
+def _duty_tasks(heading):
+    """The tasks written on a duty heading after its body's name ("Body: xây dựng …; báo cáo …"), else None: a list
+    of names after the colon (units) is no task."""
+    body, sep, rest = heading.partition(":")
+    rest = rest.strip()
+    if sep and rest and first_alpha_lower(rest) and len(body.split()) <= 12:
+        return rest
+    if not sep and ";" in heading and heading.rstrip().endswith("."):
+        return heading  # a whole sentence of tasks, its body first ("Ban Chấp hành … chỉ đạo …; báo cáo …")
+    return None
 
 
 def _closing_columns(items):
@@ -248,15 +325,20 @@ class _Parser:
         k = self.find_doc_kind()
         self.parse_header(lines[:k] if k is not None else [])
         start = self.parse_title(k)
-        closing = self.find_closing(start)
+        end = self.find_appendix(start)
+        closing = self.find_closing(start, end)
+        _mark_table_rows(lines[start:closing])
+        _mark_table_rows(lines[end:])
         body_paras = self.join_body(lines[start:closing])
-        closing_paras = self.split_closing(lines[closing:])
+        closing_paras = self.split_closing(lines[closing:end])
+        appendix_paras = self.join_body(lines[end:])
         self.dates = Dates(self.plan.issue_date)
-        tokens = [self.tokenize(p) for p in body_paras]
+        tokens = _group_tables([self.tokenize(p) for p in body_paras])
         first = self.mark_levels(tokens)
         self.parse_preamble(tokens[:first])
         self.build_tree(tokens[first:])
         self.parse_closing(closing_paras)
+        self.parse_appendices(appendix_paras)
         self.sweep()
         analyse(self.plan, self.dates)
         if not self.plan.sections or all(s.kind == "unrecognised" for s in self.plan.sections):
@@ -401,10 +483,24 @@ class _Parser:
         return j
 
     # -- closing ----------------------------------------------------------------------------------------------
-    def find_closing(self, start):
+    def find_appendix(self, start):
+        """The first line of the appendices: a "PHỤ LỤC" line alone after the recipients or the signature (else the
+        end of the document)."""
         lines = self.lines
-        c1 = next((i for i in range(start, len(lines)) if RECIPIENTS_RE.match((_cells(lines[i].raw) or [""])[0])), None)
-        end = c1 if c1 is not None else len(lines)
+        closing_seen = False
+        for i in range(start, len(lines)):
+            cells = _cells(lines[i].raw) or [""]
+            if any(RECIPIENTS_RE.match(c) or SIG_START_RE.match(c) for c in cells):
+                closing_seen = True
+            elif closing_seen and APPENDIX_RE.match(lines[i].text):
+                self.note(f"appendices from line {i + 1}: {lines[i].text}")
+                return i
+        return len(lines)
+
+    def find_closing(self, start, stop):
+        lines = self.lines
+        c1 = next((i for i in range(start, stop) if RECIPIENTS_RE.match((_cells(lines[i].raw) or [""])[0])), None)
+        end = c1 if c1 is not None else stop
         i = end - 1
         c2 = None
         last = _cells(lines[i].raw)[-1:] if i >= start else []
@@ -416,7 +512,7 @@ class _Parser:
                 j -= 1
             if titles:
                 c2 = j + 1
-        closing = min(x for x in (c1, c2, len(lines)) if x is not None)
+        closing = min(x for x in (c1, c2, stop) if x is not None)
         return closing
 
     def split_closing(self, lines):
@@ -474,16 +570,24 @@ class _Parser:
 
     # -- body -------------------------------------------------------------------------------------------------
     def join_body(self, lines):
-        widths = [len(ln.text) for ln in lines if " | " not in ln.text]
+        widths = [len(ln.text) for ln in lines if " | " not in ln.text and ln.cells is None]
         full = _percentile(widths, 0.9)
         groups = []
         for line in lines:
-            if groups and self.continues(groups[-1][-1], line, full):
+            if line.cells is not None:
+                groups.append([line])
+                continue
+            if groups and groups[-1][-1].cells is None and self.continues(groups[-1][-1], line, full):
                 groups[-1].append(line)
             else:
                 groups.append([line])
         paras = []
         for group in groups:
+            if group[0].cells is not None:
+                para = self.para(_cell_text(group[0].cells), group[0].bold)
+                para.cells = group[0].cells
+                paras.append(para)
+                continue
             text = " ".join(ln.text for ln in group)
             paras.append(self.para(text, all(ln.bold for ln in group)))
             if len(group) > 1:
@@ -502,6 +606,8 @@ class _Parser:
             return False
         if first_alpha_lower(line.text) and line.text[0].isalpha():
             return True
+        if is_upper(prev.text) != is_upper(line.text):
+            return False  # a line in capitals (a heading, a title) and one that is not
         if ends_terminal(prev.text):
             return False
         if line.text[0].isdigit():
@@ -513,7 +619,8 @@ class _Parser:
 
     def tokenize(self, para):
         match = _item_match(para.text)
-        if " | " in para.text:
+        if para.cells is not None or " | " in para.text:
+            para.cells = para.cells if para.cells is not None else row_cells(para.text)
             return _Tok(para, "table", rest=para.text)
         if match:
             style, number, marker, rest = match
@@ -597,6 +704,15 @@ class _Parser:
             elif INTRO_SUBJECT_RE.match(segment) and INTRO_KEY_RE.search(segment):
                 return "; ".join(segments[n:])
             intro = None
+            own = SELF_BASIS_RE.search(text)
+            if own and own.start() > 0:
+                # "…, căn cứ tình hình thực tế tại địa bàn, Ban Chấp hành …": the issuer's own judgement goes with the
+                # introduction, it cites no document
+                self.note(f"not a legal basis (the issuer's own judgement): {text[own.start() :][:60]}")
+                rest = text[own.start() :].lstrip(" ,")
+                text = text[: own.start()]
+                plan.legal_bases.append(self.basis(verb or "Căn cứ", strip_end(text), para.key[0]))
+                return "; ".join([rest, *segments[n + 1 :]])
             for cm in re.finditer(r",\s+", text):
                 rest = text[cm.end() :]
                 if INTRO_SUBJECT_RE.match(rest) and INTRO_KEY_RE.search(rest):
@@ -677,19 +793,52 @@ class _Parser:
                         section.inline = Block(marker="", text=content, kind="period", index=para.key[0])
                     elif not period and not self.is_section(tok, tokens[i + 1 :], top, ref):
                         section.inline = Block(marker="", text=tok.rest, kind="item", index=para.key[0])
+                    elif top.hint == "duties" and (tasks := _duty_tasks(tok.rest)):
+                        # "1. Ban Chấp hành Công đoàn phường: xây dựng kế hoạch …; báo cáo …": the duties written on
+                        # the heading line are read as its content (reports, leads), the body leading them
+                        section.inline = Block(marker="", text=tasks, kind="item", index=para.key[0])
                     parent.children.append(section)
                     stack.append(section)
                     self.claim(para, "section")
                     continue
             if not stack:
                 continue  # left unclaimed: swept into the unrecognised section
-            marker = {"plain": "", "table": "", "bold": ""}.get(tok.style, tok.marker)
-            text = tok.rest if marker else para.text
-            block = Block(marker=marker, text=text, kind="item" if marker else "paragraph", index=para.key[0])
-            if tok.style == "table":
-                block.kind = "row"
-            stack[-1].blocks.append(block)
-            self.claim(para, "block")
+            self.add_block(stack[-1].blocks, tok)
+
+    def add_block(self, blocks, tok):
+        """Add the paragraph, item or table of `tok` to `blocks`; claim its paragraphs."""
+        para = tok.para
+        if tok.style == "table":
+            table = build_table([(row.para.key[0], row.para.cells) for row in tok.rows])
+            blocks.append(
+                Block(marker="", text=" | ".join(table.columns), kind="table", index=para.key[0], table=table)
+            )
+            for row in tok.rows:
+                self.claim(row.para, "table")
+            return
+        marker = {"plain": "", "bold": ""}.get(tok.style, tok.marker)
+        text = tok.rest if marker else para.text
+        bullet = marker if tok.style in ("dash", "plus", "star") else None
+        level = 1 if tok.style in ("plus", "star") else 0
+        parts = self.dated_parts(text)
+        for n, part in enumerate(parts):
+            block = Block(marker=marker, text=part, kind="item" if marker else "paragraph", index=para.key[0])
+            block.bullet, block.level, block.joined = bullet, level, n > 0
+            blocks.append(block)
+        if len(parts) > 1:
+            self.note(f"{len(parts)} dated items written on one line, apart by ';': {text[:60]}…")
+        self.claim(para, "block")
+
+    def dated_parts(self, text):
+        """The items of a line that joins dated tasks with ';' ("Trong tháng 11/2025: …; trước ngày 15/12/2025: …"),
+        each with its ';' as written; else the line alone."""
+        parts = re.split(r"(?<=;)\s+", text)
+        if len(parts) < 2:
+            return [text]
+        ref = self.plan.issue_date
+        if all(block_period(part.rstrip(";").strip(), ref) for part in parts):
+            return parts
+        return [text]
 
     @staticmethod
     def is_section(tok, following, top, ref):
@@ -708,6 +857,37 @@ class _Parser:
         lower = {"arabic": ("sub", "letter", "dash", "plus", "star", "plain", "table")}
         lower["sub"] = lower["letter"] = ("dash", "plus", "star", "plain", "table")
         return (nxt.level == 0 or nxt.level > tok.level) and nxt.style in lower.get(tok.style, ())
+
+    def parse_appendices(self, paras):
+        """The appendices after the signature: each "PHỤ LỤC" line, its title lines, then its paragraphs, items and
+        tables."""
+        plan = self.plan
+        tokens = _group_tables([self.tokenize(p) for p in paras])
+        appendix = None
+        in_title = False
+        for tok in tokens:
+            para = tok.para
+            if tok.style != "table" and APPENDIX_RE.match(para.text.replace("**", "")):
+                appendix = Appendix(title_lines=[para.text], index=para.key[0])
+                plan.appendices.append(appendix)
+                self.claim(para, "appendix.title")
+                in_title = True
+                continue
+            if appendix is None:
+                continue  # left unclaimed: swept into the unrecognised section
+            if (
+                in_title
+                and tok.style in ("plain", "bold")
+                and (is_upper(para.text) or para.text.startswith("(") or tok.style == "bold")
+            ):
+                appendix.title_lines.append(para.text)
+                self.claim(para, "appendix.title")
+                continue
+            in_title = False
+            self.add_block(appendix.blocks, tok)
+        for appendix in plan.appendices:
+            rows = sum(len(t.rows) for t in appendix.tables())
+            self.note(f"appendix '{appendix.title}': {len(appendix.blocks)} blocks, {rows} table rows")
 
     def sweep(self):
         plan = self.plan

@@ -300,3 +300,54 @@ KIND_KEYWORDS = [
 ]
 # "NỘI DUNG", "NHIỆM VỤ" in a heading (in capitals): the content of a plan that has no dated periods
 CONTENT_HEADING_RE = re.compile("NỘI DUNG|NHIỆM VỤ")
+
+# ---------------------------------------------------------------------------------------------------------------
+# Tables and appendices
+# ---------------------------------------------------------------------------------------------------------------
+# the role of a table's column from its heading (case-folded), the first that matches
+TABLE_ROLE_WORDS = (
+    ("number", r"^(?:stt|tt|số\s+tt|số\s+thứ\s+tự)$"),
+    ("dates", r"thời\s+gian|thời\s+hạn|thời\s+điểm|tiến\s+độ|^ngày"),
+    ("amount", r"kinh\s+phí|số\s+tiền|dự\s+toán|thành\s+tiền|\(\s*(?:đồng|vnđ|triệu\s+đồng)\s*\)"),
+    ("uom", r"đơn\s+vị\s+tính|^đvt$"),
+    ("coordinators", r"phối\s+hợp"),
+    ("lead", r"chủ\s+trì|phụ\s+trách|(?:đơn\s+vị|người|cơ\s+quan|bộ\s+phận)\s+thực\s+hiện"),
+    ("note", r"ghi\s+chú"),
+    ("value", r"mức\s+phấn\s+đấu|số\s+lượng|kết\s+quả|^mức|giá\s+trị|tỷ\s+lệ|chỉ\s+tiêu\s+(?:năm|giao|phấn)"),
+    ("label", r"chỉ\s+tiêu|nội\s+dung|hoạt\s+động|công\s+việc|nhiệm\s+vụ|^tên|doanh\s+nghiệp|khoản|hạng\s+mục"),
+)
+# the number of a group row of a table ("I", "A", "1." of a group)
+TABLE_GROUP_NUMBER_RE = re.compile(r"^(?:[IVXL]{1,6}|[A-Z])\.?$")
+# the heading of an appendix after the signature: "PHỤ LỤC", "PHỤ LỤC I", "Phụ lục số 2" (alone on its line)
+APPENDIX_RE = re.compile(r"^(?:PHỤ\s+LỤC(?:\s+\S.*)?|Phụ\s+lục(?:\s+(?:số\s+)?(?:[IVXL]{1,6}|\d{1,2}[a-z]?))?\s*\.?)$")
+
+# ---------------------------------------------------------------------------------------------------------------
+# Rules of issue 20: titles, bases, periods, budget, reports
+# ---------------------------------------------------------------------------------------------------------------
+# "căn cứ tình hình thực tế", "theo điều kiện …" inside a sentence: the issuer's own judgement, not a document cited
+SELF_BASIS_RE = re.compile(
+    r",?\s*(?:căn\s+cứ(?:\s+vào)?|theo|trên\s+cơ\s+sở|xuất\s+phát\s+từ)\s+(?:tình\s+hình|điều\s+kiện|thực\s+tế|"
+    r"yêu\s+cầu\s+thực\s+tế|đặc\s+điểm)\b",
+    re.I,
+)
+# the name of a period before its dates: "Đợt 1", "Giai đoạn 2", "Bước 3"
+PERIOD_NAME_RE = re.compile(r"^(?:đợt|giai\s+đoạn|bước|phase)\s+(?:\d{1,2}|[IVX]{1,4}|một|hai|ba)$", re.I)
+# the words after a period's span that name what closes it ("…, sơ kết trong tháng 4/2026"): not its dates
+RANGE_CUT_RE = re.compile(r",\s*(?=(?:sơ\s+kết|tổng\s+kết|báo\s+cáo|đánh\s+giá)\b)", re.I)
+# a budget line written "<what>: <amount>": its label is what the money is for
+BUDGET_LABEL_RE = re.compile(r"^\s*(?P<label>[^:]{3,160}?)\s*:\s*(?P<rest>.*\d.*)$")
+# a lead that announces the lines below it ("…, cụ thể:", "… gồm:", "… như sau:")
+LEAD_OUT_RE = re.compile(r"(?:cụ\s+thể|gồm|bao\s+gồm|như\s+sau|sau\s+đây)\s*:\s*$", re.I)
+# addressees outside the union: a document sent to them is no report asked of the units
+OUTSIDE_TO_RE = re.compile(
+    r"(?:các\s+)?\b(?:người\s+sử\s+dụng\s+lao\s+động|doanh\s+nghiệp|chủ\s+doanh\s+nghiệp|người\s+lao\s+động|đoàn\s+viên|"
+    r"công\s+nhân|gia\s+đình|nhà\s+tài\s+trợ|cơ\s+quan\s+báo\s+chí|nhân\s+dân|hộ\s+kinh\s+doanh)\b",
+    re.I,
+)
+# short names of bodies, expanded to compare an addressee with the header's bodies
+BODY_ABBREVIATIONS = {
+    "lđlđ": "liên đoàn lao động",
+    "tlđ": "tổng liên đoàn",
+    "cđ": "công đoàn",
+    "cđcs": "công đoàn cơ sở",
+}
