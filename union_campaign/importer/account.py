@@ -23,8 +23,9 @@ class ImportAccount:
             unit_line = self.env._("Issuing unit: %(unit)s, recognised in the header “%(body)s”.", unit=unit, body=body)
         elif body:
             unit_line = self.env._(
-                "Issuing unit: %(unit)s, your default issuing unit. No unit matches the header “%(body)s”: the plan "
-                "prints the header of %(unit)s. Choose the right unit, or create it first.",
+                "Issuing unit: %(unit)s, your default issuing unit for now. No unit matches the header “%(body)s”: "
+                "the draft prints the document's header meanwhile. Create that union with the button “Create the "
+                "Issuing Union” of the plan (under the union its header names above it), or choose its unit.",
                 unit=unit,
                 body=body,
             )
@@ -75,19 +76,7 @@ class ImportAccount:
                 ),
                 self.verbatim,
             )
-        unrecognised = parsed.unrecognised
-        if unrecognised:
-            html += self._account_list(
-                self.env._(
-                    "Paragraphs not recognised: %(count)s, kept as written in the section “%(heading)s” at the end "
-                    "of the outline; move them where they belong, or delete them",
-                    count=len(unrecognised),
-                    heading=self.unrecognised_heading,
-                ),
-                unrecognised,
-            )
-        else:
-            html += Markup("<p>%s</p>") % self.env._("Every paragraph of the document was recognised.")
+        html += self._account_placement(parsed)
         not_printed = self._not_printed()
         if not_printed:
             html += self._account_list(self.env._("Not printed by the plan"), not_printed)
@@ -100,6 +89,38 @@ class ImportAccount:
             html += self._account_list(self.env._("To do"), to_do)
         return html
 
+    def _account_placement(self, parsed):
+        """What keeps the document's wording (tables kept as written, with why) and what was not recognised."""
+        html = Markup("")
+        if self.tables_as_written:
+            html += self._account_list(
+                self.env._("Tables kept as written: they print cell by cell, and give the plan no records"),
+                [
+                    self.env._("“%(columns)s”: %(reason)s", columns=columns, reason=reason)
+                    for columns, reason in self.tables_as_written
+                ],
+            )
+        unrecognised = parsed.unrecognised
+        if unrecognised:
+            html += self._account_list(
+                self.env._(
+                    "Paragraphs not recognised: %(count)s, kept as written in the section “%(heading)s” at the end "
+                    "of the outline; move them where they belong, or delete them",
+                    count=len(unrecognised),
+                    heading=self.unrecognised_heading,
+                ),
+                unrecognised,
+            )
+        elif self.verbatim or self.tables_as_written:
+            html += Markup("<p>%s</p>") % self.env._(
+                "Every paragraph of the document has its place in the plan; %(count)s sections or tables keep the "
+                "document's wording (listed above).",
+                count=len(self.verbatim) + len(self.tables_as_written),
+            )
+        else:
+            html += Markup("<p>%s</p>") % self.env._("Every paragraph of the document was recognised.")
+        return html
+
     def _not_printed(self):
         """Paragraphs the plan does not print, with why; and what the import left out."""
         reasons = {
@@ -108,7 +129,7 @@ class ImportAccount:
             "header.subject": self.env._("a subject line (V/v), not printed in a plan"),
             "signature.note": self.env._("a note of the signature, not printed in a draft"),
         }
-        if not self.unit_match:
+        if not self.unit_match and not self.parsed.issuing_body_lines:
             reasons["header.upper_body"] = reasons["header.issuing_body"] = self.env._(
                 "the header: the plan prints its issuing unit's"
             )

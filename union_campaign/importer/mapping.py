@@ -23,6 +23,7 @@ from ..tools import format_admin_date
 from ..tools import plan_parser as pp
 from ..tools.numbering import detect_numbering, format_marker, outline_numbers
 from .account import ImportAccount
+from .tables import TableMapping
 from .text import clean, fold_body
 
 # How the entries of a list may be numbered: a period's items, or a section's records.
@@ -45,7 +46,19 @@ def _line(marker, text):
 
 
 def _block_lines(blocks):
-    return [_line(block.marker, block.text) for block in blocks]
+    """The lines of paragraphs as written; a table where only text can go (a period's introduction) as its rows."""
+    lines = []
+    for block in blocks:
+        if block.joined and lines:  # two tasks of one line ("…; trước ngày …: …") print on that line
+            lines[-1] = f"{lines[-1]} {block.text}"
+        elif block.table:
+            lines += [
+                " – ".join(c for c in cells if c)
+                for cells in (block.table.columns, *(r.cells for r in block.table.rows))
+            ]
+        else:
+            lines.append(_line(block.marker, block.text))
+    return lines
 
 
 def _content_lines(section):
@@ -102,7 +115,7 @@ def _flat_items(section):
     return items
 
 
-class PlanMapping(ImportAccount):
+class PlanMapping(TableMapping, ImportAccount):
     """The records of one parsed plan (tools.plan_parser.ParsedPlan), built for one `create` of the plan, and the
     account of the import (ImportAccount)."""
 
@@ -129,6 +142,9 @@ class PlanMapping(ImportAccount):
         self.dates = []  # (wording, start, end, rules)
         self.skipped = []  # (text, reason)
         self.targets_section = None  # the section printing the plan's targets, if any
+        self.tables_as_written = []  # (columns, reason) of the tables kept cell by cell
+        self.tables_of_kind = set()  # the kinds of data tables mapped (one table of targets, one of budget)
+        self.period_phases = {}  # id(parsed period section) -> phase
         self.unrecognised_heading = None
         self.section_seq = itertools.count(1)
         self.phase_seq = itertools.count(1)
@@ -136,6 +152,8 @@ class PlanMapping(ImportAccount):
 
     def _(self, source, **params):
         return self.env._(source, **params)
+
+    _item_title = staticmethod(_item_name)
 
     # ------------------------------------------------------------------
     # The whole plan
@@ -155,10 +173,13 @@ class PlanMapping(ImportAccount):
         for section in tops:
             if section is content and section.kind in TEXT_KIND:
                 self._map_content(section)
+            elif section.kind != "periods" and self._has_tables(section):
+                self._map_tables(section, TEXT_KIND.get(section.kind, "text"))
             else:
                 getattr(self, f"_map_{section.kind}", self._map_text)(section)
         self._add_stray_targets(tops)
         self._map_unrecognised()
+        self._map_appendices()
         self._number_sections()
         return self._plan_vals()
 
@@ -187,6 +208,10 @@ class PlanMapping(ImportAccount):
             "signer_name": parsed.signer_name or False,
             "import_filename": self.filename,
         }
+        if not self.unit_match and parsed.issuing_body_lines:
+            # The union is not in the database: the draft prints the document's header until it is created.
+            vals["header_upper_body"] = parsed.upper_body or False
+            vals["header_body_lines"] = "\n".join(parsed.issuing_body_lines)
         units = self._named_units()
         if units:
             vals["unit_ids"] = [Command.set(units.ids)]
@@ -218,6 +243,7 @@ class PlanMapping(ImportAccount):
         ]
         if targets:
             self.env["union.campaign.target"].create(targets)
+        self._link_table_items(plan)
         schedules = plan.report_schedule_ids.sorted(lambda s: (s.sequence, s.id))
         for schedule, record in zip(self.schedules.values(), schedules, strict=True):
             linked = [item["record"].id for item in schedule["items"] if item["record"].scope in ("units", "both")]
@@ -291,7 +317,8 @@ class PlanMapping(ImportAccount):
                         self._read_report(block, report)
 
     def _read_report(self, block, report):
-        if pp.actor_scope(report.who) == "federation":
+        # The issuing body's own report (to its upper body): no report of its units.
+        if report.scope == "federation" or pp.actor_scope(report.who) == "federation":
             self.own_reports.append(report)
             return
         key = (pp.fold(report.who), pp.fold(report.to), report.deadline, report.recurrence)
@@ -423,12 +450,14 @@ class PlanMapping(ImportAccount):
             self._keep_verbatim(section)
 
     def _map_budget(self, section):
-        blocks = [block for block in section.blocks if block.budget]
+        # Lines under a numbered lead ("1. Kinh phí …, cụ thể:" then "- …: 150.000.000 đồng;") are budget lines too.
+        blocks = [block for part in section.walk() for block in (part.inline, *part.blocks) if block and block.budget]
         numbering = None
         if (
             "budget" in self.printable
             and not section.children
             and len(blocks) == len(section.blocks)
+            and not section.children
             and all(not block.budget.amount or block.budget.amount <= MAX_AMOUNT for block in blocks)
         ):
             numbering = detect_numbering([block.marker for block in blocks], LIST_NUMBERINGS)
@@ -539,8 +568,9 @@ class PlanMapping(ImportAccount):
     def _number_sections(self):
         """Print each heading with the document's own number: where the printer's numbering (tools/numbering.py)
         would print another, the heading carries its number itself."""
-        numbers = outline_numbers((entry["vals"]["level"], self._prints(entry["vals"])) for entry in self.sections)
-        for entry, number in zip(self.sections, numbers, strict=True):
+        body = [entry for entry in self.sections if not entry["vals"].get("is_appendix")]
+        numbers = outline_numbers((entry["vals"]["level"], self._prints(entry["vals"])) for entry in body)
+        for entry, number in zip(body, numbers, strict=True):
             vals = entry["vals"]
             if number is not None and format_marker(vals["numbering"], number) != entry["marker"]:
                 vals["name"] = _line(entry["marker"], vals["name"])
@@ -551,7 +581,7 @@ class PlanMapping(ImportAccount):
         """Whether the printer prints the section of `vals` (it leaves out, unnumbered, a section that prints
         nothing): the import makes a section of records only when it has records to print, so a section prints
         unless it has neither a heading nor a text."""
-        return bool(vals["kind"] in RECORD_KINDS or vals["name"] or vals["body"])
+        return bool(vals["kind"] in (*RECORD_KINDS, "items", "table") or vals["name"] or vals["body"])
 
     # ------------------------------------------------------------------
     # Periods and items
@@ -621,6 +651,7 @@ class PlanMapping(ImportAccount):
         }
         phase = {"vals": vals, "items": []}
         self.phases.append(phase)
+        self.period_phases[id(child)] = phase
         if child.inline:
             phase["items"].append(self._item(child.inline, False, phase, inline=True, lead=child.lead))
         simple = _simple_items(child.blocks) if printed and not child.children else None
@@ -646,6 +677,8 @@ class PlanMapping(ImportAccount):
             "lead_text": lead or block.lead or False,
             "coordinator_text": ", ".join(block.coordinators) or False,
         }
+        if block.bullet:
+            vals["bullet"] = self._bullet(block)
         phase_vals = phase["vals"]
         start, end = phase_vals.get("date_start"), phase_vals.get("date_end")
         if inline:

@@ -25,6 +25,7 @@ from . import union_campaign_launch
 from . import union_campaign_navigation
 from . import union_campaign_todo
 from . import union_campaign_deadlines
+from . import union_campaign_issuer
 from . import union_unit_report
 from . import union_unit_report_reminder
 from . import union_unit_report_evidence

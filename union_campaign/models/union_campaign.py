@@ -39,6 +39,8 @@ STRUCTURE_FIELDS = (
     "recipient_ids",
     "signature_lines",
     "signer_name",
+    "header_upper_body",
+    "header_body_lines",
     "company_id",
     "review_steps",
 )

@@ -6,6 +6,8 @@ from odoo.tools import format_date
 
 from .union_workflow_mixin import ALL, PLAN_LOCKED_STATES
 
+# The bullets a sub-item may print with, as plans write them.
+BULLETS = [("+", "+"), ("-", "-"), ("•", "•"), ("*", "*"), ("–", "–")]
 # What carrying out a federation task changes: not part of the official plan.
 TASK_FIELDS = ("user_id", "is_done")
 
@@ -123,7 +125,7 @@ class UnionCampaignItem(models.Model):
     )
     note = fields.Char(help="A note printed in a table's Ghi chú column.")
     bullet = fields.Selection(
-        selection=[("+", "+"), ("-", "-"), ("•", "•"), ("*", "*"), ("–", "–")],
+        selection=BULLETS,
         default="+",
         help="The bullet a sub-item prints with, as the plan writes it.",
     )

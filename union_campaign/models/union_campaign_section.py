@@ -3,8 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..tools.column_roles import column_roles
 from ..tools.numbering import level_numbering
+from ..tools.plan_parser import column_roles
 from .union_campaign_table_row import MAX_COLUMNS
 
 # What a section holds besides its own text: the plan's records of that kind, printed under the heading.

@@ -1,7 +1,6 @@
 # Copyright 2026 union_campaign contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
 
 # The widest table a plan prints (an appendix of activities has five or six columns).
 MAX_COLUMNS = 8
@@ -16,12 +15,10 @@ class UnionCampaignTableRow(models.Model):
     _inherit = ["union.campaign.line.mixin"]
     _description = "Plan Table Row"
 
-    section_id = fields.Many2one(
-        "union.campaign.section",
-        required=True,
-        ondelete="cascade",
-        index=True,
-        domain="[('campaign_id', '=', campaign_id)]",
+    section_id = fields.Many2one("union.campaign.section", required=True, ondelete="cascade", index=True)
+    # The row's plan is its section's (a table row never moves to another plan).
+    campaign_id = fields.Many2one(
+        related="section_id.campaign_id", store=True, index=True, readonly=True, precompute=True
     )
     is_group = fields.Boolean(
         string="Group Row", help="A heading row across the table (e.g. “I | Hoạt động tuyên truyền”), printed bold."
@@ -38,12 +35,6 @@ class UnionCampaignTableRow(models.Model):
     @api.model
     def _get_fixed_fields(self):
         return ("campaign_id", "section_id")
-
-    @api.constrains("section_id", "campaign_id")
-    def _check_section(self):
-        for row in self:
-            if row.section_id.campaign_id != row.campaign_id:
-                raise ValidationError(self.env._("A table row belongs to a section of its own plan."))
 
     def _get_cells(self, width):
         """Return the row's first `width` cells as printed (empty cells as empty strings)."""

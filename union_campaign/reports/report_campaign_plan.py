@@ -50,8 +50,12 @@ class ReportCampaignPlan(models.AbstractModel):
     def _get_plan_document(self, campaign):
         """Return the wording the plan's template prints. Override to add or change parts of the document."""
         is_draft = campaign.state in PLAN_DRAFT_STATES  # "DỰ THẢO" on top and no number
+        header = self._get_header(campaign.issuing_unit_id)
+        own = campaign._get_header_lines()
+        if own:  # the issuing union is not a unit yet: the document's header as written
+            header.update(parent_heading=own[0], body_heading=own[1])
         return {
-            **self._get_header(campaign.issuing_unit_id),
+            **header,
             "is_draft": is_draft,
             "number": self._get_number(campaign, is_draft),
             "place_date": self._format_document_date(campaign.issue_date, campaign.issue_place),
@@ -260,7 +264,7 @@ class ReportCampaignPlan(models.AbstractModel):
 
     @api.model
     def _get_record_cells(self, record):
-        """Return the cells of `record`'s row by role (tools/column_roles): {role: text}. Override
+        """Return the cells of `record`'s row by role (plan_parser.column_roles): {role: text}. Override
         `_get_<target|budget|item>_cells` to print a kind's cells differently."""
         kind = {"union.campaign.target": "target", "union.campaign.budget.line": "budget"}.get(record._name, "item")
         return getattr(self, f"_get_{kind}_cells")(record)

@@ -100,5 +100,6 @@ def source_lines(text):
             right += cells
         else:
             left += cells
-    ordered = [normalise(line) for line in (*left, *right, *lines[title:])]
+    # A table's row ("1 | Công ty … | 12/5/2026", or its cells between tabs) reads as its cells one after the other.
+    ordered = [normalise(line.replace(" | ", " ")) for line in (*left, *right, *lines[title:])]
     return [line for line in ordered if len(line) > MIN_LENGTH]

@@ -12,7 +12,11 @@ in what the records say). What the records cannot say is left out of the compari
 * the seed names no issuing body: the draft is issued by the officer's default unit (its header is compared for
   the other plans, from the issuing unit);
 * a reporting schedule has no "who": the units report; the reports the issuing body sends itself are no unit
-  reports (they stay in the text of their item), so "reports" compares the reports asked of the units.
+  reports (they stay in the text of their item), so "reports" compares the reports asked of the units;
+* tables and appendices are compared from the sections that print them (columns, roles, rows, kind); the dated
+  items are those a table lists (a dated paragraph of a section kept as worded stays text), and lettered groups
+  of such a section stay text too (their bullets print as written): "dated_items" compares the tables' items,
+  "groups" is the parser's fact only (tests/test_plan_parser.py).
 """
 
 import base64
@@ -24,6 +28,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, TransactionCase, tagged
 
 from ..tools import plan_parser as pp
+from ..tools.plan_parser import column_roles
 from ..tools.plan_parser.text import sentence_case, strip_end
 from . import import_fixtures as fx
 from .test_any_plan import assert_faithful
@@ -88,7 +93,8 @@ def plan_facts(plan):
     )
     periods, steps = [], []
     for phase in plan.phase_ids.sorted(lambda p: (p.sequence, p.id)):
-        top = phase.item_ids.filtered(lambda a: not a.parent_id)
+        # The items a table lists (an appendix of activities) are the table's facts, not the period's.
+        top = phase.item_ids.filtered(lambda a: not a.parent_id and not a.section_id)
         inline = top.filtered(
             lambda a, p=phase: not a.in_document and p.heading and a.description and a.description in p.heading
         )
@@ -110,7 +116,8 @@ def plan_facts(plan):
         if target.kind == "quantity":
             entry.update(qty=_number(target.value), uom=target.uom)
         else:
-            entry.update(percent=_number(target.value), of=target.name)
+            # "100% CĐCS": a table's value cell may name whom the share is of.
+            entry.update(percent=_number(target.value), of=" ".join(filter(None, [target.name, target.value_text])))
         if target.per == "unit":
             entry["per"] = target.name
         if target.date_deadline:
@@ -124,16 +131,18 @@ def plan_facts(plan):
         ]
     reports.sort(key=lambda r: r["deadline"] or "9999")
     duties = plan.responsibility_ids.sorted(lambda r: (r.sequence, r.id))
-    units = [
-        strip_end(name)
+    # A duty "Các tổ công đoàn: Phân xưởng Cắt, ..." names units (proper names); "…: giới thiệu, vận động …" tasks.
+    named = [
+        [strip_end(name) for name in re.split(r",\s*|\s+và\s+", duty.name.partition(":")[2].strip()) if strip_end(name)]
         for duty in duties.filtered(lambda d: d.party == "units" and ":" in (d.name or ""))
-        for name in re.split(r",\s*|\s+và\s+", duty.name.partition(":")[2].strip())
-        if strip_end(name)
     ]
+    units = [name for names in named if all(n[:1].isupper() for n in names) for name in names]
+    # The document's own header while its union is not a unit of the database, else the issuing unit's.
+    upper, body = plan._get_header_lines() or ([unit._get_doc_upper_body()], unit._get_doc_body_lines())
     return {
         "reference": plan.reference or None,
-        "upper_body": unit._get_doc_upper_body() or None,
-        "issuing_body": " ".join(unit._get_doc_body_lines()) or None,
+        "upper_body": " ".join(filter(None, upper)) or None,
+        "issuing_body": " ".join(body) or None,
         "issue_place": plan.issue_place or None,
         "issue_date": _iso(plan.issue_date),
         "title": strip_end(plan.name) if plan.name.endswith(".") else plan.name,
@@ -153,17 +162,68 @@ def plan_facts(plan):
         "recipients": len(plan.recipient_ids),
         "signature": signature,
         "signer_name": plan.signer_name or None,
+        **_tables_facts(plan),
     }
+
+
+SECTION_TABLE_KIND = {"targets": "targets", "budget": "budget", "items": "items", "table": "plain"}
+
+
+def _table_facts(section):
+    """A table's facts from the section printing it: its columns as written, their roles, its rows, its kind."""
+    columns = [heading for heading, _role in section._get_table_columns()]
+    if section.kind == "table":
+        rows = len(section.row_ids)
+    elif section.kind == "items":
+        rows = len(section.item_ids)
+    else:
+        rows = len(section.campaign_id.target_ids if section.kind == "targets" else section.campaign_id.budget_line_ids)
+    return {"columns": columns, "rows": rows, "kind": SECTION_TABLE_KIND[section.kind], "roles": column_roles(columns)}
+
+
+def _tables_facts(plan):
+    """The tables of the plan's body and its appendices (title, rows, tables), from its sections."""
+    sections = plan.section_ids.sorted(lambda s: (s.sequence, s.id))
+    tables = [_table_facts(s) for s in sections.filtered(lambda s: s.is_table and not s.is_appendix)]
+    appendices = []
+    for section in sections.filtered("is_appendix"):
+        if section.level <= 1 or not appendices:
+            title = " ".join(filter(None, [section.name, *(section.title_lines or "").splitlines()]))
+            appendices.append({"title": title, "rows": 0, "tables": []})
+        if section.is_table:
+            table = _table_facts(section)
+            appendices[-1]["tables"].append(table)
+            appendices[-1]["rows"] += table["rows"]
+    items = sections.item_ids.sorted(lambda i: (i.section_id.sequence, i.sequence, i.id))
+    dated = [
+        {
+            "item": item.description or item.name,
+            "date_start": _iso(item.date_start),
+            "date_end": _iso(item.date_deadline),
+            "lead": item.lead_text or None,
+            "coordinators": [c for c in (item.coordinator_text or "").split(", ") if c],
+        }
+        for item in items
+    ]
+    return {"tables": tables, "appendices": appendices, "dated_items": dated}
 
 
 def comparable(expected):
     """The expected facts the records can say (see the module's docstring)."""
     expected = dict(expected)
+    expected.pop("groups", None)
+    # Only a table's dated items are the plan's records; what a period index means is the parser's own.
+    if "dated_items" in expected:
+        expected["dated_items"] = [
+            {key: value for key, value in item.items() if key != "period"}
+            for item in expected["dated_items"]
+            if "period" in item
+        ]
     if expected.get("issuing_body") is None:
         expected.pop("upper_body", None)
         expected.pop("issuing_body", None)
     expected["reports"] = [
-        {key: value for key, value in report.items() if key != "who"}
+        {key: value for key, value in report.items() if key not in ("who", "scope")}
         for report in expected.get("reports", [])
         if pp.actor_scope(report["who"]) != "federation"
     ]
@@ -332,6 +392,65 @@ class TestPlanImport(PlanImportCommon, TransactionCase):
         """The Workers' Month as .pdf: its facts and 98 % of its lines in the printed draft."""
         self._check("thang-cong-nhan-2026-ldld-ninh-binh", "pdf")
 
+    # Plans of issue 20: a targets table and a budget under a numbered lead, a ward union's lettered groups and
+    # numbered "Đợt" periods, a grassroots union's appendix table after a "KT." signature
+    def _check_targets_table(self, fmt):
+        """The provincial federation's plan with a targets table: its targets are the table's rows and the table
+        prints as a table; its budget lines (under a numbered lead, and a numbered money line) add up."""
+        plan = self._check("thi-dua-2026-ldld-thanh-hoa-bang-chi-tieu", fmt)
+        self.assertEqual(plan.budget_total, 570_000_000)
+        section = plan.section_ids.filtered("is_table")
+        self.assertEqual((section.kind, section.layout), ("targets", "table"))
+        self.assertEqual(
+            plan.target_ids.filtered(lambda t: not t.item_id).mapped("value_text"),
+            ["95%", "1.200", "100% CĐCS", "5.000"],
+        )
+
+    def test_targets_table_txt(self):
+        self._check_targets_table("txt")
+
+    def test_targets_table_docx(self):
+        self._check_targets_table("docx")
+
+    def test_targets_table_pdf(self):
+        self._check_targets_table("pdf")
+
+    def _check_ward_plan(self, fmt):
+        """The ward union's plan (verb title, inline "căn cứ", Đợt periods, lettered groups, ";")."""
+        plan = self._check("phat-trien-doan-vien-2025-cd-phuong-hong-gai", fmt)
+        self.assertEqual(len(plan.phase_ids), 2)
+        self.assertNotIn("tình hình thực tế", " ".join(plan.legal_basis_ids.mapped("display_name")))
+
+    def test_ward_plan_txt(self):
+        self._check_ward_plan("txt")
+
+    def test_ward_plan_docx(self):
+        self._check_ward_plan("docx")
+
+    def test_ward_plan_pdf(self):
+        self._check_ward_plan("pdf")
+
+    def _check_appendix_table(self, fmt):
+        """The school union's plan with its appendix of activities after the signature: the rows are dated items
+        with their leading and coordinating bodies, printed in the appendix after the signature."""
+        plan = self._check("thang-an-toan-2025-cdcs-truong-thpt-le-loi", fmt)
+        self.assertEqual(plan.signature_lines.splitlines()[-1].strip(), "PHÓ CHỦ TỊCH")
+        self.assertNotIn("STT", plan.signature_lines)
+        appendix = plan.section_ids.filtered(lambda s: s.is_appendix and s.kind == "items")
+        self.assertEqual(len(appendix.item_ids), 5)
+        html, _type = self.env["ir.actions.report"]._render_qweb_html(PLAN_REPORT, plan.ids)
+        text = html_text(html)
+        self.assertLess(text.index(plan.signer_name), text.index("Hội giảng chào mừng Ngày Nhà giáo"))
+
+    def test_appendix_table_txt(self):
+        self._check_appendix_table("txt")
+
+    def test_appendix_table_docx(self):
+        self._check_appendix_table("docx")
+
+    def test_appendix_table_pdf(self):
+        self._check_appendix_table("pdf")
+
     def test_docx_without_word_numbering(self):
         """A .docx whose numbers are typed in the text and whose signature block is a table row imports alike."""
         for name in (fx.SEED, "atvsld-2026-cd-kcn-bac-ninh"):
@@ -407,13 +526,27 @@ class TestPlanImport(PlanImportCommon, TransactionCase):
         self.assertInOrder(html_text(html), ["KHÔNG NHẬN DẠNG ĐƯỢC", "Bản nháp số 2 - chưa ký", "Phụ lục:"])
 
     def test_unknown_issuing_body_uses_default_unit_and_says_so(self):
-        """A header naming no known unit: the draft is issued by the default unit, and the account says so."""
+        """A header naming no known unit: the draft is the default unit's for now but prints the document's header,
+        the account says so, and one click creates that union under the one its header names above it."""
         text = fx.plan_text("tet-sum-vay-2025-gia-lam").replace("HUYỆN GIA LÂM", "HUYỆN SÓC SƠN")
         plan = self._import(text.encode(), "tet.txt")
-        self.assertEqual(
-            plan.issuing_unit_id, self.env["union.campaign"].with_user(self.officer)._default_issuing_unit()
-        )
+        default = self.env["union.campaign"].with_user(self.officer)._default_issuing_unit()
+        self.assertEqual(plan.issuing_unit_id, default)
         self.assertIn("No unit matches the header “LIÊN ĐOÀN LAO ĐỘNG HUYỆN SÓC SƠN”", str(plan.import_account))
+        html, _type = self.env["ir.actions.report"]._render_qweb_html(PLAN_REPORT, plan.ids)
+        self.assertIn("HUYỆN SÓC SƠN", html_text(html)[:300], "the document's own header prints")
+        self.assertNotIn("SÓC SƠN", " ".join(default._get_doc_body_lines()))
+        action = plan.with_user(self.officer).action_create_issuing_unit()
+        unit = self.env["union.unit"].browse(action["res_id"])
+        self.assertEqual(plan.issuing_unit_id, unit)
+        self.assertEqual(unit.name, "Liên đoàn Lao động huyện Sóc Sơn")
+        self.assertEqual(unit.unit_type_id, self.env.ref("union_campaign.unit_type_district"))
+        self.assertEqual(unit.parent_id.name, "Liên đoàn Lao động Thành phố Hà Nội")
+        self.assertFalse(plan.header_body_lines)
+        html, _type = self.env["ir.actions.report"]._render_qweb_html(PLAN_REPORT, plan.ids)
+        self.assertIn("HUYỆN SÓC SƠN", html_text(html)[:300], "now the unit's header, the same words")
+        with self.assertRaises(UserError):
+            plan.with_user(self.officer).action_create_issuing_unit()
 
     def test_abbreviated_issuing_body_matches_its_unit(self):
         """A header writing "LĐLĐ HUYỆN GIA LÂM" is the unit Liên đoàn Lao động huyện Gia Lâm."""

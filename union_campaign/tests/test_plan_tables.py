@@ -63,12 +63,9 @@ class PlanTablesCommon(UnionCampaignCommon, ReportTestMixin):
                     "kind": "table",
                     "table_columns": "STT\nĐối tượng\nMức hỗ trợ",
                     "row_ids": [
-                        Command.create(
-                            {"campaign_id": plan.id, "cell_1": "1", "cell_2": "Đoàn viên ốm đau", "cell_3": "500.000"}
-                        ),
+                        Command.create({"cell_1": "1", "cell_2": "Đoàn viên ốm đau", "cell_3": "500.000"}),
                         Command.create(
                             {
-                                "campaign_id": plan.id,
                                 "cell_1": "2",
                                 "cell_2": "Đoàn viên tai nạn",
                                 "cell_3": "1.000.000",

@@ -89,6 +89,7 @@ from .model import (
     Target,
 )
 from .structure import parse_plan
+from .tables import column_roles
 from .text import fold
 from .vocabulary import BASIS_VERB_PAT
 
@@ -116,6 +117,7 @@ __all__ = [
     "TableRow",
     "Target",
     "actor_scope",
+    "column_roles",
     "fold",
     "parse_period",
     "parse_plan",

@@ -55,6 +55,22 @@ def column_role(heading, seen):
     return "other"
 
 
+def column_roles(headings):
+    """The roles of a table's columns from their headings, in order: each heading's :func:`column_role`, and the
+    first column of no known heading names the row when the table is otherwise one of data. The printer reads a
+    table typed in the plan's form with this same rule."""
+    roles = []
+    for heading in headings:
+        roles.append(column_role(heading, roles))
+    if (
+        "label" not in roles
+        and "other" in roles
+        and table_kind(["label" if r == "other" else r for r in roles]) != "plain"
+    ):
+        roles[roles.index("other")] = "label"  # the first column of no known heading names the row
+    return roles
+
+
 def looks_like_header(cells):
     """Whether the first row of a table is its header: no cell a number alone, and a known heading or only short
     cells without digits ("Họ tên | Chức vụ")."""
@@ -86,15 +102,7 @@ def build_table(rows):
         body = rows[1:]
     else:
         columns = [""] * max(len(cells) for _i, cells in rows)
-    roles = []
-    for heading in columns:
-        roles.append(column_role(heading, roles))
-    if (
-        "label" not in roles
-        and "other" in roles
-        and table_kind(["label" if r == "other" else r for r in roles]) != "plain"
-    ):
-        roles[roles.index("other")] = "label"  # the first column of no known heading names the row
+    roles = column_roles(columns)
     table = Table(columns=list(columns), roles=roles, kind=table_kind(roles), index=index)
     width = len(columns)
     number = table.role("number")
