@@ -20,7 +20,7 @@ class RpcError(Exception):
         super().__init__(f"{self.name}: {self.message}")
 
 
-def call(url, service, method, *args):
+def call(url, service, method, *args, timeout=120):
     payload = {
         "jsonrpc": "2.0",
         "method": "call",
@@ -30,7 +30,7 @@ def call(url, service, method, *args):
     request = urllib.request.Request(
         f"{url}/jsonrpc", data=json.dumps(payload).encode(), headers={"Content-Type": "application/json"}
     )
-    with urllib.request.urlopen(request, timeout=120) as response:
+    with urllib.request.urlopen(request, timeout=timeout) as response:
         answer = json.loads(response.read())
     if "error" in answer:
         raise RpcError(answer["error"])
@@ -56,15 +56,25 @@ def wait_until_up(url, process=None, timeout=180):
 class Session:
     """A logged-in user: `session.call(model, method, *args, **kwargs)`."""
 
-    def __init__(self, url, db, login, password):
-        self.url, self.db, self.login, self.password = url, db, login, password
-        self.uid = call(url, "common", "login", db, login, password)
+    def __init__(self, url, db, login, password, timeout=120):
+        self.url, self.db, self.login, self.password, self.timeout = url, db, login, password, timeout
+        self.uid = call(url, "common", "login", db, login, password, timeout=timeout)
         if not self.uid:
             raise AssertionError(f"login refused for {login}")
 
     def call(self, model, method, *args, **kwargs):
         return call(
-            self.url, "object", "execute_kw", self.db, self.uid, self.password, model, method, list(args), kwargs
+            self.url,
+            "object",
+            "execute_kw",
+            self.db,
+            self.uid,
+            self.password,
+            model,
+            method,
+            list(args),
+            kwargs,
+            timeout=self.timeout,
         )
 
     def ref(self, xmlid):
