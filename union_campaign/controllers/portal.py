@@ -4,11 +4,11 @@
 /my/union-reports, under the record rules, write policy and transitions of the web client (every write and
 transition is made as the portal user; sudo only reads what the page shows once the report is readable)."""
 
+from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.portal.controllers.portal import pager as portal_pager
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.http import content_disposition, request, route
 from odoo.tools import html2plaintext, plaintext2html
-
-from odoo.addons.portal.controllers.portal import CustomerPortal, pager as portal_pager
 
 from ..models.union_unit_report_portal import PORTAL_URL
 
@@ -52,9 +52,7 @@ class UnionReportPortal(CustomerPortal):
             "late": {"label": env._("Late"), "domain": [("is_late", "=", True)]},
         }
 
-    @route(
-        [PORTAL_URL, f"{PORTAL_URL}/page/<int:page>"], type="http", auth="user", website=True, methods=["GET"]
-    )
+    @route([PORTAL_URL, f"{PORTAL_URL}/page/<int:page>"], type="http", auth="user", website=True, methods=["GET"])
     def portal_my_union_reports(self, page=1, filterby="all", search=None, **kw):
         Report = request.env["union.unit.report"]
         if not Report.has_access("read"):

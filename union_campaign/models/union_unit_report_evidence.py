@@ -124,9 +124,7 @@ class UnionUnitReport(models.Model):
         beside the `present` files, or neither an image nor a PDF (the content decides, not the name)."""
         limits = self._get_evidence_limits()
         if present + len(uploads) > limits["max_files"]:
-            raise UserError(
-                self.env._("An item takes at most %(count)s evidence files.", count=limits["max_files"])
-            )
+            raise UserError(self.env._("An item takes at most %(count)s evidence files.", count=limits["max_files"]))
         for name, content in uploads:
             if len(content) > limits["max_bytes"]:
                 raise UserError(

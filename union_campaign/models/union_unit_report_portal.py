@@ -17,7 +17,6 @@ class UnionUnitReport(models.Model):
     _inherit = ["union.unit.report", "portal.mixin"]
 
     def _compute_access_url(self):
-        super()._compute_access_url()
         for report in self:
             report.access_url = f"{PORTAL_URL}/{report.id}"
 

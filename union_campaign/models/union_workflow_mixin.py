@@ -600,6 +600,16 @@ class UnionWorkflowMixin(models.AbstractModel):
                 {"is_read": True, "read_date": fields.Datetime.now()}
             )
 
+    @api.model
+    def _get_portal_links(self, records):
+        """Return the links to the records' portal pages, added to a portal user's message (they have no web
+        client: the page of each record on the portal is where they act)."""
+        links = Markup("").join(
+            Markup('<a href="%s">%s</a><br/>') % (url, url)
+            for url in (record.get_base_url() + record.access_url for record in records.sudo())
+        )
+        return Markup("<p>%s</p>") % links
+
     def _notify_users(self, template_xmlid, records_by_user, live=True, request=False, **values):
         """Send each user one message rendered from a mail template, listing all their records.
 
@@ -615,9 +625,8 @@ class UnionWorkflowMixin(models.AbstractModel):
         mail_server = self._has_mail_server()
         author = self.env.user.partner_id
         inbox_vals, inbox_users = [], []
-        for user, user_records in records_by_user.items():
-            # sudo: who is told, in which language and how, whoever acts (a portal reporter reads no one else).
-            user = user.sudo()
+        # sudo: who is told, in which language and how, whoever acts (a portal reporter reads no one else).
+        for user, user_records in ((user.sudo(), records) for user, records in records_by_user.items()):
             if not user or not user_records or user == self.env.user or not user.partner_id:
                 continue
             records = user_records.sorted("id")
@@ -627,6 +636,8 @@ class UnionWorkflowMixin(models.AbstractModel):
             render_ids = [records[:1].id] if template.model == records._name else [user.id]
             subject = localized._render_field("subject", render_ids, add_context=context)[render_ids[0]]
             body = localized._render_field("body_html", render_ids, add_context=context)[render_ids[0]]
+            if user.share and "access_url" in records._fields:
+                body += self._get_portal_links(records)
             if self._get_notification_channel(user, mail_server) == "email":
                 # sudo: telling the next person in the workflow does not need the actor to read them.
                 thread = records.sudo() if len(records) == 1 else self.env["mail.thread"].sudo()

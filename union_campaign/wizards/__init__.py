@@ -5,3 +5,4 @@ from . import union_campaign_settings
 from . import union_campaign_import_wizard
 from . import union_campaign_launch_wizard
 from . import union_campaign_implement_wizard
+from . import portal_wizard

@@ -8,7 +8,6 @@ class PortalWizard(models.TransientModel):
 
     union_unit_id = fields.Many2one(
         "union.unit",
-        string="Union Unit",
         ondelete="cascade",
         help="The unit whose reporters are invited: those granted access become its reporting members.",
     )
