@@ -382,7 +382,10 @@ def cmd_i18n(_args):
     return 0
 
 
-SHOT_TOURS = "/union_campaign:TestDailyDesktop,/union_campaign:TestDailyPhone,/union_campaign:TestCascadeTour"
+SHOT_TOURS = (
+    "/union_campaign:TestDailyDesktop,/union_campaign:TestDailyPhone,/union_campaign:TestCascadeTour,"
+    "/union_campaign:TestPortalPhone"
+)
 
 
 def cmd_screenshots(args):

@@ -8,7 +8,7 @@
     "website": "https://github.com/union-campaign/union_campaign",
     "author": "union_campaign contributors",
     "license": "AGPL-3",
-    "depends": ["base_setup", "mail", "web", "report_xlsx"],
+    "depends": ["base_setup", "mail", "portal", "web", "report_xlsx"],
     # openupgradelib: the migration scripts (migrations/) rename models and fields the OCA way.
     "external_dependencies": {"python": ["openupgradelib"]},
     "data": [
@@ -33,6 +33,7 @@
         "views/union_campaign_rollup_views.xml",
         "views/res_config_settings_views.xml",
         "views/mail_activity_views.xml",
+        "views/union_unit_report_portal_templates.xml",
         # reports (PDF and XLSX)
         "reports/union_campaign_reports.xml",
         "reports/union_campaign_layout_templates.xml",
@@ -50,6 +51,10 @@
     "assets": {
         "web.assets_backend": [
             "union_campaign/static/src/**/*",
+            ("remove", "union_campaign/static/src/portal/**/*"),
+        ],
+        "web.assets_frontend": [
+            "union_campaign/static/src/portal/**/*",
         ],
         "web.assets_tests": [
             "union_campaign/static/tests/tours/**/*",
@@ -64,6 +69,7 @@
         "demo/union_unit_samples_demo.xml",
         "demo/union_campaign_samples_demo.xml",
         "demo/union_campaign_cascade_demo.xml",
+        "demo/union_portal_demo.xml",
     ],
     "application": True,
 }

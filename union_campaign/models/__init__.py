@@ -31,6 +31,7 @@ from . import union_unit_report_reminder
 from . import union_unit_report_evidence
 from . import union_unit_report_line
 from . import union_unit_report_review
+from . import union_unit_report_portal
 from . import ir_attachment
 from . import mail_activity
 from . import mail_message

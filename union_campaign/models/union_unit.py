@@ -231,6 +231,33 @@ class UnionUnit(models.Model):
             )
 
     # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    def action_invite_portal(self):
+        """Open Odoo's portal access dialog for the unit's people: its contact and the contact's people, and its
+        reporters; those granted access become reporting members of the unit, invited in its language."""
+        self.ensure_one()
+        self.check_access("write")
+        partners = self.partner_id | self.partner_id.child_ids | self.reporter_user_ids.partner_id
+        lang = self._get_document_lang()
+        wizard = (
+            self.env["portal.wizard"]
+            .with_context(active_ids=partners.ids, active_model="res.partner")
+            .create(
+                {
+                    "union_unit_id": self.id,
+                    "welcome_message": self.with_context(lang=lang).env._(
+                        "%(unit)s invites you to report on its union plans online. Sign in, open “Union reports”, "
+                        "fill in what your unit did for each item, add photos or PDF files as evidence, then press "
+                        "“Submit”. A report sent back shows the reason on top: correct it and submit it again.",
+                        unit=self.name,
+                    ),
+                }
+            )
+        )
+        return wizard._action_open_modal()
+
+    # ------------------------------------------------------------------
     # Official documents
     # ------------------------------------------------------------------
     def _get_doc_upper_body(self):
@@ -284,9 +311,12 @@ class UnionUnit(models.Model):
     # Business methods
     # ------------------------------------------------------------------
     def _get_able_reporters(self):
-        """Return the unit's reporters who can open its reports (Unit Reporters of the module)."""
+        """Return the unit's reporters who can open its reports: Unit Reporters of the module, or portal users
+        (who report on /my/union-reports)."""
         self.ensure_one()
-        return self.reporter_user_ids.filtered(lambda user: user._has_group("union_campaign.group_user"))
+        return self.reporter_user_ids.filtered(
+            lambda user: user._has_group("union_campaign.group_user") or user._is_portal()
+        )
 
     def _get_reporting_user(self):
         """Return the user a new report of the unit is given to: its chair, else its first member (both are among

@@ -453,7 +453,8 @@ class UnionUnitReport(models.Model):
         self._notify_users("union_campaign.mail_template_report_submitted", self.grouped("reviewer_id"), request=True)
         if len(self) == 1:
             return self._mass_feedback(
-                self.env._("Report submitted: %(reviewer)s reviews it.", reviewer=self.reviewer_id.name or "—")
+                # sudo: the reviewer's name, whoever submits (a portal reporter reads no one else's contact).
+                self.env._("Report submitted: %(reviewer)s reviews it.", reviewer=self.reviewer_id.sudo().name or "—")
             )
         return self._mass_feedback(self.env._("%(count)s reports submitted for review.", count=len(self)))
 
@@ -703,7 +704,8 @@ class UnionUnitReport(models.Model):
     # Business methods
     # ------------------------------------------------------------------
     def _check_evidence(self):
-        missing = self.line_ids.filtered(
+        # sudo: whether a file is attached counts, whatever the user may read of files (a portal reporter reads none).
+        missing = self.sudo().line_ids.filtered(
             lambda line: line.is_done and line.evidence_required and not line.attachment_ids
         )
         if missing:

@@ -4,6 +4,12 @@ from markupsafe import Markup
 
 from odoo import Command, api, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools.mimetypes import guess_mimetype
+
+# What a unit may send as evidence from the portal (a phone's photos, scanned minutes): one declaration.
+EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
+EVIDENCE_MAX_FILES = 10
+EVIDENCE_MIMETYPES = ("image/jpeg", "image/png", "image/gif", "image/webp", "image/heic", "application/pdf")
 
 
 # One file for one concern (the evidence of a report), hence a second class of the model.
@@ -102,3 +108,33 @@ class UnionUnitReport(models.Model):
             if parts:
                 report = record if record._name == self._name else record.report_id
                 report._post_note(Markup("<br/>").join(parts))
+
+    # ------------------------------------------------------------------
+    # Uploads from the portal
+    # ------------------------------------------------------------------
+    @api.model
+    def _get_evidence_limits(self):
+        """Return the limits of an uploaded evidence file: its size in bytes, the number of files per item and the
+        content types. Override to change them."""
+        return {"max_bytes": EVIDENCE_MAX_BYTES, "max_files": EVIDENCE_MAX_FILES, "mimetypes": EVIDENCE_MIMETYPES}
+
+    @api.model
+    def _check_evidence_uploads(self, uploads, present=0):
+        """Refuse uploads (a list of (file name, content)) that break the evidence limits: too large, too many
+        beside the `present` files, or neither an image nor a PDF (the content decides, not the name)."""
+        limits = self._get_evidence_limits()
+        if present + len(uploads) > limits["max_files"]:
+            raise UserError(self.env._("An item takes at most %(count)s evidence files.", count=limits["max_files"]))
+        for name, content in uploads:
+            if len(content) > limits["max_bytes"]:
+                raise UserError(
+                    self.env._(
+                        "“%(file)s” is too large: evidence files are at most %(size)s MB.",
+                        file=name,
+                        size=limits["max_bytes"] // (1024 * 1024),
+                    )
+                )
+            if guess_mimetype(content, default="") not in limits["mimetypes"]:
+                raise UserError(
+                    self.env._("“%(file)s” is neither a photo nor a PDF: send images or PDF files.", file=name)
+                )

@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from urllib.parse import urlparse
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .union_input_mixin import MAX_AMOUNT, MAX_QUANTITY
@@ -185,6 +185,33 @@ class UnionUnitReportLine(models.Model):
                     reports=", ".join(locked.mapped("display_name")),
                 )
             )
+
+    def _add_evidence(self, uploads):
+        """Add uploaded files (a list of (file name, content)) as evidence of this line, for a user who has no
+        right on files as such (a portal reporter): the write policy and the evidence limits are checked as the
+        user, then the files are created and linked."""
+        self.ensure_one()
+        if not uploads:
+            return self.env["ir.attachment"]
+        self.report_id._lock_rows(share=True)
+        self._check_write_policy({"attachment_ids"})
+        # sudo: counting the files already there, whatever the user may read of files as such.
+        present = len(self.sudo().attachment_ids)
+        self.report_id._check_evidence_uploads(uploads, present=present)
+        # sudo: portal users may not create files at all (ir.attachment); the user's right to add evidence to
+        # this line was checked just above, and the files are the user's (create_uid) and this report's.
+        files = (
+            self.env["ir.attachment"]
+            .sudo()
+            .create(
+                [
+                    {"name": name, "raw": content, "res_model": self.report_id._name, "res_id": self.report_id.id}
+                    for name, content in uploads
+                ]
+            )
+        )
+        self.sudo().write({"attachment_ids": [Command.link(file.id) for file in files]})
+        return files
 
     def _link_attachments(self):
         """Attach uploaded evidence to the report, so its readers (reviewers included) may open it (which files

@@ -408,7 +408,8 @@ class UnionWorkflowMixin(models.AbstractModel):
             for xmlid in plan.get(key, ())
         }
         xmlids |= {entry[0] for plan in plans.values() for entry in plan.get("keep", ())}
-        types = {xmlid: self.env.ref(xmlid) for xmlid in xmlids}
+        # sudo: activity types are the workflow's configuration (a portal reporter may not read them).
+        types = {xmlid: self.env.ref(xmlid).sudo() for xmlid in xmlids}
         domain = [("res_model", "=", self._name), ("res_id", "in", [record.id for record in plans])]
         open_by_record = defaultdict(lambda: Activity)
         for activity in Activity.search(domain):
@@ -512,7 +513,8 @@ class UnionWorkflowMixin(models.AbstractModel):
         """Return the values of an automatic activity. Override to add fields (e.g. a team)."""
         self.ensure_one()
         # In the assignee's language, not the actor's: the summary and note are stored as plain text.
-        activity_type = activity_type.with_context(lang=user.lang or self.env.lang)
+        # sudo: the assignee's language, whoever acts (a portal reporter may not read other people's contacts).
+        activity_type = activity_type.with_context(lang=user.sudo().lang or self.env.lang)
         return {
             "activity_type_id": activity_type.id,
             "res_model_id": self.env["ir.model"]._get_id(self._name),
@@ -547,10 +549,13 @@ class UnionWorkflowMixin(models.AbstractModel):
 
     @api.model
     def _get_notification_channel(self, user, mail_server=None):
-        """Return "email" for a user who chose e-mail when a mail server is set, else "inbox" (Discuss).
+        """Return "email" for a user who chose e-mail when a mail server is set, else "inbox" (Discuss); always
+        "email" for a portal user, who has no inbox (the mail waits in the queue until a server is set).
 
-        Without a mail server, e-mail notifications would only pile up failed in the mail queue.
+        Without a mail server, internal users' e-mail notifications would only pile up in the mail queue.
         """
+        if user.share:
+            return "email"
         mail_server = self._has_mail_server() if mail_server is None else mail_server
         return "email" if user.notification_type == "email" and mail_server else "inbox"
 
@@ -595,32 +600,50 @@ class UnionWorkflowMixin(models.AbstractModel):
                 {"is_read": True, "read_date": fields.Datetime.now()}
             )
 
+    @api.model
+    def _get_portal_links(self, records):
+        """Return the links to the records' portal pages, added to a portal user's message (they have no web
+        client: the page of each record on the portal is where they act)."""
+        links = Markup("").join(
+            Markup('<a href="%s">%s</a><br/>') % (url, url)
+            for url in (record.get_base_url() + record.access_url for record in records.sudo())
+        )
+        return Markup("<p>%s</p>") % links
+
     def _notify_users(self, template_xmlid, records_by_user, live=True, request=False, **values):
         """Send each user one message rendered from a mail template, listing all their records.
 
         With one record, the message is linked to it; with several, it is a digest. The acting user is not
-        told about their own action. `values` are available in the template (e.g. ``reason``).
+        told about their own action. `values` are available in the template (e.g. ``reason``), and ``recipient``,
+        the user told.
         Inbox messages are created in one batch (and pushed to the open web clients when `live` and only a few
         people are told: a mass action's messages are found at the next look); users who chose e-mail get it
         through message_notify when a mail server is set.
         """
-        template = self.env.ref(template_xmlid)
+        # sudo: the module's own templates, rendered for whoever acts (a portal reporter may not read templates).
+        template = self.env.ref(template_xmlid).sudo()
         mail_server = self._has_mail_server()
         author = self.env.user.partner_id
         inbox_vals, inbox_users = [], []
-        for user, user_records in records_by_user.items():
+        # sudo: who is told, in which language and how, whoever acts (a portal reporter reads no one else).
+        for user, user_records in ((user.sudo(), records) for user, records in records_by_user.items()):
             if not user or not user_records or user == self.env.user or not user.partner_id:
                 continue
             records = user_records.sorted("id")
-            context = {"records": records, **values}
+            # recipient: a portal user's links open the portal (record.access_url), an internal user's the web client.
+            context = {"records": records, "recipient": user, **values}
             localized = template.with_context(lang=user.lang or self.env.lang)
             render_ids = [records[:1].id] if template.model == records._name else [user.id]
             subject = localized._render_field("subject", render_ids, add_context=context)[render_ids[0]]
             body = localized._render_field("body_html", render_ids, add_context=context)[render_ids[0]]
+            if user.share and "access_url" in records._fields:
+                body += self._get_portal_links(records)
             if self._get_notification_channel(user, mail_server) == "email":
                 # sudo: telling the next person in the workflow does not need the actor to read them.
                 thread = records.sudo() if len(records) == 1 else self.env["mail.thread"].sudo()
+                # force_send only with a mail server: without one, the mail waits in the queue (a portal user's).
                 thread.message_notify(
+                    force_send=mail_server,
                     partner_ids=user.partner_id.ids,
                     subject=subject,
                     body=body,

@@ -29,3 +29,5 @@ from . import test_first_week
 from . import test_ui_first_week
 from . import test_cascade
 from . import test_ui_cascade
+from . import test_portal
+from . import test_ui_portal

@@ -19,8 +19,10 @@ def tz_for(env, user=None):
     Pass an empty `res.users` recordset to get the company's day whoever is looking.
     """
     user = env.user if user is None else user
-    company_tz = env.company.partner_id.tz
-    name = (user.tz or env.context.get("tz") or company_tz) if user else company_tz
+    # sudo: the company's time zone, whoever asks (a portal user may not read the company's contact).
+    company_tz = env.company.sudo().partner_id.tz
+    # sudo: a person's time zone, whoever asks (a portal user may not read other people's contacts).
+    name = (user.sudo().tz or env.context.get("tz") or company_tz) if user else company_tz
     try:
         return pytz.timezone(name or "UTC")
     except pytz.UnknownTimeZoneError:

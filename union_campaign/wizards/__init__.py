@@ -6,3 +6,4 @@ from . import union_campaign_import_wizard
 from . import union_campaign_launch_wizard
 from . import union_campaign_implement_wizard
 from . import union_campaign_deadline_wizard
+from . import portal_wizard

@@ -52,7 +52,7 @@ export function noSidewaysScroll(what, trigger) {
 }
 
 /** Count the taps of the reporter's path: a step the person does with a finger. */
-function tap(step) {
+export function tap(step) {
     const run = step.run;
     return {
         ...step,
@@ -69,8 +69,8 @@ function tap(step) {
 }
 
 /** Put a file in an upload input as a person picking it would (the browser's file chooser is not scriptable). */
-async function pickFile(input, name, content) {
-    const file = new File([content], name, { type: "text/plain" });
+export async function pickFile(input, name, content, type = "text/plain") {
+    const file = new File([content], name, { type });
     const transfer = new DataTransfer();
     transfer.items.add(file);
     input.files = transfer.files;
