@@ -331,3 +331,11 @@ class TestPortal(UnionCampaignCommon, HttpCase):
         self.assertEqual(mails.state, "outgoing")
         self.assertIn(self.unit_c.name, mails.body_html)
         self.assertIn(user, self.unit_c.reporter_user_ids)
+        # The new portal user opens the unit's reports, on the portal as through the model.
+        reports = self.env["union.unit.report"].with_user(user).search([("unit_id", "=", self.unit_c.id)])
+        self.assertEqual(reports, self.campaign.report_ids.filtered(lambda r: r.unit_id == self.unit_c))
+        user.sudo().password = "t-invited-2026"
+        self.authenticate(user.login, "t-invited-2026")
+        response = self.url_open(f"/my/union-reports/{self.report_c.id}")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn(self.campaign.name, response.text)

@@ -62,10 +62,12 @@ class FirstWeekCase(HttpCase):
                 ],
             }
         )
+        # A plan already late when launched is what the test wants: its people chose to go on (no dialog).
+        plan = plan.with_context(union_past_deadlines_confirmed=True)
         plan.with_user(officer).action_submit()
         plan.with_user(manager).action_approve()
         plan.with_user(officer).action_launch()
-        return plan
+        return plan.with_context(union_past_deadlines_confirmed=False)
 
 
 @tagged("post_install", "-at_install")
