@@ -384,7 +384,7 @@ def cmd_i18n(_args):
 
 SHOT_TOURS = (
     "/union_campaign:TestDailyDesktop,/union_campaign:TestDailyPhone,/union_campaign:TestCascadeTour,"
-    "/union_campaign:TestPortalPhone"
+    "/union_campaign:TestPortalPhone,/union_campaign:TestTablesDesktop,/union_campaign:TestTablesPhone"
 )
 
 

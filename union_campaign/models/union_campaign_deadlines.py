@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
+from odoo.tools import format_date
 
 from .union_workflow_mixin import PLAN_DRAFT_STATES
 
@@ -30,6 +31,7 @@ class UnionCampaign(models.Model):
         help="Every report the plan asks is due before today: launched, all its reports would be late at once.",
     )
     last_deadline = fields.Date(compute="_compute_deadlines_passed", string="Last Report Due")
+    deadlines_warning = fields.Char(compute="_compute_deadlines_passed")
 
     @api.depends_context("tz")
     @api.depends(
@@ -49,6 +51,11 @@ class UnionCampaign(models.Model):
             plan.last_deadline = max(deadlines) if deadlines else False
             plan.deadlines_passed = bool(
                 plan.state in (*PLAN_DRAFT_STATES, "approved") and deadlines and max(deadlines) < today
+            )
+            plan.deadlines_warning = plan.deadlines_passed and self.env._(
+                "Every deadline of this plan is before today (the last: %(date)s): launched as it is, all its reports "
+                "would be late at once.",
+                date=format_date(self.env, plan.last_deadline),
             )
 
     def _get_deadlines(self):

@@ -31,3 +31,4 @@ from . import test_cascade
 from . import test_ui_cascade
 from . import test_portal
 from . import test_ui_portal
+from . import test_ui_tables

@@ -27,6 +27,7 @@ class UnionCampaignDeadlineWizard(models.TransientModel):
         selection=[("submit", "Submit"), ("approve", "Approve"), ("launch", "Launch")], required=True, readonly=True
     )
     last_deadline = fields.Date(related="campaign_id.last_deadline")
+    deadlines_warning = fields.Char(related="campaign_id.deadlines_warning")
     days = fields.Integer(
         string="Move by (days)",
         compute="_compute_days",
