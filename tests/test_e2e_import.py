@@ -36,11 +36,12 @@ def test_officer_imports_a_plan_over_rpc(login, ref):
         assert plan["reference"] == "09/KH-CĐKCN"
         assert plan["issuing_unit_id"][0] == ref("union_campaign.unit_cd_kcn_bac_ninh")
         assert len(plan["phase_ids"]) == 3
-        assert len(plan["section_ids"]) == 7
+        assert len(plan["section_ids"]) == 8  # its inspection schedule is a table of dated items
         assert "09/KH-CĐKCN" in plan["import_account"]
         sections = officer.call("union.campaign.section", "read", plan["section_ids"], ["name", "kind"])
         assert [s["name"] for s in sections][:3] == ["MỤC ĐÍCH, YÊU CẦU", "CHỦ ĐỀ", "THỜI GIAN VÀ NỘI DUNG"]
         assert "unrecognised" not in {s["kind"] for s in sections}
+        assert "items" in {s["kind"] for s in sections}
     finally:
         officer.call("union.campaign", "unlink", [plan_id])
 

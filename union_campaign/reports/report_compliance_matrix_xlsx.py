@@ -90,11 +90,7 @@ class ComplianceMatrixXlsx(models.AbstractModel):
         for matrix_row in matrix["rows"]:
             sheet.write_string(row, 0, matrix_row["unit"], formats["text"])
             sheet.write_string(row, 1, matrix_row["unit_type_label"], formats["text"])
-            for index, cell in enumerate(matrix_row["cells"]):
-                col = 2 + 2 * index
-                sheet.write_string(row, col, cell["label"], formats.get(f"state_{cell['state']}", formats["text"]))
-                sheet.write_number(row, col + 1, cell["days_late"], formats["int"])
-                totals[cell["state"]] = totals.get(cell["state"], 0) + 1
+            self._write_cells(sheet, row, 2, matrix_row["cells"], formats=formats, totals=totals)
             row += 1
         last_row = max(row - 1, header_row)
         sheet.freeze_panes(header_row + 1, 1)
@@ -161,11 +157,7 @@ class ComplianceMatrixXlsx(models.AbstractModel):
                 sheet.write_string(row, 0, matrix_row["unit"], formats[f"unit_{depth}"])
                 sheet.write_string(row, 1, matrix_row["level"], formats["text"])
                 sheet.write_string(row, 2, matrix_row["unit_type_label"], formats["text"])
-                for index, cell in enumerate(matrix_row["cells"]):
-                    col = 3 + 2 * index
-                    sheet.write_string(row, col, cell["label"], formats.get(f"state_{cell['state']}", formats["text"]))
-                    sheet.write_number(row, col + 1, cell["days_late"], formats["int"])
-                    totals[cell["state"]] = totals.get(cell["state"], 0) + 1
+                self._write_cells(sheet, row, 3, matrix_row["cells"], formats=formats, totals=totals)
                 row += 1
             row += 1
         sheet.freeze_panes(3, 1)
@@ -179,3 +171,12 @@ class ComplianceMatrixXlsx(models.AbstractModel):
         """The matrix gives its deadlines as ISO strings; the sheet shows them as dd/mm/yyyy."""
         year, month, day = value.split("-")
         return f"{day}/{month}/{year}"
+
+    def _write_cells(self, sheet, row, first_col, cells, *, formats, totals):
+        """Write a unit's row of rounds from `first_col`: each round's state (its colour) and days late; count the
+        states in `totals`."""
+        for index, cell in enumerate(cells):
+            col = first_col + 2 * index
+            sheet.write_string(row, col, cell["label"], formats.get(f"state_{cell['state']}", formats["text"]))
+            sheet.write_number(row, col + 1, cell["days_late"], formats["int"])
+            totals[cell["state"]] = totals.get(cell["state"], 0) + 1

@@ -438,7 +438,8 @@ class TestCascade(UnionCampaignCommon):
         names = {row[0] for row in rows}
         self.assertIn("CĐCS Trường G1", names)
         self.assertFalse({"CĐCS Trường G4", ward2.name, self.unit_a.name} & names, "nothing of the other ward")
-        self.assertTrue(any(str(row[0] or "").startswith("Level 1: ") and "90/KH-TEST" in row[0] for row in rows))
+        # The matrix is a document of the union: in its language (Vietnamese here), whoever prints it.
+        self.assertTrue(any(str(row[0] or "").startswith("Cấp 1: ") and "90/KH-TEST" in row[0] for row in rows))
         g2 = next(row for row in sheet.iter_rows() if row[0].value == "CĐCS Công ty G2")
         self.assertEqual(g2[1].value, "Công đoàn cơ sở", "each unit with its level")
         self.assertEqual(g2[3].fill.fgColor.rgb, "FFDC3545", "a late report in red")
