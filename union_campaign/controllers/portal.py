@@ -107,6 +107,7 @@ class UnionReportPortal(CustomerPortal):
         # Tokens for the report's own files only: the user may read the report, whose files these are.
         files = report_sudo.line_ids.attachment_ids | report_sudo.attachment_ids
         files.generate_access_token()
+        limits = report_sudo._get_evidence_limits()
         values = self._prepare_portal_layout_values()
         values = self._get_page_view_values(
             report_sudo, None, values, "my_union_reports_history", False, error=error, success=success
@@ -118,7 +119,13 @@ class UnionReportPortal(CustomerPortal):
                 "can_edit": report.can_edit,
                 "can_submit": self._union_report_may(report, "submit"),
                 "can_withdraw": self._union_report_may(report, "withdraw"),
-                "limits": report_sudo._get_evidence_limits(),
+                "limits": limits,
+                # One sentence, its figures in place (never fragments glued around numbers).
+                "evidence_rule": request.env._(
+                    "Evidence: images or PDF files, at most %(size)s MB each and %(count)s files per item.",
+                    size=limits["max_bytes"] // (1024 * 1024),
+                    count=limits["max_files"],
+                ),
                 "summary_text": html2plaintext(report_sudo.summary or ""),
                 # Chatter: posting is checked by the mail controllers against the record rules.
                 "disable_composer": False,

@@ -33,3 +33,8 @@ class UnionUnitReport(models.Model):
         domain = [*self._get_portal_domain(), ("state", "in", OPEN_STATES)]
         counts = dict(self._read_group(domain, ["state"], ["__count"]))
         return {"todo": counts.get("draft", 0), "returned": counts.get("returned", 0)}
+
+    def _get_portal_late_label(self):
+        """The late badge of a report on the portal, one sentence: "Late: 3 days"."""
+        self.ensure_one()
+        return self.env._("Late: %(days)s days", days=self.days_late)
