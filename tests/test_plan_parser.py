@@ -563,7 +563,7 @@ def _many_paragraphs_docx(paragraphs):
 def test_documents_longer_than_any_plan_are_refused_before_parsing(make, filename, code):
     """At each bound the import answers with one error code (one sentence in the addon), parsing nothing."""
     data = make()
-    with patch.object(pp.structure, "_input_lines", side_effect=AssertionError("the document was parsed")):
+    with patch.object(pp.structure, "input_lines", side_effect=AssertionError("the document was parsed")):
         with pytest.raises(pp.PlanImportError) as caught:
             pp.parse_plan(pe.extract_paragraphs(data, filename))
     assert caught.value.code == code

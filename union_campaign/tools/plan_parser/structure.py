@@ -7,13 +7,13 @@ of sections, recipients and a signature, each source paragraph placed exactly on
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from .clauses import analyse
 from .dates import Dates, block_period, heading_period, mkdate
-from .model import MAX_TEXT_CHARS, Appendix, Block, LegalBasis, ParsedPlan, PlanImportError, Section
+from .model import Appendix, Block, LegalBasis, ParsedPlan, PlanImportError, Section
+from .source import Para, Token, cell_text, group_tables, input_lines, mark_table_rows, percentile, split_cells
 from .tables import build_table, row_cells
-from .text import INVISIBLE, clean, ends_terminal, first_alpha_lower, is_upper, nfc, split_top, strip_end
+from .text import clean, ends_terminal, first_alpha_lower, is_upper, split_top, strip_end
 from .vocabulary import (
     APPENDIX_RE,
     ARABIC_RE,
@@ -23,7 +23,6 @@ from .vocabulary import (
     BASIS_RE,
     BASIS_VERBS,
     BODY_HEAD_RE,
-    CELL_SPLIT_RE,
     DANGLING_RE,
     DASH_RE,
     DECORATION_RE,
@@ -105,113 +104,6 @@ def _is_name(text):
     return not TITLE_WORDS_RE.search(text.upper()) or not is_upper(text)
 
 
-@dataclass
-class _Line:
-    raw: str
-    text: str
-    bold: bool
-    hard: bool
-    cells: list | None = None  # the cells of a table row
-
-
-def _mark_table_rows(lines):
-    """Give the lines written as table rows their cells: a line with " | " between cells, a run of two lines or more
-    with tabs between cells, or of two lines or more of three columns or more aligned with two spaces or more."""
-    n = len(lines)
-    i = 0
-    while i < n:
-        cells = row_cells(lines[i].raw)
-        if cells is not None and "\t" not in lines[i].raw.strip():
-            lines[i].cells = cells  # " | " rows, even alone (a Word table of one row)
-            i += 1
-            continue
-        j = i
-        aligned = cells is None
-        while j < n:
-            found = row_cells(lines[j].raw, aligned=aligned)
-            if found is None or (aligned and len(found) < 3):
-                break
-            j += 1
-        if j - i >= 2:
-            for line in lines[i:j]:
-                line.cells = row_cells(line.raw, aligned=aligned)
-            i = j
-        else:
-            i += 1
-
-
-def _cell_text(cells):
-    return " | ".join(cells)
-
-
-@dataclass
-class _Para:
-    key: tuple
-    text: str
-    bold: bool = False
-    cells: list | None = None  # a table row's cells
-
-
-@dataclass
-class _Tok:
-    para: _Para
-    style: str
-    number: str = ""
-    marker: str = ""
-    rest: str = ""
-    level: int = 0
-    rows: list | None = None  # the row tokens of a table
-
-
-def _group_tables(tokens):
-    """One token per table: consecutive table rows gathered in the first one."""
-    out = []
-    for tok in tokens:
-        if tok.style == "table" and out and out[-1].style == "table":
-            out[-1].rows.append(tok)
-            continue
-        if tok.style == "table":
-            tok.rows = [tok]
-        out.append(tok)
-    return out
-
-
-def _input_lines(source):
-    if isinstance(source, str):
-        chunks = [source]
-    elif isinstance(source, (list, tuple)):
-        chunks = [c for c in source if c is not None]
-        if not all(isinstance(c, str) for c in chunks):
-            raise TypeError("parse_plan() takes a str or a list of str")
-    else:
-        raise TypeError("parse_plan() takes a str or a list of str")
-    if sum(len(c) for c in chunks) > MAX_TEXT_CHARS:
-        raise PlanImportError("too_many_characters", filename="", limit=MAX_TEXT_CHARS)
-    lines = []
-    hard = True
-    for chunk in chunks:
-        text = nfc(chunk).translate(INVISIBLE)
-        text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\f", "\n")
-        text = text.replace("\u00a0", " ").replace("\u202f", " ")
-        bold_open = False
-        if not text.strip():
-            hard = True
-        for raw in text.split("\n"):
-            stripped = raw.strip()
-            count = raw.count("**")
-            was_open = bold_open
-            if count % 2:
-                bold_open = not bold_open
-            text_raw = raw.replace("**", "")
-            if not text_raw.strip():
-                hard = True
-                continue
-            bold = (was_open or stripped.startswith("**")) and (stripped.endswith("**") or bold_open)
-            lines.append(_Line(raw=text_raw.rstrip(), text=clean(text_raw), bold=bold, hard=hard))
-            hard = False
-    return lines
-
-
 def _title_goes_on(parts, line, title_bold):
     """Whether `line` is more of the title `parts` (the title ends at the bases, a heading, a blank line …)."""
     text = line.text
@@ -278,17 +170,6 @@ def _closing_columns(items):
     return left, right
 
 
-def _cells(raw):
-    return [clean(c) for c in CELL_SPLIT_RE.split(raw.strip()) if c.strip()]
-
-
-def _percentile(values, q):
-    if not values:
-        return 0
-    values = sorted(values)
-    return values[int(q * (len(values) - 1))]
-
-
 class _Parser:
     def __init__(self, lines):
         self.lines = lines
@@ -303,7 +184,7 @@ class _Parser:
         if cell is None or cell == 0:
             self.seq += 1
         key = (self.seq, cell or 0)
-        para = _Para(key, text, bold)
+        para = Para(key, text, bold)
         self.plan.paragraphs[key] = text
         self.unclaimed[key] = para
         return para
@@ -327,13 +208,13 @@ class _Parser:
         start = self.parse_title(k)
         end = self.find_appendix(start)
         closing = self.find_closing(start, end)
-        _mark_table_rows(lines[start:closing])
-        _mark_table_rows(lines[end:])
+        mark_table_rows(lines[start:closing])
+        mark_table_rows(lines[end:])
         body_paras = self.join_body(lines[start:closing])
         closing_paras = self.split_closing(lines[closing:end])
         appendix_paras = self.join_body(lines[end:])
         self.dates = Dates(self.plan.issue_date)
-        tokens = _group_tables([self.tokenize(p) for p in body_paras])
+        tokens = group_tables([self.tokenize(p) for p in body_paras])
         first = self.mark_levels(tokens)
         self.parse_preamble(tokens[:first])
         self.build_tree(tokens[first:])
@@ -348,7 +229,7 @@ class _Parser:
 
     def find_doc_kind(self):
         for i, line in enumerate(self.lines[:80]):
-            cells = _cells(line.raw)
+            cells = split_cells(line.raw)
             if cells and DOC_KIND_RE.match(cells[0]):
                 return i
             if ROMAN_RE.match(line.text) and BASIS_RE.match(self.lines[max(0, i - 1)].text or ""):
@@ -367,7 +248,7 @@ class _Parser:
         body_lines = []
         left, right, date_item, reference_key = [], [], None, None
         for line in lines:
-            cells = _cells(line.raw)
+            cells = split_cells(line.raw)
             for c, cell in enumerate(cells):
                 para = self.para(cell, line.bold, cell=c)
                 column = left
@@ -452,7 +333,7 @@ class _Parser:
             ):
                 start += 1
             return start
-        cells = _cells(lines[k].raw)
+        cells = split_cells(lines[k].raw)
         m = DOC_KIND_RE.match(cells[0])
         plan.doc_kind = clean(m.group("kind"))
         kind_para = self.para(plan.doc_kind, lines[k].bold)
@@ -489,7 +370,7 @@ class _Parser:
         lines = self.lines
         closing_seen = False
         for i in range(start, len(lines)):
-            cells = _cells(lines[i].raw) or [""]
+            cells = split_cells(lines[i].raw) or [""]
             if any(RECIPIENTS_RE.match(c) or SIG_START_RE.match(c) for c in cells):
                 closing_seen = True
             elif closing_seen and APPENDIX_RE.match(lines[i].text):
@@ -499,11 +380,11 @@ class _Parser:
 
     def find_closing(self, start, stop):
         lines = self.lines
-        c1 = next((i for i in range(start, stop) if RECIPIENTS_RE.match((_cells(lines[i].raw) or [""])[0])), None)
+        c1 = next((i for i in range(start, stop) if RECIPIENTS_RE.match((split_cells(lines[i].raw) or [""])[0])), None)
         end = c1 if c1 is not None else stop
         i = end - 1
         c2 = None
-        last = _cells(lines[i].raw)[-1:] if i >= start else []
+        last = split_cells(lines[i].raw)[-1:] if i >= start else []
         if last and (_is_name(last[0]) or _is_sig_line(last[0])):
             j = i - 1 if _is_name(last[0]) else i
             titles = 0
@@ -518,7 +399,7 @@ class _Parser:
     def split_closing(self, lines):
         out = []
         for line in lines:
-            cells = _cells(line.raw) if HAS_CELLS_RE.search(line.raw.strip()) else None
+            cells = split_cells(line.raw) if HAS_CELLS_RE.search(line.raw.strip()) else None
             cells = cells or [line.text]
             out += [(self.para(cell, line.bold, cell=c), c, len(cells)) for c, cell in enumerate(cells)]
         return out
@@ -571,7 +452,7 @@ class _Parser:
     # -- body -------------------------------------------------------------------------------------------------
     def join_body(self, lines):
         widths = [len(ln.text) for ln in lines if " | " not in ln.text and ln.cells is None]
-        full = _percentile(widths, 0.9)
+        full = percentile(widths, 0.9)
         groups = []
         for line in lines:
             if line.cells is not None:
@@ -584,7 +465,7 @@ class _Parser:
         paras = []
         for group in groups:
             if group[0].cells is not None:
-                para = self.para(_cell_text(group[0].cells), group[0].bold)
+                para = self.para(cell_text(group[0].cells), group[0].bold)
                 para.cells = group[0].cells
                 paras.append(para)
                 continue
@@ -621,13 +502,13 @@ class _Parser:
         match = _item_match(para.text)
         if para.cells is not None or " | " in para.text:
             para.cells = para.cells if para.cells is not None else row_cells(para.text)
-            return _Tok(para, "table", rest=para.text)
+            return Token(para, "table", rest=para.text)
         if match:
             style, number, marker, rest = match
-            return _Tok(para, style, number, marker, rest)
+            return Token(para, style, number, marker, rest)
         if para.bold and len(para.text) <= 120 and not para.text.endswith("."):
-            return _Tok(para, "bold", rest=para.text)
-        return _Tok(para, "plain", rest=para.text)
+            return Token(para, "bold", rest=para.text)
+        return Token(para, "plain", rest=para.text)
 
     def mark_levels(self, tokens):  # noqa: PLR0912 - one branch per kind of heading
         """Give heading tokens a level (1 = top); return the index of the first top-level heading."""
@@ -862,7 +743,7 @@ class _Parser:
         """The appendices after the signature: each "PHỤ LỤC" line, its title lines, then its paragraphs, items and
         tables."""
         plan = self.plan
-        tokens = _group_tables([self.tokenize(p) for p in paras])
+        tokens = group_tables([self.tokenize(p) for p in paras])
         appendix = None
         in_title = False
         for tok in tokens:
@@ -913,7 +794,7 @@ def parse_plan(text_or_paragraphs):
     bulleted item, heading, recipients or signature block. Raises :class:`PlanImportError` ("empty", "too_large",
     "not_a_plan").
     """
-    lines = _input_lines(text_or_paragraphs)
+    lines = input_lines(text_or_paragraphs)
     if not lines:
         raise PlanImportError("empty", filename="")
     return _Parser(lines).run()
