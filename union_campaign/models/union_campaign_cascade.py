@@ -6,6 +6,7 @@ Data flows one way: the upper plan is read, never written; the implementing plan
 level (its header, numbering, signature, units), linked to the upper plan and each copied item to the upper item.
 """
 
+from collections import defaultdict
 from datetime import timedelta
 
 from odoo import Command, api, fields, models
@@ -186,21 +187,20 @@ class UnionCampaign(models.Model):
         domain = [("root_campaign_id", "=", self.root_campaign_id.id)]
         if campaigns is not None:
             domain.append(("report_id.campaign_id", "in", campaigns.ids))
-        groupby = ["root_item_id", "unit_level"]
-        groups = Line._read_group(
-            [*domain, ("report_id.state", "=", "approved")],
-            groupby,
-            ["__count", "done_unit_count:sum", "own_qty_done:sum", "own_participant_count:sum", "own_amount:sum"],
-        )
-        asked = {
-            (item, level): count
-            for item, level, count in Line._read_group(
-                [*domain, ("report_id.state", "!=", "cancelled")], groupby, ["__count"]
-            )
-        }
+        # One aggregation: the lines of every report not cancelled, by item, level and their report's state; the
+        # approved ones give the figures, all of them what was asked.
+        figures = ["__count", "done_unit_count:sum", "own_qty_done:sum", "own_participant_count:sum", "own_amount:sum"]
+        totals, asked = {}, defaultdict(int)
+        for item, level, state, count, *sums in Line._read_group(
+            [*domain, ("report_id.state", "!=", "cancelled")], ["root_item_id", "unit_level", "report_state"], figures
+        ):
+            asked[item, level] += count
+            if state == "approved":
+                totals[item, level] = (count, *sums)
         if include_unreported:
-            reported = {(item, level) for item, level, *_sums in groups}
-            groups += [(item, level, 0, 0, 0.0, 0, 0.0) for item, level in asked if (item, level) not in reported]
+            for key in asked:
+                totals.setdefault(key, (0, 0, 0.0, 0, 0.0))
+        groups = [(item, level, *values) for (item, level), values in totals.items()]
         selection = Line._fields["unit_level"]._description_selection(self.env)
         levels, order = dict(selection), {code: rank for rank, (code, _label) in enumerate(selection)}
         rows = [
