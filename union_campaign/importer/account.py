@@ -6,7 +6,7 @@ what was not recognised and what the plan does not print; kept on the draft and 
 from markupsafe import Markup
 
 from ..tools import format_admin_date
-from .text import clean
+from ..tools.text import clean
 
 
 class ImportAccount:

@@ -22,9 +22,9 @@ from ..models.union_input_mixin import MAX_AMOUNT, MAX_QUANTITY
 from ..tools import format_admin_date
 from ..tools import plan_parser as pp
 from ..tools.numbering import detect_numbering, format_marker, outline_numbers
+from ..tools.text import clean, fold_body
 from .account import ImportAccount
-from .tables import TableMapping
-from .text import clean, fold_body
+from .tables import TableMapping, block_lines, marked
 
 # How the entries of a list may be numbered: a period's items, or a section's records.
 ITEM_NUMBERINGS = ("dash", "arabic", "letter", "plus")
@@ -39,26 +39,6 @@ UNITS_WORDS = re.compile(r"công\s+đoàn|đơn\s+vị|tổ\b|CĐCS", re.IGNOREC
 # The words citing a legal basis, as the parser reads them, at the end of a text.
 BASIS_VERB = re.compile(rf"({pp.BASIS_VERB_PAT})\s*$")
 ITEM_NAME_LIMIT = 120
-
-
-def _line(marker, text):
-    return f"{marker} {text}" if marker else text
-
-
-def _block_lines(blocks):
-    """The lines of paragraphs as written; a table where only text can go (a period's introduction) as its rows."""
-    lines = []
-    for block in blocks:
-        if block.joined and lines:  # two tasks of one line ("…; trước ngày …: …") print on that line
-            lines[-1] = f"{lines[-1]} {block.text}"
-        elif block.table:
-            lines += [
-                " – ".join(c for c in cells if c)
-                for cells in (block.table.columns, *(r.cells for r in block.table.rows))
-            ]
-        else:
-            lines.append(_line(block.marker, block.text))
-    return lines
 
 
 def _content_lines(section):
@@ -367,7 +347,7 @@ class PlanMapping(TableMapping, ImportAccount):
 
     def _map_verbatim(self, section, kind="text"):
         """The section and its sub-sections as text: headings and paragraphs as written."""
-        self._add_section(section, kind=kind, body_lines=_block_lines(section.blocks))
+        self._add_section(section, kind=kind, body_lines=block_lines(section.blocks))
         for child in section.children:
             self._map_verbatim(child)
 
@@ -394,7 +374,7 @@ class PlanMapping(TableMapping, ImportAccount):
                 if child.period:
                     self._add_phase(child, printed=False)
             return
-        self._add_section(section, "periods", _block_lines(section.blocks), item_numbering=numbering)
+        self._add_section(section, "periods", block_lines(section.blocks), item_numbering=numbering)
         for child in children:
             self._add_phase(child, printed=True)
 
@@ -518,7 +498,7 @@ class PlanMapping(TableMapping, ImportAccount):
                 for block in blocks
             ]
         if printable:
-            body = _block_lines(section.blocks) if children else ()
+            body = block_lines(section.blocks) if children else ()
             self._add_section(section, "duties", body, item_numbering=numbering)
         else:
             self._keep_verbatim(section)
@@ -573,7 +553,7 @@ class PlanMapping(TableMapping, ImportAccount):
         for entry, number in zip(body, numbers, strict=True):
             vals = entry["vals"]
             if number is not None and format_marker(vals["numbering"], number) != entry["marker"]:
-                vals["name"] = _line(entry["marker"], vals["name"])
+                vals["name"] = marked(entry["marker"], vals["name"])
                 vals["numbering"] = "none"
 
     @staticmethod
@@ -745,7 +725,7 @@ class PlanMapping(TableMapping, ImportAccount):
         section = self.targets_section
         if section:
             parsed = section["section"]
-            section["vals"].update(kind="text", body="\n".join(_block_lines(parsed.blocks)) or False)
+            section["vals"].update(kind="text", body="\n".join(block_lines(parsed.blocks)) or False)
             self.verbatim.append(parsed.heading)
 
     def _sorted_targets(self, targets):

@@ -2,13 +2,36 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The tables and appendices of a parsed plan, mapped onto sections: a table of targets, budget lines or dated
 items becomes those records (the section prints them as the document's table, column by column); any other table
-is kept as written, cell by cell; an appendix (PHỤ LỤC) becomes sections printed after the signature."""
+is kept as written, cell by cell; an appendix (PHỤ LỤC) becomes sections printed after the signature. Also the
+lines of paragraphs as written (`block_lines`), which the mapping shares."""
 
 from odoo import Command
 
 from ..models.union_campaign_item import BULLETS
 from ..models.union_campaign_table_row import MAX_COLUMNS
 from ..models.union_input_mixin import MAX_AMOUNT, MAX_QUANTITY
+
+
+def marked(marker, text):
+    """A paragraph as written: its marker ("-", "1.", "a)") before its text."""
+    return f"{marker} {text}" if marker else text
+
+
+def block_lines(blocks):
+    """The lines of paragraphs as written; a table where only text can go (a period's introduction) as its rows."""
+    lines = []
+    for block in blocks:
+        if block.joined and lines:  # two tasks of one line ("…; trước ngày …: …") print on that line
+            lines[-1] = f"{lines[-1]} {block.text}"
+        elif block.table:
+            lines += [
+                " – ".join(c for c in cells if c)
+                for cells in (block.table.columns, *(r.cells for r in block.table.rows))
+            ]
+        else:
+            lines.append(marked(block.marker, block.text))
+    return lines
+
 
 # The table kinds of the parser that are a section's records, and the section kind printing them.
 DATA_KINDS = {"targets": "targets", "budget": "budget", "items": "items"}
@@ -26,11 +49,11 @@ class TableMapping:
         groups = self._split_at_tables(section.blocks)
         # A table's facts are its rows' (the parser also lists a targets table's targets on its block).
         self.consumed.update(id(block) for block in section.blocks if block.table)
-        self._add_section(section, kind=kind, body_lines=self._text_lines(groups[0][1]))
+        self._add_section(section, kind=kind, body_lines=block_lines(groups[0][1]))
         for table, blocks in groups[1:]:
             self._add_table(table, level=section.level + 1)
             if blocks:
-                self._add_section(section, body_lines=self._text_lines(blocks), name=False)["vals"].update(
+                self._add_section(section, body_lines=block_lines(blocks), name=False)["vals"].update(
                     level=section.level + 1, numbering="none"
                 )
         for child in section.children:
@@ -46,10 +69,6 @@ class TableMapping:
             else:
                 groups[-1][1].append(block)
         return groups
-
-    @staticmethod
-    def _text_lines(blocks):
-        return [f"{block.marker} {block.text}" if block.marker else block.text for block in blocks]
 
     def _add_table(self, table, level, appendix=False):
         """One table as a section: of the plan's records when every row gives one the plan can print as the
@@ -197,40 +216,30 @@ class TableMapping:
         for appendix in self.parsed.appendices:
             title = appendix.title_lines or [self._("APPENDIX")]
             groups = self._split_at_tables(appendix.blocks)
-            self.sections.append(
-                {
-                    "vals": {
-                        "sequence": next(self.section_seq),
-                        "name": title[0],
-                        "title_lines": "\n".join(title[1:]) or False,
-                        "level": 1,
-                        "numbering": "none",
-                        "kind": "text",
-                        "body": "\n".join(self._text_lines(groups[0][1])) or False,
-                        "is_appendix": True,
-                    },
-                    "marker": "",
-                    "section": None,
-                }
-            )
+            self._add_appendix_text(1, groups[0][1], name=title[0], title_lines="\n".join(title[1:]))
             for table, blocks in groups[1:]:
                 self._add_table(table, level=2, appendix=True)
                 if blocks:
-                    self.sections.append(
-                        {
-                            "vals": {
-                                "sequence": next(self.section_seq),
-                                "name": False,
-                                "level": 2,
-                                "numbering": "none",
-                                "kind": "text",
-                                "body": "\n".join(self._text_lines(blocks)),
-                                "is_appendix": True,
-                            },
-                            "marker": "",
-                            "section": None,
-                        }
-                    )
+                    self._add_appendix_text(2, blocks)
+
+    def _add_appendix_text(self, level, blocks, name=False, title_lines=False):
+        """A section of an appendix holding text as written (its head: its title lines too)."""
+        self.sections.append(
+            {
+                "vals": {
+                    "sequence": next(self.section_seq),
+                    "name": name,
+                    "title_lines": title_lines or False,
+                    "level": level,
+                    "numbering": "none",
+                    "kind": "text",
+                    "body": "\n".join(block_lines(blocks)) or False,
+                    "is_appendix": True,
+                },
+                "marker": "",
+                "section": None,
+            }
+        )
 
     def _link_table_items(self, plan):
         """Point the items of each table of items at its section (created with the plan, in this order)."""

@@ -5,9 +5,17 @@ from odoo import api, fields, models
 from .union_input_mixin import MAX_AMOUNT
 
 
+def format_number(value):
+    """Return a number as Vietnamese documents print it: 1.200, 400.000.000, 2,5 (dots between thousands, a
+    comma before decimals, none when whole)."""
+    value = value or 0
+    text = f"{round(value):,}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0")
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
 def format_dong(amount):
     """Return an amount of money as Vietnamese documents print it: 400.000.000 đồng."""
-    return f"{round(amount or 0):,}".replace(",", ".") + " đồng"
+    return f"{format_number(round(amount or 0))} đồng"
 
 
 class UnionCampaignBudgetLine(models.Model):

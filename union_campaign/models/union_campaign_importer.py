@@ -19,10 +19,10 @@ from odoo import api, models
 from odoo.exceptions import UserError
 
 from ..importer import PlanMapping
-from ..importer.text import fold_body
 from ..tools import format_admin_date
 from ..tools import plan_parser as pp
 from ..tools.plan_extract import MAX_BYTES, extract_paragraphs
+from ..tools.text import fold_body
 
 
 class UnionCampaignImporter(models.AbstractModel):
@@ -198,14 +198,8 @@ class UnionCampaignImporter(models.AbstractModel):
     def _find_issuing_unit(self, parsed):
         """Return (unit, matched): the unit whose printed name is the document's issuing body, else the user's
         default issuing unit (matched False). Override to match units otherwise."""
-        body = fold_body(parsed.issuing_body)
-        Unit = self.env["union.unit"]
-        matches = Unit.browse()
-        if body:
-            units = Unit.search([("company_id", "in", self.env.company.ids)])
-            matches = units.filtered(
-                lambda u: body in (fold_body(u.name), fold_body(" ".join(u._get_doc_body_lines())))
-            )
+        matches = self.env["union.unit"]._match_header(parsed.issuing_body)
+        if matches:
             if len(matches) > 1 and parsed.upper_body:
                 upper = fold_body(parsed.upper_body)
                 matches = matches.filtered(lambda u: fold_body(u._get_doc_upper_body()) == upper) or matches

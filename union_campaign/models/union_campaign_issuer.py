@@ -5,8 +5,6 @@ import re
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from ..importer.text import fold_body
-
 # The type of a union from the words of its name, first match wins (xmlids of data/union_unit_type_data.xml).
 UNIT_TYPE_WORDS = (
     (r"tổng liên đoàn", "unit_type_central"),
@@ -88,7 +86,7 @@ class UnionCampaign(models.Model):
         unit = self.env["union.unit"].create(
             {
                 "name": name,
-                "parent_id": self._find_unit_by_header(" ".join(upper)).id,
+                "parent_id": self.env["union.unit"]._match_header(" ".join(upper))[:1].id,
                 "unit_type_id": self._guess_unit_type(name).id,
                 "doc_body_lines": "\n".join(body),
                 "doc_upper_body": " ".join(upper) or False,
@@ -116,15 +114,6 @@ class UnionCampaign(models.Model):
         for written, common in NAME_WORDS:
             name = re.sub(rf"\b{written}\b", common, name)
         return name
-
-    @api.model
-    def _find_unit_by_header(self, text):
-        """Return the unit a header line names (its name or its printed lines), or an empty recordset."""
-        key = fold_body(text)
-        if not key:
-            return self.env["union.unit"]
-        units = self.env["union.unit"].search([("company_id", "in", self.env.company.ids)])
-        return units.filtered(lambda u: key in (fold_body(u.name), fold_body(" ".join(u._get_doc_body_lines()))))[:1]
 
     @api.model
     def _guess_unit_type(self, name):

@@ -3,6 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from .union_campaign_budget_line import format_number
 from .union_input_mixin import MAX_AMOUNT, MAX_QUANTITY
 
 
@@ -63,9 +64,7 @@ class UnionCampaignTarget(models.Model):
     def _format_value(self):
         """Return the value as Vietnamese documents print it: 95%, 1.200, 150.000.000."""
         self.ensure_one()
-        value = self.value or 0
-        number = f"{value:,.2f}".rstrip("0").rstrip(".") if value % 1 else f"{round(value):,}"
-        number = number.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+        number = format_number(self.value)
         return f"{number}%" if self.kind in ("percent_units", "percent_members") else number
 
     @api.model

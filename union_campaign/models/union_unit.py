@@ -5,6 +5,8 @@ import re
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..tools.text import fold_body
+
 # "Liên đoàn Lao động" is abbreviated LĐLĐ in an abbreviated header line.
 FEDERATION_WORDS = re.compile(r"\bLiên đoàn Lao động\b", re.IGNORECASE)
 # Words that start a phrase of a union's name: a line may break before them, never inside a phrase.
@@ -291,6 +293,16 @@ class UnionUnit(models.Model):
             return [line.strip() for line in self.doc_motto_lines.splitlines() if line.strip()]
         # Translated: an English copy of a document prints the motto in English.
         return [self.env._("SOCIALIST REPUBLIC OF VIETNAM"), self.env._("Independence - Freedom - Happiness")]
+
+    @api.model
+    def _match_header(self, text):
+        """Return the units of the current companies whose name, or whose name as printed in their header, is
+        `text` (a document's header line; abbreviations read in full, case and spaces aside)."""
+        key = fold_body(text)
+        if not key:
+            return self.browse()
+        units = self.search([("company_id", "in", self.env.company.ids)])
+        return units.filtered(lambda u: key in (fold_body(u.name), fold_body(" ".join(u._get_doc_body_lines()))))
 
     def _get_document_lang(self):
         """Return the language the unit's documents are written in, whoever prints them: the unit's contact

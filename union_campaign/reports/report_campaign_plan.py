@@ -6,7 +6,7 @@ from markupsafe import Markup
 
 from odoo import api, models
 
-from ..models.union_campaign_budget_line import format_dong
+from ..models.union_campaign_budget_line import format_dong, format_number
 from ..models.union_workflow_mixin import PLAN_DRAFT_STATES
 from ..tools.numbering import format_marker, outline_numbers
 
@@ -281,7 +281,7 @@ class ReportCampaignPlan(models.AbstractModel):
 
     @api.model
     def _get_budget_cells(self, line):
-        amount = format_dong(line.amount).removesuffix(" đồng") if line.amount else ""
+        amount = format_number(line.amount) if line.amount else ""
         return {"label": line.name, "amount": amount, "value": amount, "note": line.note or ""}
 
     @api.model
@@ -291,7 +291,7 @@ class ReportCampaignPlan(models.AbstractModel):
             "dates": item.date_text or self._format_item_dates(item),
             "lead": item.lead_unit_id.name or item.lead_text or "",
             "coordinators": item.coordinator_text or ", ".join(item.coordinator_unit_ids.mapped("name")),
-            "value": f"{item.target_qty:g} {item.target_uom}" if item.target_uom else "",
+            "value": f"{format_number(item.target_qty)} {item.target_uom}" if item.target_uom else "",
             "note": item.note or "",
         }
 

@@ -1,6 +1,6 @@
 # Copyright 2026 union_campaign contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Text as the import compares it: spaces collapsed, and a union body's name read in full."""
+"""Text as the import and the units compare it: spaces collapsed, and a union body's name read in full."""
 
 import re
 import unicodedata
