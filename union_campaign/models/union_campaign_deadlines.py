@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 from odoo.tools import format_date
 
 from .union_workflow_mixin import PLAN_DRAFT_STATES
@@ -82,10 +83,35 @@ class UnionCampaign(models.Model):
         return self._confirm_past_deadlines("launch") or super().action_launch()
 
     def _confirm_past_deadlines(self, step):
-        """Return the dialog that asks what to do with the plan's past deadlines before `step`, or None to go on."""
-        if self.env.context.get(CONFIRMED) or len(self) != 1 or not self.deadlines_passed:
+        """Return the dialog that asks what to do with the plan's past deadlines before `step`, or None to go on.
+        Several plans at once: the dialog is for one plan, so a batch holding such a plan stops, changing nothing,
+        and names them."""
+        if self.env.context.get(CONFIRMED):
             return None
-        return self.env["union.campaign.deadline.wizard"]._action_open(self, step)
+        passed = self.filtered("deadlines_passed")
+        if not passed:
+            return None
+        if len(self) == 1:
+            return self.env["union.campaign.deadline.wizard"]._action_open(self, step)
+        plans = ", ".join(passed.mapped("display_name"))
+        messages = {
+            "submit": lambda: self.env._(
+                "Every deadline of these plans is before today: %(plans)s. Submit each of them on its own, to choose "
+                "whether to move its dates.",
+                plans=plans,
+            ),
+            "approve": lambda: self.env._(
+                "Every deadline of these plans is before today: %(plans)s. Approve each of them on its own, to choose "
+                "whether to move its dates.",
+                plans=plans,
+            ),
+            "launch": lambda: self.env._(
+                "Every deadline of these plans is before today: %(plans)s. Launch each of them on its own, to choose "
+                "whether to move its dates.",
+                plans=plans,
+            ),
+        }
+        raise UserError(messages[step]())
 
     def _move_dates(self, days):
         """Move every date of the plan's periods, items, reporting schedule and targets by `days` days (the issue

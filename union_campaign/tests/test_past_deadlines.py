@@ -90,3 +90,19 @@ class TestPastDeadlines(UnionCampaignCommon):
             with self.assertRaises(AccessError):
                 wizard.with_user(self.user_officer_2).action_go_on()
             self.assertEqual(plan.state, "draft")
+
+    def test_batch_with_a_past_plan_stops_and_names_it(self):
+        """Several plans in one call (RPC, a server action): the dialog is for one plan, so the batch stops with
+        the plans to open one by one, and nothing changes; confirmed, it goes on."""
+        past, future = self._create_campaign(), self._create_campaign(reference="98/KH-TEST")
+        future._move_dates(400)  # its last report due in June 2028
+        plans = past | future
+        with self._frozen(datetime(2028, 1, 10, 3, 0)):
+            self.assertEqual(plans.filtered("deadlines_passed"), past)
+            with self.assertRaises(UserError) as refused:
+                plans.with_user(self.user_officer).action_submit()
+            self.assertIn(past.display_name, str(refused.exception))
+            self.assertNotIn(future.display_name, str(refused.exception))
+            self.assertEqual(set(plans.mapped("state")), {"draft"}, "nothing submitted")
+            plans.with_user(self.user_officer).with_context(union_past_deadlines_confirmed=True).action_submit()
+            self.assertEqual(set(plans.mapped("state")), {"to_approve"})
