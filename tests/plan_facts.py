@@ -89,9 +89,10 @@ def _expand_reports(plan):
 
 
 def _item_count(section):
-    """Items of a section: its bulleted or numbered paragraphs, those of its sub-sections (not the '+' sub-items)."""
+    """Items of a section: its bulleted or numbered paragraphs, those of its sub-sections (not the '+' sub-items);
+    a lettered group ("a) Lễ phát động" over "-" lines) is one item, its lines its sub-items."""
     own = sum(1 for b in section.blocks if b.marker and b.marker not in "+*")
-    return own + sum(_item_count(child) or 1 for child in section.children)
+    return own + sum(1 if child.style == "letter" else (_item_count(child) or 1) for child in section.children)
 
 
 def _facts_periods(plan, sections):
@@ -139,7 +140,10 @@ def _target_fact(target):
 
 
 def _table_fact(table):
-    return {"columns": table.columns, "rows": len(table.rows), "kind": table.kind, "roles": table.roles}
+    fact = {"columns": table.columns, "rows": len(table.data_rows()), "kind": table.kind, "roles": table.roles}
+    if table.stated_total is not None:
+        fact["total"] = table.stated_total
+    return fact
 
 
 def _dated_items(plan, sections):
@@ -212,9 +216,14 @@ def facts(plan):
         "units": [u for s in plan.walk() for u in s.units],
         "targets": [_target_fact(t) for b in blocks for t in b.targets if t.kind != "amount"],
         "budget_lines": [
-            {"source": b.budget.source, "amount": b.budget.amount, "currency": b.budget.currency}
+            {"source": budget.source, "amount": budget.amount, "currency": budget.currency}
             for b in blocks
-            if b.budget
+            for budget in ([b.budget] if b.budget else [r.budget for r in b.table.data_rows()] if b.table else [])
+            if budget
+        ],
+        "budget_totals": [
+            {"text": total.text, "stated_total": total.total, "lines_total": total.lines}
+            for total in plan.budget_totals
         ],
         "reports": _expand_reports(plan),
         "responsibilities": sum(
@@ -228,7 +237,7 @@ def facts(plan):
         "appendices": [
             {
                 "title": appendix.title,
-                "rows": sum(len(t.rows) for t in appendix.tables()),
+                "rows": sum(len(t.data_rows()) for t in appendix.tables()),
                 "tables": [_table_fact(t) for t in appendix.tables()],
             }
             for appendix in plan.appendices

@@ -232,7 +232,7 @@ def _docx_body(document, body, numbering):
     for raw in body:
         line = raw.strip()
         if _is_row(line):
-            rows.append(line)
+            rows.append(raw.strip(" "))  # an empty first cell keeps its tab
             continue
         if rows:
             _docx_table(document, rows)
@@ -256,7 +256,7 @@ def _docx_appendix(document, lines):
     for raw in [*lines, ""]:
         line = raw.strip()
         if _is_row(line):
-            rows.append(line)
+            rows.append(raw.strip(" "))  # an empty first cell keeps its tab
             continue
         if rows:
             _docx_table(document, rows)
@@ -459,7 +459,7 @@ def _pdf_lines(printer, lines, centre=False):
     for raw in [*lines, ""]:
         line = raw.strip()
         if _is_row(line):
-            rows.append(line)
+            rows.append(raw.strip(" "))  # an empty first cell keeps its tab
             continue
         if rows:
             printer.table(rows)

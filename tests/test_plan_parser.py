@@ -520,7 +520,27 @@ def test_periods_record_their_rules_as_codes(name):
     periods = [plan.period, *(s.period for s in plan.walk())]
     rules = [rule for period in periods if period for rule in period.rules]
     assert rules and all(isinstance(rule, pp.Rule) and rule.code in pp.RULES for rule in rules)
-    assert plan.period.derived in ("plan_periods", "plan_year")
+    assert plan.period.derived in ("plan_periods", "plan_year", "plan_dates")
+
+
+def test_a_plan_naming_no_year_lasts_until_the_last_date_it_sets():
+    """No dated period and no "năm 2025" in the title: the plan runs from its issue date to its last date (its
+    appendix's activities, its reports), not to the end of the year; with a year in the title, that year."""
+    plan = _plan("thang-an-toan-2025-cdcs-truong-thpt-le-loi")
+    assert (plan.period.derived, plan.period.date_start, plan.period.date_end) == (
+        "plan_dates",
+        date(2025, 10, 6),
+        date(2025, 11, 30),
+    )
+    assert plan.period.rules == [pp.Rule("plan_dates", day="30/11/2025")]
+    text = _case("thang-an-toan-2025-cdcs-truong-thpt-le-loi")[0]
+    later = text.replace("trước ngày 30/11/2025", "trước ngày 15/01/2026")
+    assert pp.parse_plan(later).period.date_end == date(2026, 1, 15)  # the year end would leave a report outside
+    titled = text.replace("Ngày Nhà giáo Việt Nam 20/11/2025\n", "Ngày Nhà giáo Việt Nam năm 2025\n", 1)
+    assert (pp.parse_plan(titled).period.derived, pp.parse_plan(titled).period.date_end) == (
+        "plan_year",
+        date(2025, 12, 31),
+    )
 
 
 def _many_pages_pdf(pages):
@@ -698,3 +718,42 @@ def test_the_account_says_what_was_kept_as_worded_and_why():
     assert "the issuer's own report" in account
     plan = _plan("thi-dua-2026-ldld-thanh-hoa-bang-chi-tieu")
     assert any(line.startswith("not a report (sent outside the union") for line in plan.account)
+
+
+def test_a_budget_lead_states_a_total_checked_against_its_lines():
+    plan = _plan("thi-dua-2026-ldld-thanh-hoa-bang-chi-tieu")
+    [lead] = plan.budget_totals
+    assert (lead.total, lead.lines, lead.agrees) == (450_000_000, 450_000_000, True)
+    assert "states a total of 450,000,000: its lines add up to it" in "\n".join(plan.account)
+    text = _case("thi-dua-2026-ldld-thanh-hoa-bang-chi-tieu")[0]
+    typo = text.replace("sáng kiến: 100.000.000 đồng", "sáng kiến: 80.000.000 đồng")
+    assert [(t.total, t.lines) for t in pp.parse_plan(typo).budget_totals] == [(450_000_000, 430_000_000)]
+    # A total line of the whole budget covers every line, and is no budget line itself (570 million, not 1,140).
+    summed = text.replace(
+        "Hội thi thợ giỏi: 120.000.000 đồng.", "Hội thi thợ giỏi: 120.000.000 đồng.\nTổng kinh phí: 570.000.000 đồng."
+    )
+    plan = pp.parse_plan(summed)
+    assert [(t.text, t.total, t.lines) for t in plan.budget_totals][1] == (
+        "Tổng kinh phí: 570.000.000 đồng",
+        570_000_000,
+        570_000_000,
+    )
+    assert sum(f["amount"] for f in facts(plan)["budget_lines"]) == 570_000_000
+    # A lead paragraph (no heading) stating the total of the lines below it.
+    lead = text.replace(
+        "1. Kinh phí tổ chức phong trào từ nguồn tài chính công đoàn của Liên đoàn Lao động tỉnh, tổng dự toán "
+        "450.000.000 đồng, cụ thể:",
+        "Tổng kinh phí từ nguồn tài chính công đoàn là 450.000.000 đồng, gồm:",
+    )
+    plan = pp.parse_plan(lead)
+    assert [(t.total, t.lines) for t in plan.budget_totals] == [(450_000_000, 450_000_000)]
+    assert pp.clauses.stated_total("Khen thưởng tập thể: 150.000.000 đồng") is None
+
+
+def test_a_budget_table_s_total_row_is_its_stated_total_not_a_line():
+    plan = _plan("cham-lo-tet-2026-cd-kkt-dung-quat")
+    [table] = plan.tables()
+    assert [row.total for row in table.rows] == [False] * 4 + [True]
+    assert table.rows[-1].cells[:3] == ["", "Tổng cộng", "1.250.000.000"], "the empty STT cell keeps its place"
+    assert table.rows[2].cells[3] == "", "an empty last cell too"
+    assert [(t.text, t.total, t.lines) for t in plan.budget_totals] == [("Tổng cộng", 1_250_000_000, 1_250_000_000)]

@@ -9,7 +9,7 @@ import re
 from datetime import date, timedelta
 
 from .dates import block_period
-from .model import Budget, Period, ReportRequest, Rule, Target
+from .model import Budget, Period, ReportRequest, Rule, StatedTotal, Target
 from .tables import analyse_table, place_items
 from .text import clean, fold, is_upper, quoted, sentence_case, split_top, strip_end
 from .vocabulary import (
@@ -23,6 +23,7 @@ from .vocabulary import (
     BUDGET_HEAD_RE,
     BUDGET_LABEL_RE,
     BUDGET_SOURCE_RE,
+    BUDGET_TOTAL_RE,
     CONNECTOR_END_RE,
     COORDINATION_RE,
     DEADLINE_RE,
@@ -32,6 +33,7 @@ from .vocabulary import (
     FINAL_REPORT_RE,
     FIRST_MONTH_OF_QUARTER_RE,
     GENERIC_VERBS,
+    LEAD_OUT_RE,
     LEAD_RE,
     LEAD_START_RE,
     LIST_SPLIT_RE,
@@ -437,6 +439,8 @@ def analyse(plan, dates):
         ctx.lead = ctx.deadline = None
         ctx.last_who = ctx.last_to = None
         _analyse_section(section, section, ctx)
+        if section.kind == "budget":
+            _read_budget_totals(section, ctx)
         plan.account.append(f"section {section.number or '-'} '{strip_end(section.heading)}': {section.kind}")
     for appendix in plan.appendices:
         for block in appendix.blocks:
@@ -488,6 +492,58 @@ def _analyse_section(section, top, ctx):
     ctx.lead, ctx.deadline = saved
 
 
+def stated_total(text):
+    """The total a budget lead states ("…, tổng dự toán 450.000.000 đồng, cụ thể:"), or None."""
+    for m in AMOUNT_RE.finditer(text):
+        if BUDGET_TOTAL_RE.search(text[: m.start()]):
+            return _amount(m)
+    return None
+
+
+def _read_budget_totals(top, ctx):
+    """The totals a budget section states, each checked against the lines it covers: a lead's ("1. Kinh phí …, tổng
+    dự toán 450.000.000 đồng, cụ thể:" over "-" lines, as a heading or a paragraph) its lines below it; a total line
+    ("Tổng kinh phí: 570.000.000 đồng.") every other line of the section. A paragraph stating a total is no budget
+    line itself: counted, it would count its lines twice."""
+    parts = [(section, [b for b in (section.inline, *section.blocks) if b]) for section in top.walk()]
+    totals = []  # (text, total, the lines it covers or None for every line)
+    for section, blocks in parts:
+        heading_total = stated_total(section.heading) if section.level > 1 else None
+        if heading_total is not None and any(b.budget for b in blocks):
+            totals.append((section.heading, heading_total, [b for b in blocks if b.budget]))
+        for n, block in enumerate(blocks):
+            total = stated_total(block.text)
+            if total is None:
+                if block.budget and not block.budget.amount and LEAD_OUT_RE.search(block.text):
+                    block.budget = None  # "Kinh phí … từ nguồn …, cụ thể:": it introduces the lines below it
+                continue
+            block.budget = None
+            totals.append(
+                (block.text, total, _lines_below(blocks[n + 1 :]) if LEAD_OUT_RE.search(block.text) else None)
+            )
+    every = [b for _section, blocks in parts for b in blocks if b.budget]
+    for text, total, covered in totals:
+        lines = sum(b.budget.amount or 0 for b in (every if covered is None else covered))
+        _add_total(ctx.plan, f"budget line '{strip_end(text)[:60]}'", StatedTotal(strip_end(text), total, lines))
+
+
+def _lines_below(blocks):
+    """The budget lines right below a lead, marked alike ("-" lines; "a)", "b)"), not the next "2." line."""
+    kind = _marker_kind(blocks[0]) if blocks else None
+    return list(itertools.takewhile(lambda b: b.budget and b.marker and _marker_kind(b) == kind, blocks))
+
+
+def _marker_kind(block):
+    """How a paragraph is marked, its numbers aside: "-", "+", "x)", "x."."""
+    return block.bullet or re.sub(r"\w+", "x", block.marker)
+
+
+def _add_total(plan, where, checked):
+    plan.budget_totals.append(checked)
+    verdict = "its lines add up to it" if checked.agrees else f"but its lines add up to {checked.lines:,}"
+    plan.account.append(f"{where}: states a total of {checked.total:,}: {verdict}")
+
+
 def _analyse_table(block, ctx):
     table = block.table
     reason = analyse_table(table, ctx.dates)
@@ -497,14 +553,18 @@ def _analyse_table(block, ctx):
         ctx.plan.account.append(f"{where} kept as written ({reason}): {' | '.join(table.columns)[:80]}")
     else:
         roles = ", ".join(r for r in table.roles)
-        ctx.plan.account.append(f"{where}: {table.kind}, {len(table.rows)} rows, columns {roles}")
-        for row in table.rows:
+        ctx.plan.account.append(f"{where}: {table.kind}, {len(table.data_rows())} rows, columns {roles}")
+        for row in table.data_rows():
             if not row.group and not (
                 row.target or row.budget or (row.item and (row.item.date_start or row.item.date_end))
             ):
                 ctx.plan.account.append(
                     f"{where}: row kept as written (no {table.kind[:-1]} read): {' | '.join(row.cells)[:80]}"
                 )
+    if table.stated_total is not None:
+        lines = sum(row.budget.amount or 0 for row in table.data_rows() if row.budget)
+        label = next(cell for cell in table.rows[-1].cells if cell)
+        _add_total(ctx.plan, where, StatedTotal(label, table.stated_total, lines))
 
 
 def _analyse_block(block, top, ctx, inline=False):
@@ -537,6 +597,25 @@ def _analyse_block(block, top, ctx, inline=False):
         block.kind = _block_kind(block, kind)
 
 
+def _last_date(plan):
+    """The last date the plan sets: of its dated paragraphs, the reports and targets they ask, its tables' items."""
+    days = []
+    for top in plan.sections:
+        for section in top.walk():
+            for block in filter(None, (section.inline, *section.blocks)):
+                if block.period:
+                    days += [block.period.date_start, block.period.date_end]
+                days += [report.deadline for report in block.reports] + [target.deadline for target in block.targets]
+    days += [
+        day
+        for table in plan.tables()
+        for row in table.rows
+        if row.item
+        for day in (row.item.date_start, row.item.date_end)
+    ]
+    return max(filter(None, days), default=None)
+
+
 def _plan_period(plan):
     """The plan's period: from its first dated period to its last, else its year; an open-ended period ends the day
     before the next one starts."""
@@ -562,8 +641,20 @@ def _plan_period(plan):
     m = TITLE_YEAR_RE.search(plan.title or "")
     if m:
         year = int(m.group(1))
-    elif plan.issue_date:
-        year = plan.issue_date.year
+    else:
+        # A plan of a few weeks ("chào mừng Ngày Nhà giáo 20/11/2025") names no year: it lasts until its last date.
+        last = _last_date(plan)
+        if plan.issue_date and last and last >= plan.issue_date:
+            plan.period = Period(
+                date_start=plan.issue_date,
+                date_end=last,
+                rules=[Rule("plan_dates", day=last.strftime("%d/%m/%Y"))],
+                derived="plan_dates",
+            )
+            plan.account.append(f"plan period: {plan.period.rule}")
+            return
+        if plan.issue_date:
+            year = plan.issue_date.year
     if year:
         start = plan.issue_date if plan.issue_date and plan.issue_date.year == year else date(year, 1, 1)
         plan.period = Period(

@@ -67,6 +67,7 @@ RULES = {
     "open_end": "no end written: the day before the next period starts",
     "plan_periods": "from the first period's start to the last period's end",
     "plan_year": "no dated periods: from the issue date to 31/12/{year} (the year of the plan)",
+    "plan_dates": "no dated periods nor year in the title: from the issue date to the last date the plan sets ({day})",
 }
 
 
@@ -159,6 +160,21 @@ class Budget:
 
 
 @dataclass
+class StatedTotal:
+    """A total the budget states ("…, tổng dự toán 450.000.000 đồng, cụ thể:", "Tổng kinh phí: …", a table's
+    "Tổng cộng" row), as written, and the sum of the lines it covers: a lead's lines below it, else every budget
+    line of its section (a table's: its rows)."""
+
+    text: str
+    total: int
+    lines: int
+
+    @property
+    def agrees(self):
+        return self.total == self.lines
+
+
+@dataclass
 class ReportRequest:
     who: str | None = None
     what: str | None = None
@@ -219,6 +235,7 @@ class TableRow:
     number: str | None = None
     index: int = -1  # the source paragraph of the row (as Block.index)
     group: bool = False
+    total: bool = False  # the row sums the others up ("Tổng cộng", "Tổng số", "Cộng"): no data of its own
     target: Target | None = None  # kind "targets"
     budget: Budget | None = None  # kind "budget"
     item: TableItem | None = None  # kind "items"
@@ -234,13 +251,19 @@ class Table:
     toán, "(đồng)"), "dates" (Thời gian, Thời hạn), "lead" (Đơn vị chủ trì, Đơn vị thực hiện), "coordinators" (Đơn
     vị phối hợp), "note" (Ghi chú), else "other". ``kind`` follows from the roles: "budget" (an amount column),
     "targets" (a value column), "items" (a dates column), else "plain" (kept as written; the account says why).
-    ``rows`` are the body rows in source order, the header row not among them."""
+    ``rows`` are the body rows in source order, the header row not among them; a last row summing them up is
+    ``total`` (a budget table's amount in it is its ``stated_total``)."""
 
     columns: list[str]
     roles: list[str]
     rows: list[TableRow] = field(default_factory=list)
     kind: str = "plain"  # targets | budget | items | plain
     index: int = -1  # the source paragraph of the header row
+    stated_total: int | None = None  # the amount of a budget table's "Tổng cộng" row
+
+    def data_rows(self):
+        """The rows that are the table's data: its total row ("Tổng cộng") left out."""
+        return [row for row in self.rows if not row.total]
 
     def role(self, name):
         """The index of the first column of role `name`, or None."""
@@ -348,6 +371,7 @@ class ParsedPlan:
     account: list[str] = field(default_factory=list)
     unrecognised: list[str] = field(default_factory=list)
     appendices: list[Appendix] = field(default_factory=list)
+    budget_totals: list[StatedTotal] = field(default_factory=list)  # the totals the budget states, checked
     # source paragraphs (key = (index, cell)) and where each one went, in the order they were placed
     paragraphs: dict = field(default_factory=dict, repr=False)
     claims: list = field(default_factory=list, repr=False)

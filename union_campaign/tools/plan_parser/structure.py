@@ -15,6 +15,7 @@ from .source import Para, Token, cell_text, group_tables, input_lines, mark_tabl
 from .tables import build_table, row_cells
 from .text import clean, ends_terminal, first_alpha_lower, is_upper, split_top, strip_end
 from .vocabulary import (
+    AMOUNT_RE,
     APPENDIX_RE,
     ARABIC_RE,
     BASIS_DATE_RE,
@@ -32,6 +33,7 @@ from .vocabulary import (
     INTRO_KEY_RE,
     INTRO_SUBJECT_RE,
     KIND_KEYWORDS,
+    LEAD_OUT_RE,
     LETTER_RE,
     MOTTO_RE,
     PLACE_DATE_RE,
@@ -732,7 +734,9 @@ class _Parser:
         period, _content = heading_period(tok.rest, ref)
         if period and top.hint not in ("targets", "budget", "rewards"):
             return True
-        if not following:
+        # "2. Các doanh nghiệp hỗ trợ …: 120.000.000 đồng.": a budget line, whatever follows it
+        budget_line = top.hint == "budget" and AMOUNT_RE.search(tok.rest) and not LEAD_OUT_RE.search(tok.rest)
+        if budget_line or not following:
             return False
         nxt = following[0]
         lower = {"arabic": ("sub", "letter", "dash", "plus", "star", "plain", "table")}

@@ -15,10 +15,11 @@ from .vocabulary import (
     PERCENT_RE,
     TABLE_GROUP_NUMBER_RE,
     TABLE_ROLE_WORDS,
+    TOTAL_ROW_RE,
 )
 
 # " | " between cells (a row of a Word table, or a text written so); a tab; two spaces or more (aligned columns)
-_PIPE_RE = re.compile(r"(?:^|\s+)\|(?:\s+|$)")
+_PIPE_RE = re.compile(r"(?:^|\s+)\|(?=\s|$)")  # the spaces after it left to the next one: "a |  | b" has 3 cells
 _SPACES_RE = re.compile(r" {2,}")
 _NUMBER_CELL_RE = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})*|[IVXL]{1,6}|[a-zđ])[.)]?$")
 _QTY_CELL_RE = re.compile(r"(?<![\d.,])(?P<v>\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)(?![\d.,]*%)")
@@ -29,7 +30,8 @@ def row_cells(raw, aligned=False):
     or None. Empty cells between two separators are kept ("")."""
     text = raw.strip()
     if "\t" in text:
-        cells = [clean(c) for c in text.split("\t")]
+        # A row whose first cell is empty (a total row under STT) starts with its tab: only spaces are trimmed.
+        cells = [clean(c) for c in raw.strip(" \r\n").split("\t")]
     elif _PIPE_RE.search(text):
         cells = [clean(c) for c in _PIPE_RE.split(text)]
         while cells and not cells[0] and not text.startswith("|"):
@@ -167,6 +169,12 @@ def analyse_table(table, dates):
         if row.group:
             continue
         label = _cell(table, row, "label") or ""
+        first = next((cell.strip() for cell in row.cells if cell.strip()), "")  # a total row may span STT and label
+        if row is table.rows[-1] and table.kind in ("budget", "targets") and TOTAL_ROW_RE.match(first):
+            row.total = True
+            amount = _cell(table, row, "amount") if table.kind == "budget" else None
+            table.stated_total = _amount(amount) if amount else None
+            continue
         if table.kind == "targets":
             value = _cell(table, row, "value")
             row.target = _target(label, value, _cell(table, row, "uom")) if value else None

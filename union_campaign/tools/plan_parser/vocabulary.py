@@ -336,8 +336,13 @@ PERIOD_NAME_RE = re.compile(r"^(?:đợt|giai\s+đoạn|bước|phase)\s+(?:\d{1
 RANGE_CUT_RE = re.compile(r",\s*(?=(?:sơ\s+kết|tổng\s+kết|báo\s+cáo|đánh\s+giá)\b)", re.I)
 # a budget line written "<what>: <amount>": its label is what the money is for
 BUDGET_LABEL_RE = re.compile(r"^\s*(?P<label>[^:]{3,160}?)\s*:\s*(?P<rest>.*\d.*)$")
-# a lead that announces the lines below it ("…, cụ thể:", "… gồm:", "… như sau:")
-LEAD_OUT_RE = re.compile(r"(?:cụ\s+thể|gồm|bao\s+gồm|như\s+sau|sau\s+đây)\s*:\s*$", re.I)
+# the total a budget lead states for the lines below it ("…, tổng dự toán 450.000.000 đồng, cụ thể:"): the words
+# before the amount
+# the label of a row summing the rows above it up: "Tổng cộng", "Tổng số", "Tổng kinh phí", "Cộng"
+TOTAL_ROW_RE = re.compile(r"^(?:tổng\s+cộng|tổng\s+số|tổng\s+kinh\s+phí|tổng\s+dự\s+toán|tổng|cộng)\s*:?$", re.I)
+# a paragraph that announces the lines below it ("…, cụ thể:", "… gồm:", "… như sau:"): it introduces them
+LEAD_OUT_RE = re.compile(r"(?:cụ\s+thể|gồm|bao\s+gồm|trong\s+đó|như\s+sau|sau\s+đây)\s*:\s*$", re.I)
+BUDGET_TOTAL_RE = re.compile(r"\btổng\s+(?:dự\s+toán|kinh\s+phí|cộng|số\s+tiền|số|mức\s+chi)\b[^\d;]{0,40}$", re.I)
 # addressees outside the union: a document sent to them is no report asked of the units
 OUTSIDE_TO_RE = re.compile(
     r"(?:các\s+)?\b(?:người\s+sử\s+dụng\s+lao\s+động|doanh\s+nghiệp|chủ\s+doanh\s+nghiệp|người\s+lao\s+động|đoàn\s+viên|"
