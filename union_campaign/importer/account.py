@@ -5,6 +5,7 @@ what was not recognised and what the plan does not print; kept on the draft and 
 
 from markupsafe import Markup
 
+from ..models.union_campaign_budget_line import format_dong
 from ..tools import format_admin_date
 from ..tools.text import clean
 
@@ -76,6 +77,8 @@ class ImportAccount:
                 ),
                 self.verbatim,
             )
+        if parsed.budget_totals:
+            html += self._account_list(self.env._("Budget totals stated"), self._budget_totals())
         html += self._account_placement(parsed)
         not_printed = self._not_printed()
         if not_printed:
@@ -85,9 +88,27 @@ class ImportAccount:
             to_do.append(self.env._("Choose the units the plan applies to."))
         if not parsed.issue_date:
             to_do.append(self.env._("Give the plan its date: the document has none, today's date is used."))
+        if not all(total.agrees for total in parsed.budget_totals):
+            to_do.append(self.env._("Check the budget: a total the document states differs from its lines."))
         if to_do:
             html += self._account_list(self.env._("To do"), to_do)
         return html
+
+    def _budget_totals(self):
+        """Each total the budget states ("…, tổng dự toán 450.000.000 đồng, cụ thể:", "Tổng cộng"), checked against
+        the lines it covers."""
+        out = []
+        for stated in self.parsed.budget_totals:
+            params = {"text": stated.text, "total": format_dong(stated.total), "lines": format_dong(stated.lines)}
+            if stated.agrees:
+                out.append(self.env._("“%(text)s” states %(total)s: its lines add up to it.", **params))
+            else:
+                out.append(
+                    self.env._(
+                        "“%(text)s” states %(total)s, but its lines add up to %(lines)s: check the document.", **params
+                    )
+                )
+        return out
 
     def _account_placement(self, parsed):
         """What keeps the document's wording (tables kept as written, with why) and what was not recognised."""

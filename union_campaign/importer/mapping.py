@@ -57,8 +57,8 @@ def _item_name(text):
 
 
 def _simple_items(blocks):
-    """Split a period's paragraphs into (introduction lines, [(item, [sub-items])], numbering) when the plan can
-    print them word for word: unnumbered paragraphs first, then items numbered alike, "+" sub-items under an
+    """Split a period's paragraphs into (introduction lines, [(item, [(sub-item, [])])], numbering) when the plan
+    can print them word for word: unnumbered paragraphs first, then items numbered alike, "+" sub-items under an
     item. None otherwise."""
     description, items = [], []
     top_plus = bool(blocks) and next((b.marker for b in blocks if b.marker), "") == "+"
@@ -70,7 +70,7 @@ def _simple_items(blocks):
         elif block.marker == "+" and not top_plus:
             if not items:
                 return None
-            items[-1][1].append(block)
+            items[-1][1].append((block, []))
         elif block.marker == "*":
             return None
         else:
@@ -82,16 +82,23 @@ def _simple_items(blocks):
 
 
 def _flat_items(section):
-    """The items of a section as the facts count them: its numbered or bulleted paragraphs (their "+" paragraphs
-    as sub-items), then those of its sub-sections; a sub-section without items is one item itself."""
+    """The items of a section as the facts count them, each as (paragraph, [its sub-items, alike]): its numbered
+    or bulleted paragraphs (their "+" paragraphs as sub-items), then those of its sub-sections; a sub-section
+    without items is one item itself, a lettered group ("a) Rà soát …:" over "-" lines) one item whose
+    sub-items are its items."""
     items = []
     for block in section.blocks:
         if block.marker == "+" and items:
-            items[-1][1].append(block)
+            items[-1][1].append((block, []))
         elif block.marker and block.marker not in "+*":
             items.append((block, []))
     for child in section.children:
-        items += _flat_items(child) or [(child.inline or pp.Block(marker=child.marker, text=child.heading), [])]
+        heading = child.inline or pp.Block(marker=child.marker, text=child.heading)
+        own = _flat_items(child)
+        if own and child.style == "letter":
+            items.append((heading, own))
+        else:
+            items += own or [(heading, [])]
     return items
 
 
@@ -146,9 +153,14 @@ class PlanMapping(TableMapping, ImportAccount):
         kinds = Counter(s.kind for s in tops)
         self.printable = {kind for kind in RECORD_KINDS if kinds[kind] == 1}
         period_children = [c for s in tops if s.kind == "periods" for c in s.children if c.period]
-        content = None
-        if not period_children and parsed.period:
-            content = parsed.content_section()
+        content = parsed.content_section() if parsed.period else None
+        # The plan's items are where it writes them: in its periods when they list any, else in its content
+        # section, for the span of the plan (its year, or its periods': "Đợt 1", "Đợt 2" then only say when).
+        if any(child.inline or _flat_items(child) for child in period_children):
+            content = None
+        elif period_children and not (content and content.kind in TEXT_KIND and _flat_items(content)):
+            content = None
+        if content or (parsed.period and not period_children):
             self._add_year_phase()
         for section in tops:
             if section is content and section.kind in TEXT_KIND:
@@ -207,15 +219,19 @@ class PlanMapping(TableMapping, ImportAccount):
             for item, activity in zip(phase["items"], records, strict=True):
                 item["record"] = activity
         parents = [item for phase in self.phases for item in phase["items"] if item["subitems"]]
-        sub_vals = [
-            dict(sub["vals"], phase_id=item["record"].phase_id.id, parent_id=item["record"].id)
-            for item in parents
-            for sub in item["subitems"]
-        ]
-        subs = Activity.create(sub_vals) if sub_vals else Activity
-        for sub, record in zip((s for item in parents for s in item["subitems"]), subs, strict=True):
-            sub["record"] = record
-        items = [it for phase in self.phases for item in phase["items"] for it in (item, *item["subitems"])]
+        while parents:  # one level of sub-items at a time (a lettered group's items have sub-items of their own)
+            subs = [sub for item in parents for sub in item["subitems"]]
+            records = Activity.create(
+                [
+                    dict(sub["vals"], phase_id=item["record"].phase_id.id, parent_id=item["record"].id)
+                    for item in parents
+                    for sub in item["subitems"]
+                ]
+            )
+            for sub, record in zip(subs, records, strict=True):
+                sub["record"] = record
+            parents = [sub for sub in subs if sub["subitems"]]
+        items = [it for phase in self.phases for item in phase["items"] for it in self._with_subitems(item)]
         targets = [
             dict(target["vals"], campaign_id=plan.id, item_id=item["record"].id)
             for item in items
@@ -379,17 +395,20 @@ class PlanMapping(TableMapping, ImportAccount):
             self._add_phase(child, printed=True)
 
     def _map_content(self, section):
-        """The content of a plan without dated periods: its items are those of the plan's one period."""
+        """The content of a plan whose periods list no items: its items are those of the plan's whole span (one
+        period without a heading), each dated by the time its paragraph starts with."""
         phase = self.phases[0]
         simple = None if section.children else _simple_items(section.blocks)
         if simple and simple[1]:
             description, items, numbering = simple
             self._add_section(section, "periods", description)
             phase["vals"]["item_numbering"] = numbering
-            phase["items"] += [self._item(block, True, phase, sub_blocks=subs) for block, subs in items]
+            phase["items"] += [self._item(block, True, phase, sub_blocks=subs, dated=True) for block, subs in items]
             return
         self._map_text(section)
-        phase["items"] += [self._item(block, False, phase, sub_blocks=subs) for block, subs in _flat_items(section)]
+        phase["items"] += [
+            self._item(block, False, phase, sub_blocks=subs, dated=True) for block, subs in _flat_items(section)
+        ]
 
     def _map_slogans(self, section):
         blocks = section.blocks
@@ -598,7 +617,7 @@ class PlanMapping(TableMapping, ImportAccount):
         sections), without a heading."""
         period = self.parsed.period
         # The span of the plan's dated parts has no words in the document: the phase is named in the user's language.
-        label = self._("The whole plan") if period.derived == "plan_periods" else period.label
+        label = period.label or self._("The whole plan")
         dates = self._period_dates(period, label)
         self.phases.append(
             {
@@ -644,8 +663,10 @@ class PlanMapping(TableMapping, ImportAccount):
                 vals["description"] = "\n".join(_content_lines(child)) or False
             phase["items"] += [self._item(block, False, phase, sub_blocks=subs) for block, subs in _flat_items(child)]
 
-    def _item(self, block, in_document, phase, *, sub_blocks=(), inline=False, lead=None):
-        """A content item (and its "+" sub-items): worded as the document words it."""
+    def _item(self, block, in_document, phase, *, sub_blocks=(), inline=False, lead=None, dated=False):
+        """A content item and its sub-items (`sub_blocks`: (paragraph, its sub-items) pairs), worded as the
+        document words it; `dated`: the item carries the time its paragraph starts with ("Trong tháng 11/2025: …"),
+        as an item of a content written outside the plan's periods does."""
         self.consumed.add(id(block))
         scope = block.scope or ("federation" if inline and not lead else "units")
         vals = {
@@ -663,20 +684,31 @@ class PlanMapping(TableMapping, ImportAccount):
         start, end = phase_vals.get("date_start"), phase_vals.get("date_end")
         if inline:
             vals.update(date_start=start, date_deadline=end)
+        elif dated and block.period and block.marker and self._inside(block.period, start, end):
+            period = block.period
+            dates = {"date_start": period.date_start or False, "date_end": period.date_end or False}
+            vals.update(date_start=dates["date_start"], date_deadline=dates["date_end"], date_text=period.label)
+            self._date_rule(period, period.label, dates)
         else:
             deadlines = [r.deadline for r in block.reports if r.deadline]
-            if deadlines and (not start or start <= deadlines[0]) and (not end or deadlines[0] <= end):
+            if deadlines and self._inside(pp.Period(date_end=deadlines[0]), start, end):
                 vals["date_deadline"] = deadlines[0]
         item = {
             "vals": vals,
             "targets": self._targets(block, None),
-            "subitems": [self._item(sub, in_document, phase) for sub in sub_blocks],
+            "subitems": [self._item(sub, in_document, phase, sub_blocks=subs, dated=dated) for sub, subs in sub_blocks],
             "block": block,
         }
         for key, _new in self.block_reports.get(id(block), []):
             if self.schedules[key]["vals"]["kind"] == "dated":
                 self.schedules[key]["items"].append(item)
         return item
+
+    @staticmethod
+    def _inside(period, start, end):
+        """Whether the dates of `period` lie within `start` – `end` (either may be open)."""
+        days = [day for day in (period.date_start, period.date_end) if day]
+        return bool(days) and all((not start or start <= day) and (not end or day <= end) for day in days)
 
     def _phase_create_vals(self, phase):
         vals = dict(phase["vals"])
@@ -736,6 +768,11 @@ class PlanMapping(TableMapping, ImportAccount):
             target["vals"]["sequence"] = ranks[id(target)]
         return sorted(targets, key=lambda t: t["order"])
 
-    @staticmethod
-    def item_targets(item):
-        return item["targets"] + [t for sub in item["subitems"] for t in sub["targets"]]
+    @classmethod
+    def _with_subitems(cls, item):
+        """The item, then its sub-items at every level, in document order."""
+        return [item, *(it for sub in item["subitems"] for it in cls._with_subitems(sub))]
+
+    @classmethod
+    def item_targets(cls, item):
+        return [target for it in cls._with_subitems(item) for target in it["targets"]]

@@ -88,6 +88,8 @@ class TableMapping:
         }
         entry = {"vals": vals, "marker": "", "section": None, "items": []}
         self.sections.append(entry)
+        if not reason and kind == "budget" and any(row.total for row in table.rows):
+            vals["table_total"] = True  # its total row prints as the sum of the records
         if reason:
             width = min(len(table.columns), MAX_COLUMNS)
             Row = self.env["union.campaign.table.row"]
@@ -109,31 +111,31 @@ class TableMapping:
         fact = {"targets": "target", "budget": "budget", "items": "item"}[kind]
         other = [i for i, role in enumerate(table.roles) if role == "other"]
         number = table.role("number")
+        rows = table.data_rows()
         checks = (
             (
                 kind in ("targets", "budget") and kind in self.tables_of_kind,
                 self._("the plan has another table of this kind"),
             ),
-            (any(row.group for row in table.rows), self._("it has rows of groups")),
+            (any(row.group for row in rows), self._("it has rows of groups")),
             (
-                not table.rows or not all(getattr(row, fact) for row in table.rows),
+                not rows or not all(getattr(row, fact) for row in rows),
                 self._("some rows give no figure or date"),
             ),
             (
-                any(row.cells[i] for row in table.rows for i in other if i < len(row.cells)),
+                any(row.cells[i] for row in rows for i in other if i < len(row.cells)),
                 self._("a column of it is neither a figure, a date nor a body"),
             ),
             (
-                number is not None
-                and [row.cells[number] for row in table.rows] != [str(n) for n in range(1, len(table.rows) + 1)],
+                number is not None and [row.cells[number] for row in rows] != [str(n) for n in range(1, len(rows) + 1)],
                 self._("its rows are not numbered 1, 2, 3…"),
             ),
             (
-                kind == "budget" and any((row.budget.amount or 0) > MAX_AMOUNT for row in table.rows),
+                kind == "budget" and any((row.budget.amount or 0) > MAX_AMOUNT for row in rows),
                 self._("an amount is out of bounds"),
             ),
             (
-                kind == "targets" and any(not 0 <= row.target.value <= MAX_QUANTITY for row in table.rows),
+                kind == "targets" and any(not 0 <= row.target.value <= MAX_QUANTITY for row in rows),
                 self._("a figure is out of bounds"),
             ),
         )
@@ -145,7 +147,7 @@ class TableMapping:
 
     def _add_targets_rows(self, table, entry):
         self.tables_of_kind.add("targets")
-        for n, row in enumerate(table.rows):
+        for n, row in enumerate(table.data_rows()):
             target = row.target
             vals = {
                 "name": self._cell(table, row, "label") or target.text,
@@ -161,7 +163,7 @@ class TableMapping:
 
     def _add_budget_rows(self, table, entry):
         self.tables_of_kind.add("budget")
-        for row in table.rows:
+        for row in table.data_rows():
             self.budget.append(
                 {
                     "sequence": len(self.budget) + 1,

@@ -188,6 +188,10 @@ class UnionCampaignImporter(models.AbstractModel):
                 "no dated period: from the issue date to %(date)s, the end of the plan's year",
                 date=format_admin_date(date(params["year"], 12, 31)),
             ),
+            "plan_dates": lambda: self.env._(
+                "no dated period nor year in the title: from the issue date to %(date)s, the last date the plan sets",
+                date=params["day"],
+            ),
         }
         return sentences[code]()
 

@@ -86,6 +86,10 @@ class UnionCampaignSection(models.Model):
         "trì the leading body, Đơn vị phối hợp the coordinating bodies, Ghi chú the note.",
     )
     is_table = fields.Boolean(compute="_compute_is_table", help="The section prints as a table.")
+    table_total = fields.Boolean(
+        string="Total Row",
+        help="A table of budget lines ends with a row “Tổng cộng” giving the sum of their amounts.",
+    )
     row_ids = fields.One2many(
         "union.campaign.table.row", "section_id", string="Rows", help="The rows of a table as written."
     )

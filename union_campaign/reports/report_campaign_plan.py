@@ -235,6 +235,8 @@ class ReportCampaignPlan(models.AbstractModel):
             for number, record in self._get_table_records(section):
                 cells = self._get_record_cells(record)
                 rows.append({"cells": [number if r == "number" else cells.get(r, "") for r in roles], "group": False})
+            if section.kind == "budget" and section.table_total:
+                rows.append({"cells": self._get_total_cells(section, roles), "group": True})
         return {
             "marker": "",
             "text": "",
@@ -243,6 +245,16 @@ class ReportCampaignPlan(models.AbstractModel):
             "aligns": ["right" if role in RIGHT_ALIGNED_ROLES else "left" for role in roles],
             "rows": rows,
         }
+
+    @api.model
+    def _get_total_cells(self, section, roles):
+        """The cells of a budget table's last row: “Tổng cộng” in its first column of words, the sum in its columns
+        of amounts."""
+        total = format_number(sum(section.campaign_id.budget_line_ids.mapped("amount")))
+        label = next((i for i, role in enumerate(roles) if role == "label"), 0)
+        cells = [total if role in ("amount", "value") else "" for role in roles]
+        cells[label] = "Tổng cộng"
+        return cells
 
     @api.model
     def _get_table_records(self, section):

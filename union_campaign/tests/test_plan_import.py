@@ -13,10 +13,14 @@ in what the records say). What the records cannot say is left out of the compari
   the other plans, from the issuing unit);
 * a reporting schedule has no "who": the units report; the reports the issuing body sends itself are no unit
   reports (they stay in the text of their item), so "reports" compares the reports asked of the units;
-* tables and appendices are compared from the sections that print them (columns, roles, rows, kind); the dated
-  items are those a table lists (a dated paragraph of a section kept as worded stays text), and lettered groups
-  of such a section stay text too (their bullets print as written): "dated_items" compares the tables' items,
-  "groups" is the parser's fact only (tests/test_plan_parser.py).
+* tables and appendices are compared from the sections that print them (columns, roles, rows, kind);
+* the totals a budget states ("budget_totals") are no records: the import's account checks them against
+  their lines; a table's total row prints the sum of its lines;
+* the items of a content written outside the plan's periods ("II. NỘI DUNG" beside "Đợt 1", "Đợt 2" that list
+  none) belong to one period without a heading, the plan's span: that period is no period of the document, its
+  items are compared as the facts name them: "groups" (a lettered group is an item, its items its sub-items,
+  theirs below them, bullets as written) and "dated_items" (a paragraph starting with its time carries it, as a
+  table's row does).
 """
 
 import base64
@@ -92,7 +96,11 @@ def plan_facts(plan):
         unit.name,
     )
     periods, steps = [], []
-    for phase in plan.phase_ids.sorted(lambda p: (p.sequence, p.id)):
+    phases = plan.phase_ids.sorted(lambda p: (p.sequence, p.id))
+    if phases.filtered("heading"):
+        # Beside the document's periods, a period without a heading is the span of the plan's content.
+        phases = phases.filtered("heading")
+    for phase in phases:
         # The items a table lists (an appendix of activities) are the table's facts, not the period's.
         top = phase.item_ids.filtered(lambda a: not a.parent_id and not a.section_id)
         inline = top.filtered(
@@ -178,7 +186,10 @@ def _table_facts(section):
         rows = len(section.item_ids)
     else:
         rows = len(section.campaign_id.target_ids if section.kind == "targets" else section.campaign_id.budget_line_ids)
-    return {"columns": columns, "rows": rows, "kind": SECTION_TABLE_KIND[section.kind], "roles": column_roles(columns)}
+    fact = {"columns": columns, "rows": rows, "kind": SECTION_TABLE_KIND[section.kind], "roles": column_roles(columns)}
+    if section.table_total:
+        fact["total"] = int(sum(section.campaign_id.budget_line_ids.mapped("amount")))
+    return fact
 
 
 def _tables_facts(plan):
@@ -194,7 +205,8 @@ def _tables_facts(plan):
             table = _table_facts(section)
             appendices[-1]["tables"].append(table)
             appendices[-1]["rows"] += table["rows"]
-    items = sections.item_ids.sorted(lambda i: (i.section_id.sequence, i.sequence, i.id))
+    written = plan.item_ids.filtered(lambda i: i.date_text and not i.section_id).sorted(lambda i: (i.sequence, i.id))
+    items = written + sections.item_ids.sorted(lambda i: (i.section_id.sequence, i.sequence, i.id))
     dated = [
         {
             "item": item.description or item.name,
@@ -205,19 +217,37 @@ def _tables_facts(plan):
         }
         for item in items
     ]
-    return {"tables": tables, "appendices": appendices, "dated_items": dated}
+    return {"tables": tables, "appendices": appendices, "dated_items": dated, "groups": _groups_facts(plan)}
+
+
+def _groups_facts(plan):
+    """Lettered groups: items whose sub-items are items with a bullet of their own ("-"), not "+" sub-items."""
+
+    def bullets(item):
+        return "".join(child.bullet + bullets(child) for child in item.child_ids.sorted(lambda c: (c.sequence, c.id)))
+
+    groups = plan.item_ids.filtered(
+        lambda i: not i.parent_id and i.child_ids and set(i.child_ids.mapped("bullet")) == {"-"}
+    )
+    return [
+        {
+            "group": strip_end(group.description or group.name),
+            "items": len(group.child_ids),
+            "sub_items": len(group.child_ids.child_ids),
+            "bullets": bullets(group),
+        }
+        for group in groups.sorted(lambda i: (i.sequence, i.id))
+    ]
 
 
 def comparable(expected):
     """The expected facts the records can say (see the module's docstring)."""
     expected = dict(expected)
-    expected.pop("groups", None)
-    # Only a table's dated items are the plan's records; what a period index means is the parser's own.
+    expected.pop("budget_totals", None)
+    # What a period index means is the parser's own: the item's period is the one holding its dates.
     if "dated_items" in expected:
         expected["dated_items"] = [
-            {key: value for key, value in item.items() if key != "period"}
-            for item in expected["dated_items"]
-            if "period" in item
+            {key: value for key, value in item.items() if key != "period"} for item in expected["dated_items"]
         ]
     if expected.get("issuing_body") is None:
         expected.pop("upper_body", None)
@@ -416,10 +446,25 @@ class TestPlanImport(PlanImportCommon, TransactionCase):
         self._check_targets_table("pdf")
 
     def _check_ward_plan(self, fmt):
-        """The ward union's plan (verb title, inline "căn cứ", Đợt periods, lettered groups, ";")."""
+        """The ward union's plan (verb title, inline "căn cứ", Đợt periods, lettered groups, ";"): its "Đợt"
+        periods list no items, so the items of its content belong to the plan's span, one period without a heading;
+        the units' report covers them all."""
         plan = self._check("phat-trien-doan-vien-2025-cd-phuong-hong-gai", fmt)
-        self.assertEqual(len(plan.phase_ids), 2)
+        whole, first, second = plan.phase_ids.sorted("sequence")
+        self.assertEqual(
+            (whole.heading_style, whole.date_start, whole.date_end), ("hidden", date(2025, 10, 1), date(2026, 9, 30))
+        )
+        self.assertEqual((first.item_ids, second.item_ids), (plan.item_ids.browse(), plan.item_ids.browse()))
+        self.assertEqual(whole.item_ids, plan.item_ids)
         self.assertNotIn("tình hình thực tế", " ".join(plan.legal_basis_ids.mapped("display_name")))
+        dated = plan.item_ids.filtered("date_text")
+        self.assertEqual(dated.mapped("date_text"), ["Trong tháng 11/2025", "trước ngày 15/12/2025"])
+        self.assertEqual(dated.parent_id.name, "Tuyên truyền, vận động người lao động gia nhập công đoàn")
+        [schedule] = plan.report_schedule_ids
+        self.assertEqual(schedule.date_deadline, date(2026, 4, 5))
+        [occurrence] = schedule._get_occurrences()
+        self.assertEqual(occurrence.items, plan.item_ids, "the report has a line per item, sub-items included")
+        self.assertIn("Trong tháng 11/2025", plan.import_account)
 
     def test_ward_plan_txt(self):
         self._check_ward_plan("txt")
@@ -450,6 +495,38 @@ class TestPlanImport(PlanImportCommon, TransactionCase):
 
     def test_appendix_table_pdf(self):
         self._check_appendix_table("pdf")
+
+    def _check_budget_table(self, fmt):
+        """The economic-zone union's Tết plan: a budget table ending with its "Tổng cộng" row (an empty STT cell,
+        an empty note): four budget lines, the total row printed as the sum of the lines, the total checked."""
+        plan = self._check("cham-lo-tet-2026-cd-kkt-dung-quat", fmt)
+        self.assertEqual(len(plan.budget_line_ids), 4)
+        self.assertEqual(plan.budget_total, 1_250_000_000)
+        table = plan.section_ids.filtered("is_table")
+        self.assertEqual((table.kind, table.table_total), ("budget", True))
+        self.assertIn("states 1.250.000.000 đồng: its lines add up to it", plan.import_account)
+        html, _type = self.env["ir.actions.report"]._render_qweb_html(PLAN_REPORT, plan.ids)
+        self.assertIn("Tổng cộng 1.250.000.000", html_text(html))
+
+    def test_budget_table_txt(self):
+        self._check_budget_table("txt")
+
+    def test_budget_table_docx(self):
+        self._check_budget_table("docx")
+
+    def test_budget_table_pdf(self):
+        self._check_budget_table("pdf")
+
+    def test_a_stated_total_its_lines_miss_is_said(self):
+        """A document whose lines do not add up to the total it states imports as written, and the account says
+        so and asks to check the document."""
+        text = fx.plan_text("thi-dua-2026-ldld-thanh-hoa-bang-chi-tieu").replace(
+            "sáng kiến: 100.000.000 đồng", "sáng kiến: 80.000.000 đồng"
+        )
+        plan = self._import(text.encode(), "thi-dua-loi-tong.txt")
+        self.assertEqual(plan.budget_total, 550_000_000, "the lines as written")
+        self.assertIn("but its lines add up to 430.000.000 đồng: check the document", plan.import_account)
+        self.assertIn("a total the document states differs from its lines", plan.import_account)
 
     def test_docx_without_word_numbering(self):
         """A .docx whose numbers are typed in the text and whose signature block is a table row imports alike."""
