@@ -379,7 +379,8 @@ class PlanMapping(TableMapping, ImportAccount):
             self._add_phase(child, printed=True)
 
     def _map_content(self, section):
-        """The content of a plan without dated periods: its items are those of the plan's one period."""
+        """The content of a plan without dated periods: its items are those of the plan's one period; a content of
+        tables and no items (a table of activities) is its tables, their rows the period's items."""
         phase = self.phases[0]
         simple = None if section.children else _simple_items(section.blocks)
         if simple and simple[1]:
@@ -387,6 +388,9 @@ class PlanMapping(TableMapping, ImportAccount):
             self._add_section(section, "periods", description)
             phase["vals"]["item_numbering"] = numbering
             phase["items"] += [self._item(block, True, phase, sub_blocks=subs) for block, subs in items]
+            return
+        if self._has_tables(section) and not _flat_items(section):
+            self._map_tables(section, TEXT_KIND.get(section.kind, "text"))
             return
         self._map_text(section)
         phase["items"] += [self._item(block, False, phase, sub_blocks=subs) for block, subs in _flat_items(section)]
