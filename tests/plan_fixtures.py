@@ -10,7 +10,7 @@ and tab-separated rows (one cell merged with the one above it when it repeats it
 on a new page, and optionally the header and the "Nơi nhận" / signature block in two-column tables.
 ``txt_to_pdf`` prints the text with a Vietnamese TrueType font, wrapping long lines at the margin (so lines break
 inside sentences), with the "Nơi nhận" and signature blocks side by side, tables as aligned columns (a long cell
-wrapped in its column) and the appendix on a new page.
+wrapped in its column, an empty cell left blank) and the appendix on a new page.
 """
 
 import importlib.util
@@ -232,7 +232,7 @@ def _docx_body(document, body, numbering):
     for raw in body:
         line = raw.strip()
         if _is_row(line):
-            rows.append(raw.strip(" "))  # an empty first cell keeps its tab
+            rows.append(raw.strip(" "))  # a tab first: an empty first cell
             continue
         if rows:
             _docx_table(document, rows)
@@ -256,7 +256,7 @@ def _docx_appendix(document, lines):
     for raw in [*lines, ""]:
         line = raw.strip()
         if _is_row(line):
-            rows.append(raw.strip(" "))  # an empty first cell keeps its tab
+            rows.append(raw.strip(" "))  # a tab first: an empty first cell
             continue
         if rows:
             _docx_table(document, rows)
@@ -349,7 +349,7 @@ def _wrap(text, font, size, width, first_width=None):
 class _Printer:
     """Lines drawn on A4 pages, from the top, a new page when the bottom is reached."""
 
-    def __init__(self, size):
+    def __init__(self, size, row_gap=2):
         from reportlab.lib.pagesizes import A4  # noqa: PLC0415
         from reportlab.pdfgen import canvas  # noqa: PLC0415
 
@@ -361,6 +361,7 @@ class _Printer:
         self.size = size
         self.pitch = size * 1.35
         self.y = self.top
+        self.row_gap = row_gap
 
     def newline(self, gap=None):
         self.y -= self.pitch if gap is None else gap
@@ -384,7 +385,8 @@ class _Printer:
         self.y -= 3  # paragraph spacing, less than a blank line
 
     def table(self, rows, size=8, gap=24):
-        """Rows drawn as aligned columns (no rules), a cell's text wrapped in its column."""
+        """Rows drawn as aligned columns (no rules), a cell's text wrapped in its column, an empty cell left blank;
+        rows set apart by the cells' margins (`row_gap`)."""
         from reportlab.pdfbase.pdfmetrics import stringWidth  # noqa: PLC0415
 
         cells = [_row_cells(r) for r in rows]
@@ -405,7 +407,7 @@ class _Printer:
                         self.draw(x, lines[k], size=size)
                     x += w + gap
                 self.newline(pitch)
-            self.y -= 2
+            self.y -= self.row_gap
         self.y -= 3
 
     def save(self):
@@ -414,9 +416,13 @@ class _Printer:
         return self.out.getvalue()
 
 
-def txt_to_pdf(text, size=11):
-    """A PDF of the plan `text` with a text layer, long lines wrapped at the margin (so broken inside sentences)."""
-    printer = _Printer(size)
+def txt_to_pdf(text, size=11, row_gap=2):
+    """A PDF of the plan `text` with a text layer, long lines wrapped at the margin (so broken inside sentences).
+
+    `row_gap`: the points between two rows of a table beyond the line spacing (its cells' margins); 0 sets the rows
+    as close as the lines of a cell wrapped in its column (a Word table of no cell margins nor paragraph spacing).
+    """
+    printer = _Printer(size, row_gap)
     header, title, body, recipients, signature = _zones(text)
     printer.newline(0)
     for line in header:  # columns written side by side are drawn apart, as a word processor prints them
@@ -459,7 +465,7 @@ def _pdf_lines(printer, lines, centre=False):
     for raw in [*lines, ""]:
         line = raw.strip()
         if _is_row(line):
-            rows.append(raw.strip(" "))  # an empty first cell keeps its tab
+            rows.append(raw.strip(" "))  # a tab first: an empty first cell
             continue
         if rows:
             printer.table(rows)

@@ -50,7 +50,8 @@ def _case(name):
 
 
 CASES = [SEED.stem, *SAMPLE_NAMES, *LAYOUTS]
-FORMATS = ["txt", "docx-numbered", "docx-plain", "pdf"]
+# "pdf-tight": a PDF whose table rows are as close as the lines of a wrapped cell (no cell margins)
+FORMATS = ["txt", "docx-numbered", "docx-plain", "pdf", "pdf-tight"]
 
 
 def _line_norm(line):
@@ -83,7 +84,7 @@ def _file(text, fmt):
         return txt_to_docx(text, numbering=True, closing_table="cell", header_table=True), "plan.docx"
     if fmt == "docx-plain":
         return txt_to_docx(text, numbering=False, closing_table="row", header_table=False), "plan.docx"
-    return txt_to_pdf(text), "plan.pdf"
+    return txt_to_pdf(text, row_gap=0 if fmt == "pdf-tight" else 2), "plan.pdf"
 
 
 @pytest.fixture(scope="module")
@@ -757,3 +758,116 @@ def test_a_budget_table_s_total_row_is_its_stated_total_not_a_line():
     assert table.rows[-1].cells[:3] == ["", "Tổng cộng", "1.250.000.000"], "the empty STT cell keeps its place"
     assert table.rows[2].cells[3] == "", "an empty last cell too"
     assert [(t.text, t.total, t.lines) for t in plan.budget_totals] == [("Tổng cộng", 1_250_000_000, 1_250_000_000)]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Tables of two columns and tables with empty cells, read alike from every format
+# ---------------------------------------------------------------------------------------------------------------
+TABLES = MINI.replace("công đoàn\nCăn cứ", "công đoàn\n\nCăn cứ").replace(  # a blank line after the title
+    "II. TỔ CHỨC THỰC HIỆN",
+    "II. CHỈ TIÊU\n"
+    "Chỉ tiêu\tMức phấn đấu\n"
+    "Công đoàn cơ sở được kiểm tra công tác tài chính trong năm\t30 đơn vị\n"
+    "Công đoàn cơ sở nộp báo cáo quyết toán đúng hạn\t100% CĐCS\n"
+    "III. LỊCH KIỂM TRA\n"
+    "STT\tĐơn vị được kiểm tra\tThời gian\tĐơn vị chủ trì\tĐơn vị phối hợp\tGhi chú\n"
+    "1\tCông đoàn cơ sở Công ty Viglacera Đông Anh\tNgày 05/3/2027\tỦy ban Kiểm tra\t\tTrực tiếp\n"
+    "\tCông đoàn cơ sở Trường Tiểu học Đình Xuyên\tNgày 12/3/2027\tỦy ban Kiểm tra\tBan Tài chính\t\n"
+    "IV. TỔ CHỨC THỰC HIỆN",
+)
+TABLES_CELLS = [
+    [
+        ["Công đoàn cơ sở được kiểm tra công tác tài chính trong năm", "30 đơn vị"],
+        ["Công đoàn cơ sở nộp báo cáo quyết toán đúng hạn", "100% CĐCS"],
+    ],
+    [
+        ["1", "Công đoàn cơ sở Công ty Viglacera Đông Anh", "Ngày 05/3/2027", "Ủy ban Kiểm tra", "", "Trực tiếp"],
+        ["", "Công đoàn cơ sở Trường Tiểu học Đình Xuyên", "Ngày 12/3/2027", "Ủy ban Kiểm tra", "Ban Tài chính", ""],
+    ],
+]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_two_column_table_and_empty_cells_keep_their_columns(fmt):
+    """A table of two columns without a number column is a table; a row with an empty middle cell keeps the cells
+    after it in their columns, and a row with an empty first cell (no number) keeps its label in the label column."""
+    data, filename = _file(TABLES, fmt)
+    plan = pp.parse_plan(pe.extract_paragraphs(data, filename))
+    targets, schedule = plan.tables()
+    assert [[row.cells for row in table.rows] for table in (targets, schedule)] == TABLES_CELLS
+    assert (targets.roles, targets.kind) == (["label", "value"], "targets")
+    assert [(r.target.kind, r.target.value, r.target.uom, r.target.of) for r in targets.rows] == [
+        ("quantity", 30, "đơn vị", None),
+        ("percent_units", 100, "%", "CĐCS"),
+    ]
+    assert [(r.item.lead, r.item.coordinators, r.item.note) for r in schedule.rows] == [
+        ("Ủy ban Kiểm tra", [], "Trực tiếp"),
+        ("Ủy ban Kiểm tra", ["Ban Tài chính"], None),
+    ]
+
+
+def test_pdf_rows_give_empty_cells_where_a_column_is_left_blank():
+    """The PDF of a table draws nothing where a cell is empty: each piece of text takes the column it starts at."""
+    paragraphs = pe.extract_paragraphs(txt_to_pdf(TABLES), "plan.pdf")
+    assert "Chỉ tiêu | Mức phấn đấu" in paragraphs
+    assert (
+        "1 | Công đoàn cơ sở Công ty Viglacera Đông Anh | Ngày 05/3/2027 | Ủy ban Kiểm tra |  | Trực tiếp" in paragraphs
+    )
+    assert " | Công đoàn cơ sở Trường Tiểu học Đình Xuyên | Ngày 12/3/2027 | Ủy ban Kiểm tra | Ban Tài chính | " in (
+        paragraphs
+    )
+
+
+def test_pdf_cell_wrapped_in_the_first_column_of_a_two_column_table_is_joined():
+    """A long content in the first column of a two-column table wraps in its column: its next line goes on in the
+    same cell, and the rows after it stay rows."""
+    text, _expected = _case("hoi-thao-2025-cd-tong-cong-ty-dien-luc-mien-bac")
+    paragraphs = pe.extract_paragraphs(txt_to_pdf(text), "plan.pdf")
+    start = paragraphs.index("Nội dung | Thời gian")
+    assert paragraphs[start + 3 : start + 5] == [
+        "Trò chơi dân gian: kéo co, nhảy bao bố, đi cà kheo dành cho đoàn viên nữ và vận động viên trên 45 tuổi | "
+        "Ngày 17/10/2025",
+        "Lễ bế mạc, trao giải | Ngày 18/10/2025",
+    ]
+
+
+def test_pdf_side_by_side_lines_of_one_row_are_no_table():
+    """Two pieces of text on one baseline with no second row at the same columns (a number and a date side by side)
+    are two lines, not a table of one row."""
+    text = TABLES.replace("Số: 34 /KH-LĐLĐ\nGia Lâm", "Số: 34 /KH-LĐLĐ              Gia Lâm")
+    paragraphs = pe.extract_paragraphs(txt_to_pdf(text), "plan.pdf")
+    header = paragraphs[: paragraphs.index("**KẾ HOẠCH**")]
+    assert header[2:4] == ["Số: 34 /KH-LĐLĐ", "Gia Lâm, ngày 16 tháng 11 năm 2026"]
+    plan = pp.parse_plan(paragraphs)
+    assert (plan.reference, plan.issue_date) == ("34/KH-LĐLĐ", date(2026, 11, 16))
+
+
+@pytest.mark.parametrize(
+    ("line", "cells"),
+    [
+        ("1 | Tập huấn |  | 12.000.000", ["1", "Tập huấn", "", "12.000.000"]),
+        (" | Trong đó: nữ | Người | 150", ["", "Trong đó: nữ", "Người", "150"]),
+        ("1 | Tập huấn | Quý II | ", ["1", "Tập huấn", "Quý II", ""]),
+        ("\tTrong đó: nữ\tNgười\t150", ["", "Trong đó: nữ", "Người", "150"]),
+        ("1\tTập huấn\t\t12.000.000", ["1", "Tập huấn", "", "12.000.000"]),
+    ],
+)
+def test_row_cells_keep_empty_cells_in_place(line, cells):
+    assert pp.tables.row_cells(line) == cells
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "pdf-tight"])
+def test_pdf_table_cut_by_a_page_break_goes_on_with_its_columns(fmt):
+    """A long table runs onto the next page, a row's wrapped cell cut by the break: the rows on the next page keep
+    the table's columns (their empty cells in place) and the cut cell is joined back, as in the .txt."""
+    rows = "".join(
+        f"{n}\tHoạt động số {n} của công đoàn cơ sở trong tháng\tNgày {n % 28 + 1}/3/2027\tỦy ban Kiểm tra\t"
+        f"{'Ban Tài chính' if n % 3 else ''}\t{'Trực tiếp' if n % 4 == 0 else ''}\n"
+        for n in range(1, 60)
+    )
+    text = TABLES.replace("\nIV. TỔ CHỨC", f"\n{rows}IV. TỔ CHỨC")
+    written = [[row.cells for row in table.rows] for table in pp.parse_plan(text).tables()]
+    data, filename = _file(text, fmt)
+    plan = pp.parse_plan(pe.extract_paragraphs(data, filename))
+    assert [[row.cells for row in table.rows] for table in plan.tables()] == written
+    assert len(written[1]) == 61

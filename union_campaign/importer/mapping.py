@@ -396,7 +396,8 @@ class PlanMapping(TableMapping, ImportAccount):
 
     def _map_content(self, section):
         """The content of a plan whose periods list no items: its items are those of the plan's whole span (one
-        period without a heading), each dated by the time its paragraph starts with."""
+        period without a heading), each dated by the time its paragraph starts with; a content of tables and no
+        items (a table of activities) is its tables, their rows the period's items."""
         phase = self.phases[0]
         simple = None if section.children else _simple_items(section.blocks)
         if simple and simple[1]:
@@ -404,6 +405,9 @@ class PlanMapping(TableMapping, ImportAccount):
             self._add_section(section, "periods", description)
             phase["vals"]["item_numbering"] = numbering
             phase["items"] += [self._item(block, True, phase, sub_blocks=subs, dated=True) for block, subs in items]
+            return
+        if self._has_tables(section) and not _flat_items(section):
+            self._map_tables(section, TEXT_KIND.get(section.kind, "text"))
             return
         self._map_text(section)
         phase["items"] += [

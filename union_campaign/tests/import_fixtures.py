@@ -24,6 +24,8 @@ LAYOUTS = (
     "atvsld-2026-cd-kcn-bac-ninh",
     "chuyen-doi-so-2026-cd-xa-thanh-son-ban-sao-pdf",
     "thang-cong-nhan-2026-ldld-ninh-binh",
+    "ngay-thay-thuoc-2026-cd-nganh-y-te-quang-ninh",
+    "hoi-thao-2025-cd-tong-cong-ty-dien-luc-mien-bac",
 )
 
 

@@ -14,9 +14,11 @@ Plain Python, no Odoo. ``extract_paragraphs(data, filename)`` returns a list of 
   "Nơi nhận" / signature table), whose cells are given one after the other, paragraph by paragraph;
 * ``.pdf`` (pdfminer.six): the text lines of each page, top to bottom, joined back into paragraphs from their
   geometry (a line that reaches the right margin goes on in the next one); all-bold paragraphs are wrapped in
-  ``**``; three pieces of text or more on one baseline are a table row, given as one paragraph with its cells joined
-  by " | " (a cell's text wrapped in its column is joined back from the lines under the row); an empty string
-  stands where a blank space parts two paragraphs; a line holding only a page number is left out.
+  ``**``; the rows of a table are read from its columns (three pieces of text or more on one baseline, or two
+  columns over two rows or more), each given as one paragraph with its cells joined by " | ": a piece of text takes
+  the cell of the column it starts at, so an empty cell stays empty ("a |  | c") and the cells after it keep their
+  places; a cell's text wrapped in its column is joined back from the lines under the row; an empty string stands
+  where a blank space parts two paragraphs; a line holding only a page number is left out.
 
 Errors are :class:`plan_parser.PlanImportError` with the codes "empty", "too_large", "unsupported_format",
 "bad_encoding", "corrupt_docx", "corrupt_pdf", "no_text_layer".
@@ -423,17 +425,29 @@ def _pdf(data, name):
         raise PlanImportError("corrupt_pdf", filename=name, detail="no page")
     if not any(page for _no, page in pages):
         raise PlanImportError("no_text_layer", filename=name)
-    lines = []  # (x0, x1, y0, text, bold, left, right, pitch, page)
+    lines = []  # (x0, x1, y0, text, bold, left, right, pitch, page, lead)
     pages = [(page_no, [ln for ln in page if not _page_number(ln, page)]) for page_no, page in pages]
     everything = [ln for _no, page in pages for ln in page]
     right = max(ln[1] for ln in everything) if everything else 0  # the text block's margins, the same on all pages
     left = min(ln[0] for ln in everything) if everything else 0
+    # the line spacing of the text, as a share of a line's height: the distance from a line to the one under it, its
+    # lower quartile (the lines of one paragraph; paragraphs and rows are set farther apart)
+    ratios = sorted(
+        (a[2] - b[2]) / (a[3] - a[2])
+        for _no, page in pages
+        for a, b in itertools.pairwise(page)
+        if 0 < a[2] - b[2] < 60 and a[3] > a[2]
+    )
+    spacing = ratios[len(ratios) // 4] if ratios else 1.2
     for page_no, page in pages:
         if not page:
             continue
         gaps = [a[2] - b[2] for a, b in itertools.pairwise(page) if 0 < a[2] - b[2] < 60]
         pitch = statistics.median(gaps) if gaps else 14.0
-        lines += [(x0, x1, y0, text, bold, left, right, pitch, page_no) for x0, x1, y0, _y1, text, bold in page]
+        lines += [
+            (x0, x1, y0, text, bold, left, right, pitch, page_no, (y1 - y0) * spacing)
+            for x0, x1, y0, y1, text, bold in page
+        ]
     out = []
     current = None
     for line in _pdf_table_rows(lines):
@@ -443,7 +457,7 @@ def _pdf(data, name):
             current = None
             out.append(" | ".join(line[4]))
             continue
-        _x0, _x1, y0, text, bold, _left, _right, pitch, page_no = line
+        _x0, _x1, y0, text, bold, _left, _right, pitch, page_no, _lead = line
         if current is not None and _pdf_continues(current["last"], line):
             current["text"] += " " + text
             current["last"] = line
@@ -467,47 +481,164 @@ def _page_number(line, page):
     return not any(other is not line and abs(other[2] - line[2]) < 0.5 * height for other in page)
 
 
-def _pdf_table_rows(lines):
-    """The lines with the rows of tables gathered: three pieces of text or more on one baseline are a row (its
-    cells, left to right); the lines right under a row whose pieces all start at its columns (not the first) go on
-    in its cells (a cell's text wrapped in its column). A row is given as (x0, x1, y0, None, cells, bold, left,
-    right, pitch, page)."""
+_ROW_NUMBER_RE = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})*|[IVXL]{1,6}|[a-zđA-Z])[.)]?$")
+_COLUMN_TOLERANCE = 2.5  # points: the pieces of one column start at its x, as a cell's text starts at its left edge
+
+
+def _pdf_baselines(lines):
+    """The lines grouped by baseline (pieces of text whose bottoms are within a third of the line pitch, on one
+    page), each baseline's pieces left to right."""
     out = []
-    i = 0
-    columns = None  # the x of the columns of the last row, while rows go on
-    while i < len(lines):
-        line = lines[i]
-        same = [line]
-        j = i + 1
-        while j < len(lines) and lines[j][8] == line[8] and abs(lines[j][2] - line[2]) < 0.35 * line[7]:
-            same.append(lines[j])
-            j += 1
-        same.sort(key=lambda ln: ln[0])
-        row = out[-1] if out and out[-1][3] is None else None
-        if row is not None and columns and row[9] == line[8] and 0 < row[2] - line[2] < line[7]:
-            slots = [next((c for c, x in enumerate(columns) if abs(x - ln[0]) < 2.5), None) for ln in same]
-            if all(slot not in (None, 0) for slot in slots):
-                cells = list(row[4])
-                for slot, ln in zip(slots, same, strict=True):
-                    cells[slot] = f"{cells[slot]} {ln[3]}".strip() if slot < len(cells) else ln[3]
-                out[-1] = (row[0], row[1], line[2], None, cells, *row[5:])
-                i = j
-                continue
-        if len(same) >= 3:
-            columns = [ln[0] for ln in same]
-            out.append((same[0][0], same[-1][1], line[2], None, [ln[3] for ln in same], line[4], *line[5:]))
-            i = j
+    for line in lines:
+        last = out[-1][0] if out else None
+        if last is not None and last[8] == line[8] and abs(last[2] - line[2]) < 0.35 * last[7]:
+            out[-1].append(line)
+        else:
+            out.append([line])
+    return [sorted(pieces, key=lambda ln: ln[0]) for pieces in out]
+
+
+def _pdf_slots(pieces, columns):
+    """The column of each piece (the one whose x it starts at), or None when a piece starts at none of them or two
+    pieces start at one."""
+    slots = [next((c for c, x in enumerate(columns) if abs(x - ln[0]) < _COLUMN_TOLERANCE), None) for ln in pieces]
+    if None in slots or len(set(slots)) < len(slots):
+        return None
+    return slots
+
+
+def _pdf_table_rows(lines):
+    """The lines with the rows of tables gathered, each row given as (x0, x1, y0, None, cells, bold, left, right,
+    pitch, page).
+
+    A table is read from its columns: the x at which the pieces of its first row start (three pieces of text or more
+    on one baseline, or two when a second row follows at the same two columns: a table of two columns). The
+    baselines under it whose pieces all start at its columns, no farther apart than a blank line, are its rows or the
+    lines of its wrapped cells (:func:`_pdf_table`): a piece takes the cell of its column, so that a column left
+    empty in a row stays an empty cell ("") and the cells after it keep their places. A table cut by a page break
+    goes on on the next page: its columns, and its last row's cells when their text goes on at the top of the page.
+    """
+    baselines = _pdf_baselines(lines)
+    out = []
+    carried = None  # (columns, their limits, the last line of the last row) of a table cut by a page break
+    k = 0
+    while k < len(baselines):
+        pieces = baselines[k]
+        slots = _pdf_slots(pieces, carried[0]) if carried else None
+        placed = list(zip(slots, pieces, strict=True)) if slots is not None else []
+        if placed and all(c in carried[2] and _pdf_wraps(carried[2][c], ln, carried[1][c]) for c, ln in placed):
+            row = out[-1]  # the last row's cells go on at the top of the page
+            cells = list(row[4])
+            for c, ln in placed:
+                cells[c] = f"{cells[c]} {ln[3]}".strip()
+            out[-1] = (*row[:4], cells, *row[5:])
+            carried = (carried[0], carried[1], dict(placed))
+            k += 1
             continue
-        columns = None if row is None else columns
-        out += same
-        i = j
+        found = _pdf_table(baselines, k, carried[0] if carried else None) if len(pieces) >= 2 else None
+        carried = None
+        if found is None:
+            out += pieces
+            k += 1
+            continue
+        rows, k, state = found
+        out += rows
+        if k < len(baselines) and baselines[k][0][8] != rows[-1][9]:
+            carried = state
     return out
+
+
+def _pdf_table(baselines, k, columns=None):
+    """The rows of the table whose first row is the baseline `k` (its columns the pieces' x, or `columns` carried
+    from the page before): (rows, the index of the first baseline after the table, (its columns, their limits, the
+    last line of its last row)), or None.
+
+    A baseline under a row goes on in the row's cells (a cell's text wrapped in its column) when it sits at the
+    text's line spacing under the row's last line (rows are set farther apart by the cells' margins, when they have
+    some) and each of its pieces goes on with the piece above it (:func:`_pdf_wraps`). Any other baseline of two
+    pieces or more is a new row; a single piece that does not go on a cell ends the table. A first row of two pieces
+    with no second row is no table (a line of a layout: a number and a date side by side).
+    """
+    pieces = baselines[k]
+    if columns is None or _pdf_slots(pieces, columns) is None:
+        columns = [ln[0] for ln in pieces]
+    slotted = _pdf_block(baselines, k, columns)
+    limits = _pdf_limits(slotted, columns)
+    rows = []  # [cells, the last line's pieces by column, first piece, y0 and lead of the last line]
+    end = k + 1
+    for n, placed in enumerate(slotted):
+        if rows:
+            cells, above, first, y0, lead = rows[-1]
+            near = y0 - placed[0][1][2] <= 1.1 * lead  # at the text's line spacing, not set apart as rows are
+            if near and all(c in above and _pdf_wraps(above[c], ln, limits[c]) for c, ln in placed):
+                for c, ln in placed:
+                    cells[c] = f"{cells[c]} {ln[3]}".strip()
+                rows[-1][1:] = [dict(placed), first, placed[0][1][2], max(ln[9] for _c, ln in placed)]
+                end = k + n + 1
+                continue
+            if len(placed) < 2:
+                break
+        cells = [""] * len(columns)
+        for c, ln in placed:
+            cells[c] = ln[3]
+        rows.append([cells, dict(placed), placed[0][1], placed[0][1][2], max(ln[9] for _c, ln in placed)])
+        end = k + n + 1
+    if len(rows) < 2 and len(columns) < 3:
+        return None
+    out = []
+    for cells, above, first, y0, _lead in rows:
+        x1 = max(ln[1] for ln in above.values())
+        out.append((first[0], x1, y0, None, cells, first[4], *first[5:]))
+    return out, end, (columns, limits, rows[-1][1])
+
+
+def _pdf_block(baselines, k, columns):
+    """The baselines from `k` on whose pieces all start at `columns`, on one page, none farther below the one above
+    it than a blank line: each as [(its column, piece)]."""
+    page, pitch = baselines[k][0][8], baselines[k][0][7]
+    block = [baselines[k]]
+    for following in baselines[k + 1 :]:
+        if following[0][8] != page or block[-1][0][2] - following[0][2] > 1.45 * pitch:
+            break
+        if _pdf_slots(following, columns) is None:
+            break
+        block.append(following)
+    return [list(zip(_pdf_slots(b, columns), b, strict=True)) for b in block]
+
+
+def _pdf_limits(slotted, columns):
+    """Where the text of each column must end: before the next column, less the narrowest space seen between a text
+    and the next column; the last column, at the widest of its texts."""
+    last = len(columns) - 1
+    gaps = [columns[c + 1] - ln[1] for b in slotted for c, ln in b if c < last]
+    gutter = max(0.0, min(gaps)) if gaps else 0.0
+    right = max((ln[1] for b in slotted for c, ln in b if c == last), default=columns[last])
+    return [columns[c + 1] - gutter for c in range(last)] + [right]
+
+
+def _pdf_wraps(above, piece, limit):
+    """Whether the text `above` (a piece of a table row) filled its column up to `limit`, so that `piece` under it
+    goes on in its cell: the next word would not have fitted. Not a number under a number (the next row's), nor a new
+    item after a full stop ("- …" after "…;"); and when the line above is the only one to tell where its column ends
+    (it reaches `limit`), only a piece that reads on (a word in lower case)."""
+    char_w = (above[1] - above[0]) / max(1, len(above[3]))
+    text = piece[3]
+    if above[1] + (len(text.split()[0]) + 1) * char_w < limit - 0.5 * char_w:
+        return False  # the next word would have fitted: the cell's text ended there
+    if _ROW_NUMBER_RE.match(above[3]) and _ROW_NUMBER_RE.match(text):
+        return False
+    terminal = above[3].rstrip(" \"'”)»*")[-1:] in (".", ":", ";", "!", "?")
+    if terminal and _MARKER_RE.match(text):
+        return False
+    if above[1] >= limit - 0.5:
+        return text[:1].isalpha() and text[:1].islower()
+    return True
 
 
 def _pdf_continues(prev, line):
     """Whether `line` goes on with the paragraph whose last line is `prev` (a line that reached the margin)."""
-    px0, px1, py0, ptext, pbold, pleft, pright, ppitch, ppage = prev
-    x0, _x1, y0, text, bold, left, _right, _pitch, page = line
+    px0, px1, py0, ptext, pbold, pleft, pright, ppitch, ppage, _plead = prev
+    x0, _x1, y0, text, bold, left, _right, _pitch, page, _lead = line
     if bold != pbold:
         return False
     if px0 > pleft + 0.25 * (pright - pleft):

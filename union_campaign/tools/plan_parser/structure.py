@@ -167,8 +167,8 @@ def _closing_columns(items):
         (left if is_left else right).append(para)
         if RECIPIENTS_RE.match(text):
             in_recipients = True
-        elif _is_sig_line(text) and n == 1:
-            in_recipients = False
+        elif _is_sig_line(text) and (n == 1 or c > 0):
+            in_recipients = False  # the signature has begun, alone on its line or beside a recipient
     return left, right
 
 

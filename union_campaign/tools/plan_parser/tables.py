@@ -18,8 +18,9 @@ from .vocabulary import (
     TOTAL_ROW_RE,
 )
 
-# " | " between cells (a row of a Word table, or a text written so); a tab; two spaces or more (aligned columns)
-_PIPE_RE = re.compile(r"(?:^|\s+)\|(?=\s|$)")  # the spaces after it left to the next one: "a |  | b" has 3 cells
+# " | " between cells (a row of a Word table, or a text written so; "a |  | c" holds an empty cell); a tab; two spaces
+# or more (aligned columns)
+_PIPE_RE = re.compile(r"\s*(?:^|(?<=\s))\|(?=\s|$)\s*")
 _SPACES_RE = re.compile(r" {2,}")
 _NUMBER_CELL_RE = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})*|[IVXL]{1,6}|[a-zđ])[.)]?$")
 _QTY_CELL_RE = re.compile(r"(?<![\d.,])(?P<v>\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)(?![\d.,]*%)")
@@ -27,11 +28,11 @@ _QTY_CELL_RE = re.compile(r"(?<![\d.,])(?P<v>\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)(?
 
 def row_cells(raw, aligned=False):
     """The cells of a line written as a table row (tabs or " | " between cells; with `aligned`, two spaces or more),
-    or None. Empty cells between two separators are kept ("")."""
+    or None. Empty cells between two separators are kept (""), and so is an empty first cell (a line starting with
+    a tab or with " | ")."""
     text = raw.strip()
     if "\t" in text:
-        # A row whose first cell is empty (a total row under STT) starts with its tab: only spaces are trimmed.
-        cells = [clean(c) for c in raw.strip(" \r\n").split("\t")]
+        cells = [clean(c) for c in raw.strip(" \r\n").split("\t")]  # a tab first: the first cell is empty
     elif _PIPE_RE.search(text):
         cells = [clean(c) for c in _PIPE_RE.split(text)]
         while cells and not cells[0] and not text.startswith("|"):
@@ -127,7 +128,8 @@ def _cell(table, row, role):
 
 
 def _target(label, value, uom):
-    """The target of a row of a targets table: "95%", "100% CĐCS" (a percentage of what follows it), "1.200"."""
+    """The target of a row of a targets table: "95%", "100% CĐCS" (a percentage of what follows it), "1.200", "800
+    đơn vị" (a quantity and, when the table has no unit column, its unit)."""
     m = PERCENT_RE.search(value)
     if m or (uom and uom.strip() == "%"):
         raw = m.group("v") if m else (_QTY_CELL_RE.search(value) or [None, None])[0]
@@ -147,6 +149,7 @@ def _target(label, value, uom):
         return None
     raw = m.group("v")
     number = float(raw.replace(",", ".")) if "," in raw else int(raw.replace(".", ""))
+    uom = uom or strip_end(value[m.end() :])  # no unit column: the words after the number ("800 đơn vị")
     return Target("quantity", number, uom=uom or None, text=f"{label}: {value}", item=label)
 
 

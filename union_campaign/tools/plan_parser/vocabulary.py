@@ -254,8 +254,8 @@ DANGLING_RE = re.compile(
 TITLE_WORDS_RE = re.compile(
     r"CHỦ\s+TỊCH|TRƯỞNG|GIÁM\s+ĐỐC|BÍ\s+THƯ|THƯỜNG\s+VỤ|CHẤP\s+HÀNH|THƯỜNG\s+TRỰC|PHÓ|ỦY\s+VIÊN|^T\.?M|^K\.?T|^T\.?L"
 )
-# cells of a line: " | ", tabs, or columns aligned with 3 spaces or more
-CELL_SPLIT_RE = re.compile(r"(?:^|\s+)\|(?:\s+|$)|\s*\t+\s*| {3,}")
+# cells of a line: " | " (two in a row around an empty cell: "a |  | c"), tabs, or columns aligned with 3 spaces or more
+CELL_SPLIT_RE = re.compile(r"\s*(?:^|(?<=\s))\|(?=\s|$)\s*|\s*\t+\s*| {3,}")
 HAS_CELLS_RE = re.compile(r"(?:^|\s)\|(?:\s|$)|\t|\S {3,}\S")
 
 # ---------------------------------------------------------------------------------------------------------------
