@@ -112,6 +112,7 @@ class TableMapping:
         other = [i for i, role in enumerate(table.roles) if role == "other"]
         number = table.role("number")
         rows = table.data_rows()
+        numbered = [row for row in rows if not row.part]  # a target's part ("Trong đó: …") prints without a number
         checks = (
             (
                 kind in ("targets", "budget") and kind in self.tables_of_kind,
@@ -127,7 +128,12 @@ class TableMapping:
                 self._("a column of it is neither a figure, a date nor a body"),
             ),
             (
-                number is not None and [row.cells[number] for row in rows] != [str(n) for n in range(1, len(rows) + 1)],
+                kind != "targets" and any(row.part for row in rows),
+                self._("a row without a number is a part of the row above it"),
+            ),
+            (
+                number is not None
+                and [row.cells[number] for row in numbered] != [str(n) for n in range(1, len(numbered) + 1)],
                 self._("its rows are not numbered 1, 2, 3…"),
             ),
             (
@@ -153,11 +159,13 @@ class TableMapping:
                 "name": self._cell(table, row, "label") or target.text,
                 "kind": target.kind,
                 "value": target.value,
-                "uom": self._cell(table, row, "uom") or target.uom or False,
+                # the unit as the table writes it (an empty cell prints empty); without a unit column, the value's
+                "uom": (self._cell(table, row, "uom") if table.role("uom") is not None else target.uom) or False,
                 "per": "total",
                 "value_text": self._cell(table, row, "value") or self._cell(table, row, "amount") or False,
                 "note": self._cell(table, row, "note") or False,
                 "date_deadline": target.deadline or False,
+                "is_part": row.part,
             }
             self.plan_targets.append({"vals": vals, "order": (table.index, n)})
 

@@ -55,6 +55,11 @@ class UnionCampaignTarget(models.Model):
         help="The value as a table prints it (e.g. “100% CĐCS”, “≥ 95%”); worded again from the value when it changes.",
     )
     note = fields.Char(help="A note printed in a table's Ghi chú column.")
+    is_part = fields.Boolean(
+        string="Part of the Target Above",
+        help="Printed in a table under the target above it, without a number of its own (e.g. “Trong đó: vận động "
+        "viên nữ”).",
+    )
 
     @api.depends("kind", "value", "uom")
     def _compute_value_text(self):

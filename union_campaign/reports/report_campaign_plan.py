@@ -262,8 +262,11 @@ class ReportCampaignPlan(models.AbstractModel):
         the table lists (a sub-item numbered under its item: 1.1, 1.2)."""
         campaign = section.campaign_id
         if section.kind == "targets":
-            records = campaign.target_ids.filtered(lambda t: not t.item_id).sorted(_in_order)
-            return [(str(n), record) for n, record in enumerate(records, 1)]
+            rows, number = [], 0
+            for target in campaign.target_ids.filtered(lambda t: not t.item_id).sorted(_in_order):
+                number += not target.is_part  # a part of the target above ("Trong đó: …") has no number
+                rows.append(("" if target.is_part else str(number), target))
+            return rows
         if section.kind == "budget":
             return [(str(n), record) for n, record in enumerate(campaign.budget_line_ids.sorted(_in_order), 1)]
         rows, items = [], section.item_ids.filtered("in_document")

@@ -236,6 +236,7 @@ class TableRow:
     index: int = -1  # the source paragraph of the row (as Block.index)
     group: bool = False
     total: bool = False  # the row sums the others up ("Tổng cộng", "Tổng số", "Cộng"): no data of its own
+    part: bool = False  # no number under numbered rows ("Trong đó: vận động viên nữ"): a part of the row above
     target: Target | None = None  # kind "targets"
     budget: Budget | None = None  # kind "budget"
     item: TableItem | None = None  # kind "items"

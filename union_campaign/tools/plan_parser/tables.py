@@ -118,6 +118,8 @@ def build_table(rows):
         row.group = len(filled) == 1 and (
             number is None or row.number is None or bool(TABLE_GROUP_NUMBER_RE.match(row.number))
         )
+        # "Trong đó: vận động viên nữ" under row 2, no number of its own: a part of the row above
+        row.part = number is not None and row.number is None and not row.group and any(r.number for r in table.rows)
         table.rows.append(row)
     return table
 
@@ -174,7 +176,7 @@ def analyse_table(table, dates):
         label = _cell(table, row, "label") or ""
         first = next((cell.strip() for cell in row.cells if cell.strip()), "")  # a total row may span STT and label
         if row is table.rows[-1] and table.kind in ("budget", "targets") and TOTAL_ROW_RE.match(first):
-            row.total = True
+            row.total, row.part = True, False
             amount = _cell(table, row, "amount") if table.kind == "budget" else None
             table.stated_total = _amount(amount) if amount else None
             continue
