@@ -400,12 +400,39 @@ def _pdf_lines(data, name):
             for element in page:
                 _pdf_collect(element, layout, lines)
             lines.sort(key=lambda ln: (-round(ln[3]), ln[0]))
-            pages.append((page_no, lines))
+            pages.append((page_no, _pdf_labels(lines)))
     except PlanImportError:
         raise
     except Exception as exc:  # pdfminer raises many kinds of errors on a damaged file
         raise PlanImportError("corrupt_pdf", filename=name, detail=str(exc) or type(exc).__name__) from exc
     return pages
+
+
+_LABEL_RE = re.compile(r"(?:[IVXL]{1,6}|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)]|[-–—•+*]")
+
+
+def _pdf_labels(lines):
+    """The text lines of a page (top to bottom) with each list label drawn apart from its text joined to it.
+
+    A word processor draws the label of an automatic list ("I.", "1.", "a)", "-", "+" …) apart from the text, which
+    starts at a tab stop on its right: a piece that is only a label and has, on its right, a piece of text whose
+    baseline is within the label's height, with no other piece on that baseline (three pieces of text on one
+    baseline are the cells of a table row), is one line "label text", bold as its text is.
+    """
+    out = list(lines)
+    for label in lines:
+        if label not in out or not _LABEL_RE.fullmatch(label[4]):
+            continue
+        height = max(1.0, label[3] - label[2])
+        row = [ln for ln in out if abs(ln[2] - label[2]) < 0.5 * height or abs(ln[3] - label[3]) < 0.5 * height]
+        texts = [ln for ln in row if ln[0] > label[1] and ln[0] - label[1] < 6 * height]
+        if len(row) != 2 or len(texts) != 1 or _LABEL_RE.fullmatch(texts[0][4]):
+            continue
+        text = texts[0]
+        out[out.index(label)] = (label[0], text[1], text[2], text[3], f"{label[4]} {text[4]}", text[5])
+        out.remove(text)
+    out.sort(key=lambda ln: (-round(ln[3]), ln[0]))
+    return out
 
 
 def _check_page_count(data, name):
@@ -448,7 +475,7 @@ def _pdf(data, name):
             (x0, x1, y0, text, bold, left, right, pitch, page_no, (y1 - y0) * spacing)
             for x0, x1, y0, y1, text, bold in page
         ]
-    out = []
+    out, lines = _pdf_header(lines)
     current = None
     for line in _pdf_table_rows(lines):
         if line[3] is None:  # a table row: its cells apart by " | ", a paragraph of its own
@@ -471,6 +498,71 @@ def _pdf(data, name):
     if current is not None:
         out.append(_pdf_text(current))
     return out
+
+
+def _pdf_header(lines):
+    """(the paragraphs of a header set in two columns, the lines after it).
+
+    A header set in two columns side by side (a borderless table: the issuing bodies and the number on the left, the
+    national motto and the place and date on the right) starts the first page with a piece of text in each column,
+    the right one past four tenths of the text's width. It goes on down to the last baseline with a piece in the
+    right column, as long as no piece of text crosses the column's edge and no wide space parts two baselines
+    (paragraphs may be set apart by a blank line's height). It is read as the word processor holds it, the left
+    column then the right one, each column's lines joined where a line fills its column (a cell's text wrapped in
+    it, :func:`_pdf_fills`).
+    """
+    baselines = _pdf_baselines([ln for ln in lines if ln[8] == lines[0][8]]) if lines else []
+    if not baselines or len(baselines[0]) < 2:
+        return [], lines
+    left, right, pitch = baselines[0][0][5], baselines[0][0][6], baselines[0][0][7]
+    edge = baselines[0][-1][0] - _COLUMN_TOLERANCE
+    if edge < left + 0.4 * (right - left):
+        return [], lines
+    end = 0
+    for n, pieces in enumerate(baselines):
+        if any(ln[0] < edge < ln[1] for ln in pieces):
+            break  # a line across both columns: the header is over
+        if n and baselines[n - 1][0][2] - pieces[0][2] > 2.5 * pitch:
+            break  # far below: not the header's
+        if any(ln[0] >= edge for ln in pieces):
+            end = n + 1
+    region = [ln for pieces in baselines[:end] for ln in pieces]
+    columns = [ln for ln in region if ln[0] < edge], [ln for ln in region if ln[0] >= edge]
+    gaps = [a[2] - b[2] for column in columns for a, b in itertools.pairwise(column)]
+    tight = min(gaps, default=0.0)
+    spacing = tight if any(g > 1.3 * tight for g in gaps) else None  # the lines of a paragraph, closer than paragraphs
+    out = []
+    for column in columns:
+        width = max(ln[1] for ln in column) - min(ln[0] for ln in column) if column else 0
+        current = None
+        for line in column:
+            if current is not None and _pdf_fills(current["last"], line, width, spacing):
+                current["text"] += " " + line[3]
+            else:
+                if current is not None:
+                    out.append(_pdf_text(current))
+                current = {"text": line[3], "bold": line[4]}
+            current["last"] = line
+        if current is not None:
+            out.append(_pdf_text(current))
+    return out, [ln for ln in lines if ln not in region]
+
+
+def _pdf_fills(prev, line, width, spacing):
+    """Whether the line `prev` filled a column `width` wide (its widest line's), so that `line` just under it goes on
+    with its text: the next word would not have fitted beside it (the line's own width, wherever the column aligns
+    it), and `line` sits at the `spacing` of the lines of one paragraph under it (when paragraphs are set farther
+    apart; when they are not, only a line that reads on, in lower case or a number, goes on). A line of dashes or other
+    signs, no letter nor digit, is a rule of its own."""
+    char_w = (prev[1] - prev[0]) / max(1, len(prev[3]))
+    words = line[3].split()
+    if prev[4] != line[4] or not any(ch.isalnum() for ch in line[3]):
+        return False
+    if spacing is None and not (line[3][:1].isdigit() or line[3][:1].islower()):
+        return False
+    if spacing is not None and prev[2] - line[2] > 1.15 * spacing:
+        return False
+    return prev[1] - prev[0] + (len(words[0]) + 1) * char_w >= width - 0.5 * char_w
 
 
 def _page_number(line, page):
