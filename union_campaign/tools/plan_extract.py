@@ -385,14 +385,31 @@ def _pdf_collect(element, layout, out):
             _pdf_collect(child, layout, out)
 
 
+def _pdf_rules(page, layout):
+    """The horizontal rules drawn on a page (a table's borders): [(x0, x1, y)], the segments drawn end to end on one
+    height joined."""
+    segments = sorted(
+        (round(e.y0), e.x0, e.x1)
+        for e in page
+        if isinstance(e, (layout.LTLine, layout.LTRect)) and e.height < 1.5 and e.width > 5
+    )
+    rules = []
+    for y, x0, x1 in segments:
+        if rules and rules[-1][2] == y and x0 <= rules[-1][1] + 2:
+            rules[-1] = (rules[-1][0], max(x1, rules[-1][1]), y)
+        else:
+            rules.append((x0, x1, y))
+    return rules
+
+
 def _pdf_lines(data, name):
-    """[(page number, its text lines top to bottom)]."""
+    """([(page number, its text lines top to bottom)], {page number: its horizontal rules})."""
     try:
         from pdfminer import layout  # noqa: PLC0415 (optional dependency, imported where it is used)
         from pdfminer.high_level import extract_pages  # noqa: PLC0415
     except ImportError as exc:  # pragma: no cover - pdfminer.six is a declared dependency
         raise PlanImportError("unsupported_format", filename=name, extension=".pdf") from exc
-    pages = []
+    pages, rules = [], {}
     try:
         _check_page_count(data, name)
         for page_no, page in enumerate(extract_pages(io.BytesIO(data), laparams=layout.LAParams())):
@@ -401,11 +418,12 @@ def _pdf_lines(data, name):
                 _pdf_collect(element, layout, lines)
             lines.sort(key=lambda ln: (-round(ln[3]), ln[0]))
             pages.append((page_no, _pdf_labels(lines)))
+            rules[page_no] = _pdf_rules(page, layout)
     except PlanImportError:
         raise
     except Exception as exc:  # pdfminer raises many kinds of errors on a damaged file
         raise PlanImportError("corrupt_pdf", filename=name, detail=str(exc) or type(exc).__name__) from exc
-    return pages
+    return pages, rules
 
 
 _LABEL_RE = re.compile(r"(?:[IVXL]{1,6}|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)]|[-–—•+*]")
@@ -447,7 +465,7 @@ def _check_page_count(data, name):
 def _pdf(data, name):
     if b"%PDF-" not in data[:1024]:
         raise PlanImportError("corrupt_pdf", filename=name, detail="no PDF header")
-    pages = _pdf_lines(data, name)
+    pages, rules = _pdf_lines(data, name)
     if not pages:
         raise PlanImportError("corrupt_pdf", filename=name, detail="no page")
     if not any(page for _no, page in pages):
@@ -477,7 +495,7 @@ def _pdf(data, name):
         ]
     out, lines = _pdf_header(lines)
     current = None
-    for line in _pdf_table_rows(lines):
+    for line in _pdf_table_rows(lines, rules):
         if line[3] is None:  # a table row: its cells apart by " | ", a paragraph of its own
             if current is not None:
                 out.append(_pdf_text(current))
@@ -599,7 +617,7 @@ def _pdf_slots(pieces, columns):
     return slots
 
 
-def _pdf_table_rows(lines):
+def _pdf_table_rows(lines, rules=None):
     """The lines with the rows of tables gathered, each row given as (x0, x1, y0, None, cells, bold, left, right,
     pitch, page).
 
@@ -627,7 +645,7 @@ def _pdf_table_rows(lines):
             carried = (carried[0], carried[1], dict(placed))
             k += 1
             continue
-        found = _pdf_table(baselines, k, carried[0] if carried else None) if len(pieces) >= 2 else None
+        found = _pdf_table(baselines, k, carried[0] if carried else None, rules) if len(pieces) >= 2 else None
         carried = None
         if found is None:
             out += pieces
@@ -640,7 +658,7 @@ def _pdf_table_rows(lines):
     return out
 
 
-def _pdf_table(baselines, k, columns=None):
+def _pdf_table(baselines, k, columns=None, rules=None):
     """The rows of the table whose first row is the baseline `k` (its columns the pieces' x, or `columns` carried
     from the page before): (rows, the index of the first baseline after the table, (its columns, their limits, the
     last line of its last row)), or None.
@@ -649,23 +667,38 @@ def _pdf_table(baselines, k, columns=None):
     text's line spacing under the row's last line (rows are set farther apart by the cells' margins, when they have
     some) and each of its pieces goes on with the piece above it (:func:`_pdf_wraps`). Any other baseline of two
     pieces or more is a new row; a single piece that does not go on a cell ends the table. A first row of two pieces
-    with no second row is no table (a line of a layout: a number and a date side by side).
+    with no second row is no table (a line of a layout: a number and a date side by side). In a ruled table (a rule
+    across its columns just above its first row), the rules tell the rows apart: a baseline with no rule above it goes
+    on in the row's cells, one under a rule (across one of its columns at least: a cell merged with the one above
+    leaves its part out) is a new row, and an empty cell of it with no rule above it is merged with the cell above: it
+    holds the same text.
     """
     pieces = baselines[k]
     if columns is None or _pdf_slots(pieces, columns) is None:
         columns = [ln[0] for ln in pieces]
     slotted = _pdf_block(baselines, k, columns)
     limits = _pdf_limits(slotted, columns)
-    rows = []  # [cells, the last line's pieces by column, first piece, y0 and lead of the last line]
+    page_rules = [r for r in (rules or {}).get(pieces[0][8], ()) if any(r[0] < x < r[1] for x in columns)]
+    top = pieces[0]
+    ruled = any(x0 < columns[0] and x1 > columns[-1] and top[2] < y <= top[2] + 2 * top[9] for x0, x1, y in page_rules)
+    rows = []  # [cells, the last line's pieces by column, first piece, y0 and lead of the last line, merged columns]
     end = k + 1
+    merged = ()
     for n, placed in enumerate(slotted):
         if rows:
-            cells, above, first, y0, lead = rows[-1]
-            near = y0 - placed[0][1][2] <= 1.1 * lead  # at the text's line spacing, not set apart as rows are
-            if near and all(c in above and _pdf_wraps(above[c], ln, limits[c]) for c, ln in placed):
+            cells, above, first, y0, lead, _merged = rows[-1]
+            below = placed[0][1][2]
+            if ruled:
+                parting = [r for r in page_rules if below + 0.5 * (y0 - below) < r[2] < y0 + 1]
+                goes_on = not parting
+                merged = {c for c, x in enumerate(columns) if not any(x0 < x < x1 for x0, x1, _y in parting)}
+            else:
+                near = y0 - below <= 1.1 * lead  # at the text's line spacing, not set apart as rows are
+                goes_on = near and all(c in above and _pdf_wraps(above[c], ln, limits[c]) for c, ln in placed)
+            if goes_on:
                 for c, ln in placed:
                     cells[c] = f"{cells[c]} {ln[3]}".strip()
-                rows[-1][1:] = [dict(placed), first, placed[0][1][2], max(ln[9] for _c, ln in placed)]
+                rows[-1][1:5] = [dict(placed), first, placed[0][1][2], max(ln[9] for _c, ln in placed)]
                 end = k + n + 1
                 continue
             if len(placed) < 2:
@@ -673,12 +706,14 @@ def _pdf_table(baselines, k, columns=None):
         cells = [""] * len(columns)
         for c, ln in placed:
             cells[c] = ln[3]
-        rows.append([cells, dict(placed), placed[0][1], placed[0][1][2], max(ln[9] for _c, ln in placed)])
+        rows.append([cells, dict(placed), placed[0][1], placed[0][1][2], max(ln[9] for _c, ln in placed), merged])
         end = k + n + 1
     if len(rows) < 2 and len(columns) < 3:
         return None
     out = []
-    for cells, above, first, y0, _lead in rows:
+    for r, (cells, above, first, y0, _lead, merged) in enumerate(rows):
+        for c in merged:  # a cell merged with the one above (no rule parts them): its text in each row, as in a .docx
+            cells[c] = cells[c] or rows[r - 1][0][c]
         x1 = max(ln[1] for ln in above.values())
         out.append((first[0], x1, y0, None, cells, first[4], *first[5:]))
     return out, end, (columns, limits, rows[-1][1])
@@ -699,20 +734,24 @@ def _pdf_block(baselines, k, columns):
 
 
 def _pdf_limits(slotted, columns):
-    """Where the text of each column must end: before the next column, less the narrowest space seen between a text
-    and the next column; the last column, at the widest of its texts."""
+    """Where the text of each column must end, and whether two of its lines reach there (else the one that does is
+    the only one to tell): before the next column, less the narrowest space seen between a text and the next column;
+    the last column, at the widest of its texts."""
     last = len(columns) - 1
     gaps = [columns[c + 1] - ln[1] for b in slotted for c, ln in b if c < last]
     gutter = max(0.0, min(gaps)) if gaps else 0.0
     right = max((ln[1] for b in slotted for c, ln in b if c == last), default=columns[last])
-    return [columns[c + 1] - gutter for c in range(last)] + [right]
+    limits = [columns[c + 1] - gutter for c in range(last)] + [right]
+    reached = [sum(ln[1] >= limits[c] - 0.5 for b in slotted for col, ln in b if col == c) for c in range(last + 1)]
+    return [(limit, count >= 2) for limit, count in zip(limits, reached, strict=True)]
 
 
-def _pdf_wraps(above, piece, limit):
+def _pdf_wraps(above, piece, column_limit):
     """Whether the text `above` (a piece of a table row) filled its column up to `limit`, so that `piece` under it
     goes on in its cell: the next word would not have fitted. Not a number under a number (the next row's), nor a new
     item after a full stop ("- …" after "…;"); and when the line above is the only one to tell where its column ends
-    (it reaches `limit`), only a piece that reads on (a word in lower case)."""
+    (it reaches `limit`, and no other line does), only a piece that reads on (a word in lower case)."""
+    limit, seen_twice = column_limit
     char_w = (above[1] - above[0]) / max(1, len(above[3]))
     text = piece[3]
     if above[1] + (len(text.split()[0]) + 1) * char_w < limit - 0.5 * char_w:
@@ -722,7 +761,7 @@ def _pdf_wraps(above, piece, limit):
     terminal = above[3].rstrip(" \"'”)»*")[-1:] in (".", ":", ";", "!", "?")
     if terminal and _MARKER_RE.match(text):
         return False
-    if above[1] >= limit - 0.5:
+    if above[1] >= limit - 0.5 and not seen_twice:
         return text[:1].isalpha() and text[:1].islower()
     return True
 
