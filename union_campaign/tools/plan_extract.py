@@ -373,13 +373,31 @@ _MARKER_RE = re.compile(r"^(?:[IVXL]{1,6}\s*[.\-–)]|\d{1,2}(?:\.\d{1,2})*[.)]|
 
 
 def _pdf_collect(element, layout, out):
-    """Text lines (x0, x1, y0, y1, text, bold) under a pdfminer layout element, into `out`."""
+    """Text lines (x0, x1, y0, y1, text, bold) under a pdfminer layout element, into `out`.
+
+    pdfminer joins the pieces of text of one baseline that are near enough; a blank between two characters wider than
+    their size that no space character fills (no word space is that wide; the blank before a tab stop or between two
+    columns is) parts them again: the cells side by side of a table with narrow margins are two pieces of text. Text
+    set apart by space characters stays one piece, its spaces kept (columns aligned with spaces, as in a .txt).
+    """
     if isinstance(element, layout.LTTextLine):
-        chars = [c for c in element if isinstance(c, layout.LTChar) and c.get_text().strip()]
-        text = element.get_text().strip()
-        if text:
-            bold = bool(chars) and sum("bold" in c.fontname.lower() for c in chars) >= 0.9 * len(chars)
-            out.append((element.x0, element.x1, element.y0, element.y1, text, bold))
+        pieces = [[]]
+        last, spaced = None, False
+        for item in element:
+            if isinstance(item, layout.LTChar) and item.get_text().strip():
+                if last is not None and not spaced and item.x0 - last.x1 > max(item.size, last.size, 1.0):
+                    pieces.append([])
+                last, spaced = item, False
+            elif isinstance(item, layout.LTChar):
+                spaced = True
+            pieces[-1].append(item)
+        for piece in pieces:
+            chars = [c for c in piece if isinstance(c, layout.LTChar) and c.get_text().strip()]
+            text = "".join(item.get_text() for item in piece).strip()
+            if text and chars:
+                bold = sum("bold" in c.fontname.lower() for c in chars) >= 0.9 * len(chars)
+                x0, x1 = min(c.x0 for c in chars), max(c.x1 for c in chars)
+                out.append((x0, x1, element.y0, element.y1, text, bold))
     elif isinstance(element, layout.LTTextContainer):
         for child in element:
             _pdf_collect(child, layout, out)
@@ -770,8 +788,8 @@ def _pdf_continues(prev, line):
     """Whether `line` goes on with the paragraph whose last line is `prev` (a line that reached the margin)."""
     px0, px1, py0, ptext, pbold, pleft, pright, ppitch, ppage, _plead = prev
     x0, _x1, y0, text, bold, left, _right, _pitch, page, _lead = line
-    if bold != pbold:
-        return False
+    if bold != pbold or ("   " in ptext and "   " in text):
+        return False  # two lines of columns aligned with spaces: two rows of a layout, not one sentence
     if px0 > pleft + 0.25 * (pright - pleft):
         return False  # a line of a right-hand column (motto, date, signature) is no wrapped body line
     char_w = (px1 - px0) / max(1, len(ptext))
@@ -789,5 +807,7 @@ def _pdf_continues(prev, line):
 
 
 def _pdf_text(paragraph):
-    text = re.sub(r"\s+", " ", paragraph["text"]).strip()
+    """The text of a paragraph, its spaces collapsed but for three spaces or more inside a line (columns aligned with
+    spaces, given as three spaces); all-bold, wrapped in "**"."""
+    text = re.sub(r"\s+", lambda m: "   " if re.fullmatch(" {3,}", m.group()) else " ", paragraph["text"]).strip()
     return f"**{text}**" if paragraph["bold"] else text
