@@ -18,7 +18,11 @@ Plain Python, no Odoo. ``extract_paragraphs(data, filename)`` returns a list of 
   columns over two rows or more), each given as one paragraph with its cells joined by " | ": a piece of text takes
   the cell of the column it starts at, so an empty cell stays empty ("a |  | c") and the cells after it keep their
   places; a cell's text wrapped in its column is joined back from the lines under the row; an empty string stands
-  where a blank space parts two paragraphs; a line holding only a page number is left out.
+  where a blank space parts two paragraphs; a line holding only a page number is left out. What a word processor
+  draws is read back as it wrote it: a list label drawn apart from its text ("I.", "1.", "a)", "-" before a tab
+  stop) is one line with it, a header set in two columns side by side is read column by column, the rules of a ruled
+  table part its rows (a cell without its rule above is merged with the one above and repeats its text), and pieces
+  of text set apart by a blank no space fills are two pieces.
 
 Errors are :class:`plan_parser.PlanImportError` with the codes "empty", "too_large", "unsupported_format",
 "bad_encoding", "corrupt_docx", "corrupt_pdf", "no_text_layer".
