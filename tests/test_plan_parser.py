@@ -3,8 +3,9 @@
 """The plan parser (union_campaign/tools/plan_parser/, plan_extract.py): pure Python, no Odoo server.
 
 Each plan (the seed, the shared samples, the layouts of union_campaign/tests/data/plans) is read as .txt, as a
-.docx and as a .pdf made from it here; its facts must equal its ``.expected.json`` and its text must come back
-from the tree.
+.docx and as a .pdf made from it here, and as the .pdf LibreOffice exports from its .docx (the way offices make
+their PDFs: Word's automatic numbering, the header in a borderless table, ruled tables); its facts must equal its
+``.expected.json`` and its text must come back from the tree.
 
 Comparison of facts: the keys the expected file has (not the plan's "note", "source", "issuer_level", nor the
 notes below it); dates, numbers, counts, header and signature lines exactly; free-text values (who, what, to,
@@ -17,7 +18,10 @@ import copy
 import io
 import json
 import re
+import shutil
+import subprocess
 import unicodedata
+import uuid
 import zipfile
 from datetime import date
 from unittest.mock import patch
@@ -111,6 +115,68 @@ def test_plan_facts_and_text(files, name, fmt):
     diffs = compare_facts(expected, facts(plan))
     assert not diffs, "\n".join(diffs)
     share, missing = line_coverage(text, plan.lines())
+    assert share >= 0.98, f"{share:.1%} of the lines found; missing: {missing}"
+    assert not plan.unrecognised, plan.unrecognised
+
+
+# The .docx layouts LibreOffice exports to PDF: Word's numbering with the header and the closing in tables of two
+# columns, and plain paragraphs (the closing a row per line).
+LIBREOFFICE_LAYOUTS = {
+    "numbered": {"numbering": True, "closing_table": "cell", "header_table": True},
+    "plain": {"numbering": False, "closing_table": "row", "header_table": False},
+}
+
+
+@pytest.fixture(scope="session")
+def libreoffice_pdfs(tmp_path_factory):
+    """{(plan, layout): the PDF LibreOffice exports from its .docx}, every file converted by one soffice call."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.fail(
+            "LibreOffice is not installed (no soffice on PATH): install Debian's package libreoffice-writer-nogui "
+            "(apt-get install --no-install-recommends libreoffice-writer-nogui) to test the PDFs a word processor "
+            "exports",
+            pytrace=False,
+        )
+    folder = tmp_path_factory.mktemp("libreoffice")
+    documents = {}
+    for name in CASES:
+        text, _expected = _case(name)
+        for layout, options in LIBREOFFICE_LAYOUTS.items():
+            path = folder / f"{name}--{layout}.docx"
+            path.write_bytes(txt_to_docx(text, **options))
+            documents[name, layout] = path
+    profile = folder / f"profile-{uuid.uuid4().hex}"  # its own profile: parallel runs do not share a lock
+    command = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf"]
+    done = subprocess.run(
+        [*command, "--outdir", str(folder), *map(str, documents.values())],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    pdfs = {key: path.with_suffix(".pdf") for key, path in documents.items()}
+    missing = [path.name for path in pdfs.values() if not path.exists()]
+    if missing:
+        pytest.fail(f"soffice did not convert {missing} (exit {done.returncode}): {done.stderr[-2000:]}", pytrace=False)
+    return {key: path.read_bytes() for key, path in pdfs.items()}
+
+
+@pytest.mark.parametrize("layout", LIBREOFFICE_LAYOUTS)
+@pytest.mark.parametrize("name", CASES)
+def test_pdf_exported_by_libreoffice(libreoffice_pdfs, name, layout):
+    """A word processor's PDF: list labels drawn apart from their text, the header's two columns side by side,
+    ruled tables whose rows are as close as the lines of their cells, merged cells.
+
+    The text is checked line by line down to the recipients ("Nơi nhận"): a recipient wrapped in its column beside
+    the signature is two paragraphs of the PDF, printed as such; the recipients must be those of the .txt.
+    """
+    text, expected = _case(name)
+    plan = pp.parse_plan(pe.extract_paragraphs(libreoffice_pdfs[name, layout], "plan.pdf"))
+    diffs = compare_facts(expected, facts(plan))
+    assert not diffs, "\n".join(diffs)
+    assert plan.recipients == pp.parse_plan(text).recipients
+    share, missing = line_coverage(text.split("Nơi nhận")[0], plan.lines())
     assert share >= 0.98, f"{share:.1%} of the lines found; missing: {missing}"
     assert not plan.unrecognised, plan.unrecognised
 

@@ -18,7 +18,11 @@ Plain Python, no Odoo. ``extract_paragraphs(data, filename)`` returns a list of 
   columns over two rows or more), each given as one paragraph with its cells joined by " | ": a piece of text takes
   the cell of the column it starts at, so an empty cell stays empty ("a |  | c") and the cells after it keep their
   places; a cell's text wrapped in its column is joined back from the lines under the row; an empty string stands
-  where a blank space parts two paragraphs; a line holding only a page number is left out.
+  where a blank space parts two paragraphs; a line holding only a page number is left out. What a word processor
+  draws is read back as it wrote it: a list label drawn apart from its text ("I.", "1.", "a)", "-" before a tab
+  stop) is one line with it, a header set in two columns side by side is read column by column, the rules of a ruled
+  table part its rows (a cell without its rule above is merged with the one above and repeats its text), and pieces
+  of text set apart by a blank no space fills are two pieces.
 
 Errors are :class:`plan_parser.PlanImportError` with the codes "empty", "too_large", "unsupported_format",
 "bad_encoding", "corrupt_docx", "corrupt_pdf", "no_text_layer".
@@ -373,26 +377,61 @@ _MARKER_RE = re.compile(r"^(?:[IVXL]{1,6}\s*[.\-–)]|\d{1,2}(?:\.\d{1,2})*[.)]|
 
 
 def _pdf_collect(element, layout, out):
-    """Text lines (x0, x1, y0, y1, text, bold) under a pdfminer layout element, into `out`."""
+    """Text lines (x0, x1, y0, y1, text, bold) under a pdfminer layout element, into `out`.
+
+    pdfminer joins the pieces of text of one baseline that are near enough; a blank between two characters wider than
+    their size that no space character fills (no word space is that wide; the blank before a tab stop or between two
+    columns is) parts them again: the cells side by side of a table with narrow margins are two pieces of text. Text
+    set apart by space characters stays one piece, its spaces kept (columns aligned with spaces, as in a .txt).
+    """
     if isinstance(element, layout.LTTextLine):
-        chars = [c for c in element if isinstance(c, layout.LTChar) and c.get_text().strip()]
-        text = element.get_text().strip()
-        if text:
-            bold = bool(chars) and sum("bold" in c.fontname.lower() for c in chars) >= 0.9 * len(chars)
-            out.append((element.x0, element.x1, element.y0, element.y1, text, bold))
+        pieces = [[]]
+        last, spaced = None, False
+        for item in element:
+            if isinstance(item, layout.LTChar) and item.get_text().strip():
+                if last is not None and not spaced and item.x0 - last.x1 > max(item.size, last.size, 1.0):
+                    pieces.append([])
+                last, spaced = item, False
+            elif isinstance(item, layout.LTChar):
+                spaced = True
+            pieces[-1].append(item)
+        for piece in pieces:
+            chars = [c for c in piece if isinstance(c, layout.LTChar) and c.get_text().strip()]
+            text = "".join(item.get_text() for item in piece).strip()
+            if text and chars:
+                bold = sum("bold" in c.fontname.lower() for c in chars) >= 0.9 * len(chars)
+                x0, x1 = min(c.x0 for c in chars), max(c.x1 for c in chars)
+                out.append((x0, x1, element.y0, element.y1, text, bold))
     elif isinstance(element, layout.LTTextContainer):
         for child in element:
             _pdf_collect(child, layout, out)
 
 
+def _pdf_rules(page, layout):
+    """The horizontal rules drawn on a page (a table's borders): [(x0, x1, y)], the segments drawn end to end on one
+    height joined."""
+    segments = sorted(
+        (round(e.y0), e.x0, e.x1)
+        for e in page
+        if isinstance(e, (layout.LTLine, layout.LTRect)) and e.height < 1.5 and e.width > 5
+    )
+    rules = []
+    for y, x0, x1 in segments:
+        if rules and rules[-1][2] == y and x0 <= rules[-1][1] + 2:
+            rules[-1] = (rules[-1][0], max(x1, rules[-1][1]), y)
+        else:
+            rules.append((x0, x1, y))
+    return rules
+
+
 def _pdf_lines(data, name):
-    """[(page number, its text lines top to bottom)]."""
+    """([(page number, its text lines top to bottom)], {page number: its horizontal rules})."""
     try:
         from pdfminer import layout  # noqa: PLC0415 (optional dependency, imported where it is used)
         from pdfminer.high_level import extract_pages  # noqa: PLC0415
     except ImportError as exc:  # pragma: no cover - pdfminer.six is a declared dependency
         raise PlanImportError("unsupported_format", filename=name, extension=".pdf") from exc
-    pages = []
+    pages, rules = [], {}
     try:
         _check_page_count(data, name)
         for page_no, page in enumerate(extract_pages(io.BytesIO(data), laparams=layout.LAParams())):
@@ -400,12 +439,40 @@ def _pdf_lines(data, name):
             for element in page:
                 _pdf_collect(element, layout, lines)
             lines.sort(key=lambda ln: (-round(ln[3]), ln[0]))
-            pages.append((page_no, lines))
+            pages.append((page_no, _pdf_labels(lines)))
+            rules[page_no] = _pdf_rules(page, layout)
     except PlanImportError:
         raise
     except Exception as exc:  # pdfminer raises many kinds of errors on a damaged file
         raise PlanImportError("corrupt_pdf", filename=name, detail=str(exc) or type(exc).__name__) from exc
-    return pages
+    return pages, rules
+
+
+_LABEL_RE = re.compile(r"(?:[IVXL]{1,6}|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)]|[-–—•+*]")
+
+
+def _pdf_labels(lines):
+    """The text lines of a page (top to bottom) with each list label drawn apart from its text joined to it.
+
+    A word processor draws the label of an automatic list ("I.", "1.", "a)", "-", "+" …) apart from the text, which
+    starts at a tab stop on its right: a piece that is only a label and has, on its right, a piece of text whose
+    baseline is within the label's height, with no other piece on that baseline (three pieces of text on one
+    baseline are the cells of a table row), is one line "label text", bold as its text is.
+    """
+    out = list(lines)
+    for label in lines:
+        if label not in out or not _LABEL_RE.fullmatch(label[4]):
+            continue
+        height = max(1.0, label[3] - label[2])
+        row = [ln for ln in out if abs(ln[2] - label[2]) < 0.5 * height or abs(ln[3] - label[3]) < 0.5 * height]
+        texts = [ln for ln in row if ln[0] > label[1] and ln[0] - label[1] < 6 * height]
+        if len(row) != 2 or len(texts) != 1 or _LABEL_RE.fullmatch(texts[0][4]):
+            continue
+        text = texts[0]
+        out[out.index(label)] = (label[0], text[1], text[2], text[3], f"{label[4]} {text[4]}", text[5])
+        out.remove(text)
+    out.sort(key=lambda ln: (-round(ln[3]), ln[0]))
+    return out
 
 
 def _check_page_count(data, name):
@@ -420,7 +487,7 @@ def _check_page_count(data, name):
 def _pdf(data, name):
     if b"%PDF-" not in data[:1024]:
         raise PlanImportError("corrupt_pdf", filename=name, detail="no PDF header")
-    pages = _pdf_lines(data, name)
+    pages, rules = _pdf_lines(data, name)
     if not pages:
         raise PlanImportError("corrupt_pdf", filename=name, detail="no page")
     if not any(page for _no, page in pages):
@@ -448,9 +515,9 @@ def _pdf(data, name):
             (x0, x1, y0, text, bold, left, right, pitch, page_no, (y1 - y0) * spacing)
             for x0, x1, y0, y1, text, bold in page
         ]
-    out = []
+    out, lines = _pdf_header(lines)
     current = None
-    for line in _pdf_table_rows(lines):
+    for line in _pdf_table_rows(lines, rules):
         if line[3] is None:  # a table row: its cells apart by " | ", a paragraph of its own
             if current is not None:
                 out.append(_pdf_text(current))
@@ -471,6 +538,71 @@ def _pdf(data, name):
     if current is not None:
         out.append(_pdf_text(current))
     return out
+
+
+def _pdf_header(lines):
+    """(the paragraphs of a header set in two columns, the lines after it).
+
+    A header set in two columns side by side (a borderless table: the issuing bodies and the number on the left, the
+    national motto and the place and date on the right) starts the first page with a piece of text in each column,
+    the right one past four tenths of the text's width. It goes on down to the last baseline with a piece in the
+    right column, as long as no piece of text crosses the column's edge and no wide space parts two baselines
+    (paragraphs may be set apart by a blank line's height). It is read as the word processor holds it, the left
+    column then the right one, each column's lines joined where a line fills its column (a cell's text wrapped in
+    it, :func:`_pdf_fills`).
+    """
+    baselines = _pdf_baselines([ln for ln in lines if ln[8] == lines[0][8]]) if lines else []
+    if not baselines or len(baselines[0]) < 2:
+        return [], lines
+    left, right, pitch = baselines[0][0][5], baselines[0][0][6], baselines[0][0][7]
+    edge = baselines[0][-1][0] - _COLUMN_TOLERANCE
+    if edge < left + 0.4 * (right - left):
+        return [], lines
+    end = 0
+    for n, pieces in enumerate(baselines):
+        if any(ln[0] < edge < ln[1] for ln in pieces):
+            break  # a line across both columns: the header is over
+        if n and baselines[n - 1][0][2] - pieces[0][2] > 2.5 * pitch:
+            break  # far below: not the header's
+        if any(ln[0] >= edge for ln in pieces):
+            end = n + 1
+    region = [ln for pieces in baselines[:end] for ln in pieces]
+    columns = [ln for ln in region if ln[0] < edge], [ln for ln in region if ln[0] >= edge]
+    gaps = [a[2] - b[2] for column in columns for a, b in itertools.pairwise(column)]
+    tight = min(gaps, default=0.0)
+    spacing = tight if any(g > 1.3 * tight for g in gaps) else None  # the lines of a paragraph, closer than paragraphs
+    out = []
+    for column in columns:
+        width = max(ln[1] for ln in column) - min(ln[0] for ln in column) if column else 0
+        current = None
+        for line in column:
+            if current is not None and _pdf_fills(current["last"], line, width, spacing):
+                current["text"] += " " + line[3]
+            else:
+                if current is not None:
+                    out.append(_pdf_text(current))
+                current = {"text": line[3], "bold": line[4]}
+            current["last"] = line
+        if current is not None:
+            out.append(_pdf_text(current))
+    return out, [ln for ln in lines if ln not in region]
+
+
+def _pdf_fills(prev, line, width, spacing):
+    """Whether the line `prev` filled a column `width` wide (its widest line's), so that `line` just under it goes on
+    with its text: the next word would not have fitted beside it (the line's own width, wherever the column aligns
+    it), and `line` sits at the `spacing` of the lines of one paragraph under it (when paragraphs are set farther
+    apart; when they are not, only a line that reads on, in lower case or a number, goes on). A line of dashes or other
+    signs, no letter nor digit, is a rule of its own."""
+    char_w = (prev[1] - prev[0]) / max(1, len(prev[3]))
+    words = line[3].split()
+    if prev[4] != line[4] or not any(ch.isalnum() for ch in line[3]):
+        return False
+    if spacing is None and not (line[3][:1].isdigit() or line[3][:1].islower()):
+        return False
+    if spacing is not None and prev[2] - line[2] > 1.15 * spacing:
+        return False
+    return prev[1] - prev[0] + (len(words[0]) + 1) * char_w >= width - 0.5 * char_w
 
 
 def _page_number(line, page):
@@ -507,7 +639,7 @@ def _pdf_slots(pieces, columns):
     return slots
 
 
-def _pdf_table_rows(lines):
+def _pdf_table_rows(lines, rules=None):
     """The lines with the rows of tables gathered, each row given as (x0, x1, y0, None, cells, bold, left, right,
     pitch, page).
 
@@ -535,7 +667,7 @@ def _pdf_table_rows(lines):
             carried = (carried[0], carried[1], dict(placed))
             k += 1
             continue
-        found = _pdf_table(baselines, k, carried[0] if carried else None) if len(pieces) >= 2 else None
+        found = _pdf_table(baselines, k, carried[0] if carried else None, rules) if len(pieces) >= 2 else None
         carried = None
         if found is None:
             out += pieces
@@ -548,7 +680,7 @@ def _pdf_table_rows(lines):
     return out
 
 
-def _pdf_table(baselines, k, columns=None):
+def _pdf_table(baselines, k, columns=None, rules=None):
     """The rows of the table whose first row is the baseline `k` (its columns the pieces' x, or `columns` carried
     from the page before): (rows, the index of the first baseline after the table, (its columns, their limits, the
     last line of its last row)), or None.
@@ -557,23 +689,38 @@ def _pdf_table(baselines, k, columns=None):
     text's line spacing under the row's last line (rows are set farther apart by the cells' margins, when they have
     some) and each of its pieces goes on with the piece above it (:func:`_pdf_wraps`). Any other baseline of two
     pieces or more is a new row; a single piece that does not go on a cell ends the table. A first row of two pieces
-    with no second row is no table (a line of a layout: a number and a date side by side).
+    with no second row is no table (a line of a layout: a number and a date side by side). In a ruled table (a rule
+    across its columns just above its first row), the rules tell the rows apart: a baseline with no rule above it goes
+    on in the row's cells, one under a rule (across one of its columns at least: a cell merged with the one above
+    leaves its part out) is a new row, and an empty cell of it with no rule above it is merged with the cell above: it
+    holds the same text.
     """
     pieces = baselines[k]
     if columns is None or _pdf_slots(pieces, columns) is None:
         columns = [ln[0] for ln in pieces]
     slotted = _pdf_block(baselines, k, columns)
     limits = _pdf_limits(slotted, columns)
-    rows = []  # [cells, the last line's pieces by column, first piece, y0 and lead of the last line]
+    page_rules = [r for r in (rules or {}).get(pieces[0][8], ()) if any(r[0] < x < r[1] for x in columns)]
+    top = pieces[0]
+    ruled = any(x0 < columns[0] and x1 > columns[-1] and top[2] < y <= top[2] + 2 * top[9] for x0, x1, y in page_rules)
+    rows = []  # [cells, the last line's pieces by column, first piece, y0 and lead of the last line, merged columns]
     end = k + 1
+    merged = ()
     for n, placed in enumerate(slotted):
         if rows:
-            cells, above, first, y0, lead = rows[-1]
-            near = y0 - placed[0][1][2] <= 1.1 * lead  # at the text's line spacing, not set apart as rows are
-            if near and all(c in above and _pdf_wraps(above[c], ln, limits[c]) for c, ln in placed):
+            cells, above, first, y0, lead, _merged = rows[-1]
+            below = placed[0][1][2]
+            if ruled:
+                parting = [r for r in page_rules if below + 0.5 * (y0 - below) < r[2] < y0 + 1]
+                goes_on = not parting
+                merged = {c for c, x in enumerate(columns) if not any(x0 < x < x1 for x0, x1, _y in parting)}
+            else:
+                near = y0 - below <= 1.1 * lead  # at the text's line spacing, not set apart as rows are
+                goes_on = near and all(c in above and _pdf_wraps(above[c], ln, limits[c]) for c, ln in placed)
+            if goes_on:
                 for c, ln in placed:
                     cells[c] = f"{cells[c]} {ln[3]}".strip()
-                rows[-1][1:] = [dict(placed), first, placed[0][1][2], max(ln[9] for _c, ln in placed)]
+                rows[-1][1:5] = [dict(placed), first, placed[0][1][2], max(ln[9] for _c, ln in placed)]
                 end = k + n + 1
                 continue
             if len(placed) < 2:
@@ -581,12 +728,14 @@ def _pdf_table(baselines, k, columns=None):
         cells = [""] * len(columns)
         for c, ln in placed:
             cells[c] = ln[3]
-        rows.append([cells, dict(placed), placed[0][1], placed[0][1][2], max(ln[9] for _c, ln in placed)])
+        rows.append([cells, dict(placed), placed[0][1], placed[0][1][2], max(ln[9] for _c, ln in placed), merged])
         end = k + n + 1
     if len(rows) < 2 and len(columns) < 3:
         return None
     out = []
-    for cells, above, first, y0, _lead in rows:
+    for r, (cells, above, first, y0, _lead, merged) in enumerate(rows):
+        for c in merged:  # a cell merged with the one above (no rule parts them): its text in each row, as in a .docx
+            cells[c] = cells[c] or rows[r - 1][0][c]
         x1 = max(ln[1] for ln in above.values())
         out.append((first[0], x1, y0, None, cells, first[4], *first[5:]))
     return out, end, (columns, limits, rows[-1][1])
@@ -607,20 +756,24 @@ def _pdf_block(baselines, k, columns):
 
 
 def _pdf_limits(slotted, columns):
-    """Where the text of each column must end: before the next column, less the narrowest space seen between a text
-    and the next column; the last column, at the widest of its texts."""
+    """Where the text of each column must end, and whether two of its lines reach there (else the one that does is
+    the only one to tell): before the next column, less the narrowest space seen between a text and the next column;
+    the last column, at the widest of its texts."""
     last = len(columns) - 1
     gaps = [columns[c + 1] - ln[1] for b in slotted for c, ln in b if c < last]
     gutter = max(0.0, min(gaps)) if gaps else 0.0
     right = max((ln[1] for b in slotted for c, ln in b if c == last), default=columns[last])
-    return [columns[c + 1] - gutter for c in range(last)] + [right]
+    limits = [columns[c + 1] - gutter for c in range(last)] + [right]
+    reached = [sum(ln[1] >= limits[c] - 0.5 for b in slotted for col, ln in b if col == c) for c in range(last + 1)]
+    return [(limit, count >= 2) for limit, count in zip(limits, reached, strict=True)]
 
 
-def _pdf_wraps(above, piece, limit):
+def _pdf_wraps(above, piece, column_limit):
     """Whether the text `above` (a piece of a table row) filled its column up to `limit`, so that `piece` under it
     goes on in its cell: the next word would not have fitted. Not a number under a number (the next row's), nor a new
     item after a full stop ("- …" after "…;"); and when the line above is the only one to tell where its column ends
-    (it reaches `limit`), only a piece that reads on (a word in lower case)."""
+    (it reaches `limit`, and no other line does), only a piece that reads on (a word in lower case)."""
+    limit, seen_twice = column_limit
     char_w = (above[1] - above[0]) / max(1, len(above[3]))
     text = piece[3]
     if above[1] + (len(text.split()[0]) + 1) * char_w < limit - 0.5 * char_w:
@@ -630,7 +783,7 @@ def _pdf_wraps(above, piece, limit):
     terminal = above[3].rstrip(" \"'”)»*")[-1:] in (".", ":", ";", "!", "?")
     if terminal and _MARKER_RE.match(text):
         return False
-    if above[1] >= limit - 0.5:
+    if above[1] >= limit - 0.5 and not seen_twice:
         return text[:1].isalpha() and text[:1].islower()
     return True
 
@@ -639,8 +792,8 @@ def _pdf_continues(prev, line):
     """Whether `line` goes on with the paragraph whose last line is `prev` (a line that reached the margin)."""
     px0, px1, py0, ptext, pbold, pleft, pright, ppitch, ppage, _plead = prev
     x0, _x1, y0, text, bold, left, _right, _pitch, page, _lead = line
-    if bold != pbold:
-        return False
+    if bold != pbold or ("   " in ptext and "   " in text):
+        return False  # two lines of columns aligned with spaces: two rows of a layout, not one sentence
     if px0 > pleft + 0.25 * (pright - pleft):
         return False  # a line of a right-hand column (motto, date, signature) is no wrapped body line
     char_w = (px1 - px0) / max(1, len(ptext))
@@ -658,5 +811,7 @@ def _pdf_continues(prev, line):
 
 
 def _pdf_text(paragraph):
-    text = re.sub(r"\s+", " ", paragraph["text"]).strip()
+    """The text of a paragraph, its spaces collapsed but for three spaces or more inside a line (columns aligned with
+    spaces, given as three spaces); all-bold, wrapped in "**"."""
+    text = re.sub(r"\s+", lambda m: "   " if re.fullmatch(" {3,}", m.group()) else " ", paragraph["text"]).strip()
     return f"**{text}**" if paragraph["bold"] else text

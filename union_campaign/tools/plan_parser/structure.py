@@ -149,6 +149,21 @@ def _duty_tasks(heading):
     return None
 
 
+def _goes_on_recipient(text, left):
+    """Whether the closing line `text` is the end of the recipient before it, wrapped in its column (a PDF's lines):
+    the last recipient (`left`: the left column so far) has not ended (no ";" or "."), and `text` is no new item but
+    ends as a recipient does, neither a signature line nor a name."""
+    return bool(
+        left
+        and not RECIPIENTS_RE.match(left[-1].text)
+        and not ends_terminal(left[-1].text)
+        and text[:1] not in "-+•"
+        and ends_terminal(text)
+        and not _is_sig_line(text)
+        and not _is_name(text)
+    )
+
+
 def _closing_columns(items):
     """Recipients (left column) and signature (right column) of the closing lines, table cells or not."""
     in_recipients = False
@@ -163,6 +178,7 @@ def _closing_columns(items):
                 RECIPIENTS_RE.match(text)
                 or text[:1] in "-+•"
                 or (in_recipients and not _is_sig_line(text) and not (last and _is_name(text)))
+                or _goes_on_recipient(text, left)
             )
         (left if is_left else right).append(para)
         if RECIPIENTS_RE.match(text):
@@ -416,7 +432,12 @@ class _Parser:
 
     def parse_recipients(self, paras):
         plan = self.plan
-        for para in paras:
+        for i, para in enumerate(paras):
+            if plan.recipients and _goes_on_recipient(para.text, paras[:i]):
+                plan.recipients[-1] = strip_end(f"{plan.recipients[-1]} {para.text}")  # its end, wrapped
+                self.claim(para, "recipients.item")
+                plan._closing_render.append((para.key, para.text))
+                continue
             m = RECIPIENTS_RE.match(para.text)
             if m and plan.recipients_label is None:
                 plan.recipients_label = m.group("label").strip()
