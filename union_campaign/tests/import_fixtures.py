@@ -10,7 +10,10 @@ import importlib.util
 import io
 import json
 import re
+import shutil
+import subprocess
 import sys
+import tempfile
 import zipfile
 from pathlib import Path
 
@@ -68,7 +71,44 @@ def plan_file(name, fmt):
         return _builders().txt_to_docx(text, numbering=False, closing_table="row", header_table=False), f"{name}.docx"
     if fmt == "pdf":
         return _builders().txt_to_pdf(text), f"{name}.pdf"
+    if fmt == "pdf-libreoffice":
+        docx = _builders().txt_to_docx(text, numbering=True, closing_table="cell", header_table=True)
+        return libreoffice_pdf(docx), f"{name}.pdf"
     raise ValueError(fmt)
+
+
+def libreoffice_pdf(docx):
+    """The PDF LibreOffice exports from `docx` (bytes), as an office makes its PDFs; fails when soffice is missing."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        raise AssertionError(
+            "LibreOffice is not installed (no soffice on PATH): install Debian's package libreoffice-writer-nogui to "
+            "test the PDFs a word processor exports"
+        )
+    with tempfile.TemporaryDirectory(prefix="uc-libreoffice-") as folder:
+        source = Path(folder) / "plan.docx"
+        source.write_bytes(docx)
+        profile = (Path(folder) / "profile").as_uri()  # its own profile: parallel runs do not share a lock
+        done = subprocess.run(
+            [
+                soffice,
+                f"-env:UserInstallation={profile}",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                folder,
+                str(source),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+        pdf = source.with_suffix(".pdf")
+        if not pdf.exists():
+            raise AssertionError(f"soffice did not convert the plan (exit {done.returncode}): {done.stderr[-2000:]}")
+        return pdf.read_bytes()
 
 
 def image_only_pdf():
