@@ -59,6 +59,23 @@ def _is_row(line):
     return " | " in line or "\t" in line
 
 
+def _runs(lines):
+    """The lines of a text, each stripped, with the runs of table rows gathered: yields (rows, None) for a run of
+    rows (a tab first keeps its empty first cell) and (None, line) for any other line."""
+    rows = []
+    for raw in lines:
+        line = raw.strip()
+        if _is_row(line):
+            rows.append(raw.strip(" "))
+            continue
+        if rows:
+            yield rows, None
+            rows = []
+        yield None, line
+    if rows:
+        yield rows, None
+
+
 def _row_cells(line):
     return [c.strip() for c in (line.split("\t") if "\t" in line else line.split(" | "))]
 
@@ -228,21 +245,12 @@ def _docx_numbered(document, line, counters):
 
 def _docx_body(document, body, numbering):
     counters = [0, 0, 0]
-    rows = []
-    for raw in body:
-        line = raw.strip()
-        if _is_row(line):
-            rows.append(raw.strip(" "))  # a tab first: an empty first cell
-            continue
+    for rows, line in _runs(body):
         if rows:
             _docx_table(document, rows)
-            rows = []
-        if not line or (numbering and _docx_numbered(document, line, counters)):
-            continue
-        bold = line.startswith("**") and line.endswith("**")
-        _para(document, line.strip("*") if bold else line, bold=bold or bool(_ROMAN.match(line)))
-    if rows:
-        _docx_table(document, rows)
+        elif line and not (numbering and _docx_numbered(document, line, counters)):
+            bold = line.startswith("**") and line.endswith("**")
+            _para(document, line.strip("*") if bold else line, bold=bold or bool(_ROMAN.match(line)))
 
 
 def _docx_appendix(document, lines):
@@ -252,16 +260,10 @@ def _docx_appendix(document, lines):
     if not lines:
         return
     document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-    rows = []
-    for raw in [*lines, ""]:
-        line = raw.strip()
-        if _is_row(line):
-            rows.append(raw.strip(" "))  # a tab first: an empty first cell
-            continue
+    for rows, line in _runs(lines):
         if rows:
             _docx_table(document, rows)
-            rows = []
-        if line:
+        elif line:
             _para(document, line, bold=line.isupper())
 
 
@@ -461,16 +463,10 @@ def txt_to_pdf(text, size=11, row_gap=2):
 def _pdf_lines(printer, lines, centre=False):
     """Body lines: paragraphs wrapped at the margin, runs of table rows drawn as aligned columns; with `centre`,
     lines in capitals and "(…)" lines are centred (an appendix's title)."""
-    rows = []
-    for raw in [*lines, ""]:
-        line = raw.strip()
-        if _is_row(line):
-            rows.append(raw.strip(" "))  # a tab first: an empty first cell
-            continue
+    for rows, line in _runs([*lines, ""]):
         if rows:
             printer.table(rows)
-            rows = []
-        if line and centre and (line.isupper() or line.startswith("(")):
+        elif line and centre and (line.isupper() or line.startswith("(")):
             printer.draw(printer.left, line, bold=line.isupper(), centre=True)
             printer.newline()
         elif line:

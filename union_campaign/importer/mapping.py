@@ -153,12 +153,11 @@ class PlanMapping(TableMapping, ImportAccount):
         kinds = Counter(s.kind for s in tops)
         self.printable = {kind for kind in RECORD_KINDS if kinds[kind] == 1}
         period_children = [c for s in tops if s.kind == "periods" for c in s.children if c.period]
-        content = parsed.content_section() if parsed.period else None
         # The plan's items are where it writes them: in its periods when they list any, else in its content
         # section, for the span of the plan (its year, or its periods': "Đợt 1", "Đợt 2" then only say when).
-        if any(child.inline or _flat_items(child) for child in period_children):
-            content = None
-        elif period_children and not (content and content.kind in TEXT_KIND and _flat_items(content)):
+        in_periods = any(child.inline or _flat_items(child) for child in period_children)
+        content = parsed.content_section() if parsed.period and not in_periods else None
+        if period_children and not (content and content.kind in TEXT_KIND and _flat_items(content)):
             content = None
         if content or (parsed.period and not period_children):
             self._add_year_phase()
@@ -688,14 +687,19 @@ class PlanMapping(TableMapping, ImportAccount):
         start, end = phase_vals.get("date_start"), phase_vals.get("date_end")
         if inline:
             vals.update(date_start=start, date_deadline=end)
-        elif dated and block.period and block.marker and self._inside(block.period, start, end):
+        elif (
+            dated
+            and block.period
+            and block.marker
+            and self._inside([d for d in (block.period.date_start, block.period.date_end) if d], start, end)
+        ):
             period = block.period
             dates = {"date_start": period.date_start or False, "date_end": period.date_end or False}
             vals.update(date_start=dates["date_start"], date_deadline=dates["date_end"], date_text=period.label)
             self._date_rule(period, period.label, dates)
         else:
             deadlines = [r.deadline for r in block.reports if r.deadline]
-            if deadlines and self._inside(pp.Period(date_end=deadlines[0]), start, end):
+            if deadlines and self._inside([deadlines[0]], start, end):
                 vals["date_deadline"] = deadlines[0]
         item = {
             "vals": vals,
@@ -709,9 +713,8 @@ class PlanMapping(TableMapping, ImportAccount):
         return item
 
     @staticmethod
-    def _inside(period, start, end):
-        """Whether the dates of `period` lie within `start` – `end` (either may be open)."""
-        days = [day for day in (period.date_start, period.date_end) if day]
+    def _inside(days, start, end):
+        """Whether `days` (at least one) lie within `start` – `end` (either may be open)."""
         return bool(days) and all((not start or start <= day) and (not end or day <= end) for day in days)
 
     def _phase_create_vals(self, phase):
